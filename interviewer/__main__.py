@@ -1,0 +1,5 @@
+"""`python -m interviewer`."""
+
+from .cli import main
+
+main()

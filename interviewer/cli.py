@@ -1,0 +1,210 @@
+"""The command line: the only module that talks to the user, catches our errors and sets exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .errors import ConfigError, InterviewerError
+from .schemas import DIFFICULTIES, ROLES, TOPICS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .config import Settings
+    from .session import Interview, Step
+    from .terminal import AnswerSource
+
+
+def _norm_choice(value: str | None, choices: tuple[str, ...], what: str) -> str | None:
+    if value is None:
+        return None
+    key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in choices:
+        raise ConfigError(f"Unknown {what} {value!r}.", hint=f"Use one of: {', '.join(choices)}.")
+    return key
+
+
+def _settings(ctx: click.Context) -> Settings:
+    from .config import Settings
+
+    overrides = {k: v for k, v in (ctx.obj or {}).items() if v is not None}
+    try:
+        return Settings(**overrides)
+    except ValueError as exc:
+        raise ConfigError(f"Invalid setting: {exc}", hint="Check your flags, environment and .env file.") from exc
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+class _Group(click.Group):
+    """Turns our errors into a message with a next step and an exit code; never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InterviewerError as exc:
+            click.secho(f"Error: {exc}", err=True, fg="red")
+            if exc.hint:
+                click.echo(f"Next: {exc.hint}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group)
+@click.option("--home", type=click.Path(path_type=Path), help="Data directory (default: INTERVIEWER_HOME or per-user).")
+@click.version_option(package_name="interviewer")
+@click.pass_context
+def main(ctx: click.Context, home: Path | None) -> None:
+    """Mock interviews for AI product roles, graded against a rubric, offline by default."""
+    ctx.obj = {"home": home}
+
+
+@main.command()
+@click.option("--role", help=f"One of: {', '.join(ROLES)}.")
+@click.option("--topic", help=f"One of: {', '.join(TOPICS)}.")
+@click.option("--difficulty", help=f"One of: {', '.join(DIFFICULTIES)}.")
+@click.option("--questions", "n", type=click.IntRange(1, 20), default=3, show_default=True)
+@click.option("--seed", type=int, help="Repeatable draw of questions.")
+@click.option("--question", "own", help="Practise your own question instead of the bank.")
+@click.option("--answers", type=click.Path(path_type=Path), help="Scripted answers, blocks separated by '---'.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the report as JSON here.")
+@click.pass_context
+def practice(ctx: click.Context, role: str | None, topic: str | None, difficulty: str | None, n: int,
+             seed: int | None, own: str | None, answers: Path | None, report_path: Path | None) -> None:
+    """Start a mock interview."""
+    from . import questions
+
+    role = _norm_choice(role, ROLES, "role")
+    topic = _norm_choice(topic, TOPICS, "topic")
+    difficulty = _norm_choice(difficulty, DIFFICULTIES, "difficulty")
+    if own:
+        picked = [questions.custom_question(own, topic)]
+        title = "your own question"
+    else:
+        picked = questions.draw(n, role, topic, difficulty, seed)
+        title = f"{len(picked)} question(s) · {_role_label(role)}"
+    ctx.exit(_run(ctx, answers, report_path, lambda conn, c: _start(conn, c, picked, title), title))
+
+
+@main.command()
+@click.argument("session_id")
+@click.option("--answers", type=click.Path(path_type=Path), help="Scripted answers for the rest of the session.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the report as JSON here.")
+@click.pass_context
+def resume(ctx: click.Context, session_id: str, answers: Path | None, report_path: Path | None) -> None:
+    """Continue a saved session where it stopped."""
+    from .session import Interview
+
+    ctx.exit(_run(ctx, answers, report_path, lambda conn, c: Interview.resume(conn, c, session_id), "resumed"))
+
+
+def _start(conn: Any, context: Any, picked: list[Any], title: str) -> tuple[Interview, Step]:
+    from .session import Interview
+
+    return Interview.start(conn, context, picked, title)
+
+
+def _role_label(role: str | None) -> str:
+    from .schemas import ROLE_LABELS
+
+    return ROLE_LABELS.get(role or "", "any role")
+
+
+def _source(answers: Path | None) -> AnswerSource:
+    from .terminal import PromptAnswers, ScriptedAnswers, split_blocks
+
+    if answers is not None:
+        return ScriptedAnswers.from_file(answers)
+    if not sys.stdin.isatty():
+        data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        return ScriptedAnswers(split_blocks(data))
+    return PromptAnswers()
+
+
+def _run(ctx: click.Context, answers: Path | None, report_path: Path | None, opener: Any, title: str) -> int:
+    from . import store
+    from .loop import run_loop
+    from .rules import RuleGrader
+    from .state import Context
+
+    settings = _settings(ctx)
+    source = _source(answers)
+    console = _console()
+    with store.open_db(settings.db_path) as conn:
+        context = Context(grader=RuleGrader(), max_answer_chars=settings.max_answer_chars)
+        interview, step = opener(conn, context)
+        return run_loop(console, source, interview, step, title, report_path)
+
+
+@main.command()
+@click.pass_context
+def sessions(ctx: click.Context) -> None:
+    """List saved sessions."""
+    from rich.table import Table
+
+    from . import store
+
+    settings = _settings(ctx)
+    console = _console()
+    with store.open_db(settings.db_path) as conn:
+        rows = store.list_sessions(conn)
+    if not rows:
+        console.print("No sessions yet. Start one with: interviewer practice")
+        return
+    table = Table("Session", "Updated", "Status", "Answered", "Score", "Title")
+    for r in rows:
+        score = f"{r.score:.2f}" if r.score is not None else "—"
+        table.add_row(r.id, r.updated.replace("T", " ")[:16], r.status, f"{r.answered}/{r.total}", score, r.title)
+    console.print(table)
+
+
+@main.command()
+@click.argument("session_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), help="Write to a file instead of the terminal.")
+@click.pass_context
+def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -> None:
+    """Render a session's report again."""
+    from . import store
+    from .report import to_markdown
+    from .rules import RuleGrader
+    from .session import Interview
+    from .state import Context
+
+    settings = _settings(ctx)
+    with store.open_db(settings.db_path) as conn:
+        interview, _ = Interview.resume(conn, Context(grader=RuleGrader()), session_id)
+        rep = interview.current_report()
+    text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
+    if output:
+        output.write_text(text + ("\n" if fmt == "json" else ""), encoding="utf-8")
+        click.echo(f"Wrote {output}")
+    else:
+        click.echo(text)
+
+
+@main.command("questions")
+@click.option("--role")
+@click.option("--topic")
+@click.option("--difficulty")
+def list_questions(role: str | None, topic: str | None, difficulty: str | None) -> None:
+    """List the question bank."""
+    from rich.table import Table
+
+    from .knowledge import bank
+
+    role = _norm_choice(role, ROLES, "role")
+    topic = _norm_choice(topic, TOPICS, "topic")
+    difficulty = _norm_choice(difficulty, DIFFICULTIES, "difficulty")
+    table = Table("Id", "Topic", "Level", "Question")
+    for q in bank().questions:
+        if (role in (None, *q.roles)) and topic in (None, q.topic) and difficulty in (None, q.difficulty):
+            table.add_row(q.id, q.topic, q.difficulty, q.text)
+    _console().print(table)

@@ -1,0 +1,47 @@
+"""One Settings object: flags > environment > .env > defaults. Built once, in the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    """The per-user data directory (platformdirs), used unless INTERVIEWER_HOME is set."""
+    from platformdirs import user_data_path
+
+    return user_data_path("interviewer", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Every setting the tool reads; names map to INTERVIEWER_* environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="INTERVIEWER_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    home: Path = Field(default_factory=default_home, description="Data directory: sessions DB, index, caches.")
+    model: str = Field(default="", description="provider/model that asks and probes; empty = rule-based.")
+    grader_model: str = Field(default="", description="provider/model that grades; empty = rule-based.")
+    api_base: str = Field(default="", description="Base URL of an OpenAI-compatible server (Ollama, vLLM...).")
+    api_key: SecretStr | None = Field(default=None, description="Key for api_base; providers' own env vars also work.")
+    embeddings: Literal["local", "openai", "chroma-default"] = Field(default="local")
+    chroma_host: str = Field(default="", description="Chroma server host; empty = embedded on local disk.")
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+    max_answer_chars: int = Field(default=12_000, ge=200, le=200_000)
+
+    @field_validator("home", mode="after")
+    @classmethod
+    def _expand_home(cls, v: Path) -> Path:
+        return v.expanduser()
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file holding checkpoints and the session list."""
+        return self.home / "sessions.sqlite"

@@ -1,0 +1,35 @@
+"""A small error hierarchy; only the CLI catches these and turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class InterviewerError(Exception):
+    """Base class: `hint` tells the user what to do next."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class ConfigError(InterviewerError):
+    """A setting, flag or environment value is invalid."""
+
+    exit_code = 2
+
+
+class DataError(InterviewerError):
+    """A packaged or user-supplied data file (bank, rubrics, dataset, answers) is malformed."""
+
+    exit_code = 2
+
+
+class SessionError(InterviewerError):
+    """A session is missing, finished, or its storage cannot be read."""
+
+
+class EvalThresholdError(InterviewerError):
+    """An eval ran but at least one metric missed its threshold."""
+
+    exit_code = 3

@@ -1,0 +1,29 @@
+"""Wiring only: the interview state machine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.graph import END, START, StateGraph
+
+from . import nodes, routing
+from .state import Context, InterviewState
+
+
+def build_graph(checkpointer: Any) -> Any:
+    """Compile ask → await_answer → grade → (probe → await_answer → grade) → advance → … → report."""
+    g = StateGraph(InterviewState, context_schema=Context)
+    g.add_node("ask", nodes.ask)
+    g.add_node("await_answer", nodes.await_answer)
+    g.add_node("grade", nodes.grade)
+    g.add_node("probe", nodes.probe)
+    g.add_node("advance", nodes.advance)
+    g.add_node("report", nodes.report)
+    g.add_edge(START, "ask")
+    g.add_edge("ask", "await_answer")
+    g.add_edge("await_answer", "grade")
+    g.add_conditional_edges("grade", routing.after_grade)
+    g.add_edge("probe", "await_answer")
+    g.add_conditional_edges("advance", routing.after_advance)
+    g.add_edge("report", END)
+    return g.compile(checkpointer=checkpointer)

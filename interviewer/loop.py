@@ -1,0 +1,94 @@
+"""The turn loop the CLI runs: read an answer, handle slash commands, show feedback, repeat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from . import render
+from .schemas import Question, Report
+from .session import Interview, Step
+from .terminal import COMMANDS, AnswerSource
+
+EXIT_OK, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 130
+
+
+def run_loop(
+    console: Console, source: AnswerSource, interview: Interview, step: Step, title: str, report_path: Path | None
+) -> int:
+    """Drive a session to its end or to a safe stop; returns the exit code."""
+    render.intro(console, title, interview.session_id, source.interactive)
+    if step.new_turns and step.pending is not None:
+        answered = len({t.question_index for t in step.new_turns})
+        console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+    try:
+        code = _loop(console, source, interview, step)
+    except KeyboardInterrupt:
+        code = _saved(console, interview, EXIT_INTERRUPTED)
+    if report_path is not None:
+        _write_report(report_path, interview.current_report())
+        console.print(f"Report written to {report_path}")
+    return code
+
+
+def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step) -> int:
+    shown = True
+    while step.report is None:
+        pending = step.pending
+        assert pending is not None, "a running interview always waits on a prompt"
+        if shown:
+            render.prompt_block(console, pending)
+        shown = True
+        try:
+            text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
+        except EOFError:
+            return _saved(console, interview, EXIT_OK if source.interactive else EXIT_INCOMPLETE)
+        except KeyboardInterrupt:
+            if source.confirm("\nSave and quit?"):
+                return _saved(console, interview, EXIT_INTERRUPTED)
+            continue
+        command = text.strip().lower() if _is_command(text) else None
+        if command == "/quit":
+            return _saved(console, interview, EXIT_OK)
+        if command in ("/help", "/hint", "/repeat") or (command and command not in COMMANDS):
+            _local_command(console, source, interview, command, pending["question_index"])
+            shown = command == "/repeat"
+            continue
+        if not source.interactive:
+            render.answer_echo(console, text)
+        if command is None and not text.strip():
+            console.print("[yellow]Empty answer.[/] Type an answer, or /skip to move on.")
+            shown = False
+            continue
+        with console.status("Grading…"):
+            step = interview.answer(text, skip=command == "/skip")
+        for turn in step.new_turns:
+            render.feedback(console, turn)
+    render.report(console, step.report)
+    return EXIT_OK
+
+
+def _is_command(text: str) -> bool:
+    t = text.strip()
+    return t.startswith("/") and len(t.split()) == 1
+
+
+def _local_command(console: Console, source: AnswerSource, interview: Interview, command: str, idx: int) -> None:
+    if command == "/help":
+        render.help_text(console, source.interactive)
+    elif command == "/hint":
+        question = Question.model_validate(interview.state()["questions"][idx])
+        render.hint(console, question.knowledge)
+    elif command not in COMMANDS:
+        console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
+
+
+def _saved(console: Console, interview: Interview, code: int) -> int:
+    console.print(f"\nSaved. Resume with: [bold]interviewer resume {interview.session_id}[/]")
+    return code
+
+
+def _write_report(path: Path, report: Report) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,93 @@
+"""Graph nodes: small functions of state that return partial updates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from .input_guard import guard_answer
+from .report import build_report
+from .routing import is_dont_know, next_probe, question_turns
+from .schemas import Grade, Question, Turn
+from .state import Context, InterviewState, Pending, Reply
+
+
+def ask(state: InterviewState) -> dict[str, Any]:
+    """Pose the current bank question."""
+    idx = state["index"]
+    pending: Pending = {
+        "kind": "main",
+        "text": state["questions"][idx]["text"],
+        "question_index": idx,
+        "total": len(state["questions"]),
+        "dimension": None,
+    }
+    return {"pending": pending, "reply": None}
+
+
+def await_answer(state: InterviewState) -> dict[str, Any]:
+    """Pause for the candidate (LangGraph interrupt); resumes with a Reply."""
+    reply: Reply = interrupt(state["pending"])
+    return {"reply": reply}
+
+
+def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Guard and grade the answer to the pending prompt, recording it as a turn."""
+    pending, reply = state["pending"], state["reply"]
+    assert pending is not None and reply is not None, "grade runs only after an answer"
+    guarded = guard_answer(reply["text"], runtime.context.max_answer_chars)
+    turn = Turn(
+        question_index=pending["question_index"],
+        kind=pending["kind"],
+        prompt=pending["text"],
+        dimension=pending["dimension"],  # type: ignore[arg-type]
+        answer=reply["text"],
+        cleaned=guarded.text,
+        notes=guarded.notes,
+        at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    question = Question.model_validate(state["questions"][pending["question_index"]])
+    if reply["skip"] or (pending["kind"] == "probe" and is_dont_know(guarded.text)):
+        turn.skipped = True
+    elif pending["kind"] == "main":
+        turn.grade = runtime.context.grader.grade(question, guarded.text)
+    else:
+        turn.grade = _regrade_with_probe(state, question, guarded.text, runtime.context)
+    return {"turns": [turn.model_dump(mode="json")], "pending": None, "reply": None}
+
+
+def _regrade_with_probe(state: InterviewState, question: Question, answer: str, ctx: Context) -> Grade:
+    """A follow-up adds evidence: grade main + follow-up together, never lowering a dimension."""
+    main = question_turns(state, state["index"])[0]
+    before = Grade.model_validate(main["grade"])
+    combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
+    dims = [c if c.score >= b.score else b for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
+    overall = max(before.overall, combined.overall)
+    return combined.model_copy(update={"dimensions": dims, "overall": overall, "raw": max(before.raw, combined.raw)})
+
+
+def probe(state: InterviewState) -> dict[str, Any]:
+    """Ask the one follow-up aimed at the weakest dimension."""
+    chosen = next_probe(state)
+    assert chosen is not None, "routing sends us here only when a probe exists"
+    pending: Pending = {
+        "kind": "probe",
+        "text": chosen.text,
+        "question_index": state["index"],
+        "total": len(state["questions"]),
+        "dimension": chosen.dimension,
+    }
+    return {"pending": pending}
+
+
+def advance(state: InterviewState) -> dict[str, Any]:
+    """Move to the next question."""
+    return {"index": state["index"] + 1}
+
+
+def report(state: InterviewState) -> dict[str, Any]:
+    """Summarise the interview."""
+    return {"report": build_report(state, completed=True).model_dump(mode="json")}

@@ -1,0 +1,121 @@
+"""Choosing questions: filtered seeded draws from the bank, and the user's own questions."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from .errors import ConfigError
+from .features import question_terms
+from .knowledge import bank, rubrics
+from .schemas import Concept, Probe, Question, Topic, TOPICS
+
+CLOSEST_MIN_SIMILARITY = 0.2
+
+
+def draw(
+    n: int,
+    role: str | None = None,
+    topic: str | None = None,
+    difficulty: str | None = None,
+    seed: int | None = None,
+) -> list[Question]:
+    """Pick n distinct questions matching the filters; the same seed gives the same draw."""
+    pool = [
+        q
+        for q in bank().questions
+        if (role is None or role in q.roles)
+        and (topic is None or q.topic == topic)
+        and (difficulty is None or q.difficulty == difficulty)
+    ]
+    if not pool:
+        raise ConfigError(
+            "No question matches those filters.",
+            hint="Loosen --role/--topic/--difficulty (run `interviewer questions` to see what exists).",
+        )
+    rng = random.Random(seed)
+    picked = rng.sample(pool, k=min(n, len(pool)))
+    if topic is None and len(picked) > 1:
+        picked = _spread_topics(picked, pool, rng)
+    return picked
+
+
+def _spread_topics(picked: list[Question], pool: list[Question], rng: random.Random) -> list[Question]:
+    """Prefer one question per topic before repeating a topic, so a short mock covers ground."""
+    by_topic: dict[str, list[Question]] = {}
+    for q in rng.sample(pool, k=len(pool)):
+        by_topic.setdefault(q.topic, []).append(q)
+    order: list[Question] = []
+    while len(order) < len(picked):
+        for qs in by_topic.values():
+            if qs and len(order) < len(picked):
+                order.append(qs.pop())
+    return order
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def closest(text: str, topic: str | None = None) -> tuple[Question | None, float]:
+    """The bank question most similar in wording to `text` (within a topic if given)."""
+    terms = question_terms(text)
+    best: tuple[Question | None, float] = (None, 0.0)
+    for q in bank().questions:
+        if topic is not None and q.topic != topic:
+            continue
+        sim = _similarity(terms, question_terms(q.text))
+        if sim > best[1]:
+            best = (q, sim)
+    return best
+
+
+def infer_topic(text: str) -> Topic:
+    """Guess a question's topic from rubric signals and the closest bank question."""
+    lower = text.lower()
+    scores: dict[str, float] = {t: 0.0 for t in TOPICS}
+    for t, tr in rubrics().topics.items():
+        for d in tr.dimensions:
+            if d.id == "structure":
+                continue
+            for c in d.concepts:
+                if any(re.search(r"(?<![a-z0-9])" + re.escape(p), lower) for p in c.phrases):
+                    scores[t] += 1.0
+    q, sim = closest(text)
+    if q is not None:
+        scores[q.topic] += 10 * sim
+    return max(TOPICS, key=lambda t: scores[t])
+
+
+def custom_question(text: str, topic: str | None = None) -> Question:
+    """Build a gradable question from the user's own text, borrowing from the closest bank question."""
+    text = " ".join(text.split())
+    if len(text) < 20:
+        raise ConfigError("That question is too short to grade against.", hint="Write the full question.")
+    t: Topic = topic if topic in TOPICS else infer_topic(text)  # type: ignore[assignment]
+    rubric = rubrics().topics[t]
+    near, sim = closest(text, t)
+    concepts: list[Concept] = list(near.concepts) if near is not None and sim >= CLOSEST_MIN_SIMILARITY else []
+    if len(concepts) < 3:
+        concepts = [
+            Concept(id=f"{d.id}-{c.id}", label=c.label, phrases=c.phrases, dimension=d.id)
+            for d in rubric.dimensions
+            for c in d.concepts[:1]
+        ]
+    weakest_dims = [d for d in rubric.dimensions if d.id != "structure"][:3]
+    probes = [Probe(dimension=d.id, text=_generic_probe(d.name, d.description)) for d in weakest_dims]
+    knowledge = list(near.knowledge) if near is not None else ["Quick Reference"]
+    return Question(
+        id="custom",
+        text=text,
+        roles=["ai_pm", "technical_pm", "ml_platform_pm", "ai_strategy_pm"],
+        topic=t,
+        difficulty="medium",
+        concepts=concepts,
+        probes=probes,
+        knowledge=knowledge,
+    )
+
+
+def _generic_probe(name: str, description: str) -> str:
+    return f"Let's go one level deeper on {name.lower()}. {description.rstrip('.')} — how would that look here?"

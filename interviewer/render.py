@@ -1,0 +1,96 @@
+"""How the transcript looks in the terminal (rich). Only the CLI calls these."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from .knowledge import sections
+from .report import to_markdown
+from .schemas import ROLE_LABELS, Report, Turn
+from .state import Pending
+from .terminal import COMMANDS
+
+
+def prompt_block(console: Console, pending: Pending) -> None:
+    """Show a question or follow-up."""
+    n, total = pending["question_index"] + 1, pending["total"]
+    if pending["kind"] == "main":
+        console.print(Panel(escape(pending["text"]), title=f"Question {n}/{total}", title_align="left"))
+    else:
+        console.print(f"[bold cyan]Follow-up:[/] {escape(pending['text'])}")
+
+
+def answer_echo(console: Console, text: str) -> None:
+    """Echo a scripted answer so the transcript reads like an interactive run."""
+    shown = text if len(text) <= 600 else text[:600] + f" … [{len(text):,} characters]"
+    console.print(f"[dim]You:[/] {escape(shown)}")
+
+
+def feedback(console: Console, turn: Turn) -> None:
+    """Rubric feedback right after an answer."""
+    for note in turn.notes:
+        console.print(f"[yellow]Note:[/] {escape(note)}")
+    if turn.skipped:
+        console.print("[dim]Skipped — moving on.[/]\n")
+        return
+    grade = turn.grade
+    assert grade is not None
+    label = "Updated score after the follow-up" if turn.kind == "probe" else "Score"
+    console.print(f"\n[bold]{label}: {grade.overall}/5[/]" + (" [dim](degraded: rule-based)[/]" if grade.degraded else ""))
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+    table.add_column("Dimension")
+    table.add_column("Score", justify="right")
+    table.add_column("Evidence from your answer")
+    for d in grade.dimensions:
+        quote = f"“{escape(d.evidence)}”" if d.evidence else "[dim]—[/]"
+        table.add_row(d.name, f"{d.score}/5", quote)
+    console.print(table)
+    if grade.flags:
+        console.print(f"[yellow]Flags:[/] {', '.join(f.replace('_', ' ') for f in grade.flags)}")
+    if grade.missing:
+        console.print("[bold]Missing:[/] " + escape("; ".join(grade.missing[:4])))
+    console.print(f"[bold green]Tip:[/] {escape(grade.tip)}")
+    if grade.citations:
+        console.print("[dim]See: " + escape(" | ".join(grade.citations)) + "[/]")
+    console.print()
+
+
+def hint(console: Console, paths: list[str]) -> None:
+    """Show the knowledge sections a question draws on."""
+    by_path = {s.path: s for s in sections()}
+    for p in paths:
+        s = by_path.get(p)
+        body = s.text if s else "(section not found)"
+        console.print(Panel(escape(body), title=escape(p), title_align="left", border_style="dim"))
+
+
+def help_text(console: Console, interactive: bool) -> None:
+    """List the slash commands and how to submit."""
+    for cmd, what in COMMANDS.items():
+        console.print(f"  [bold]{cmd}[/]  {what}")
+    if interactive:
+        console.print("  Submit: Esc then Enter (or Alt+Enter), or Enter on an empty line. Ctrl-C: save and quit.")
+
+
+def intro(console: Console, title: str, session_id: str, interactive: bool) -> None:
+    """Session banner."""
+    console.print(f"[bold]interviewer[/] — {escape(title)}  [dim](session {session_id}; rule-based grader)[/]")
+    if interactive:
+        help_text(console, interactive)
+    console.print()
+
+
+def report(console: Console, rep: Report) -> None:
+    """The end-of-interview summary."""
+    from rich.markdown import Markdown
+
+    console.rule("Summary")
+    console.print(Markdown(to_markdown(rep)))
+
+
+def role_label(role: str | None) -> str:
+    """Human label for a role id."""
+    return ROLE_LABELS.get(role or "", "any role")

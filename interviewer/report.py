@@ -1,0 +1,115 @@
+"""The end-of-interview report: built from state, rendered as Markdown or JSON."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from .schemas import Grade, Question, QuestionResult, Report, TOPIC_LABELS
+
+STRONG, WEAK = 4, 2
+
+
+def _final_grade(turns: list[dict[str, Any]]) -> Grade | None:
+    graded = [t for t in turns if t.get("grade")]
+    return Grade.model_validate(graded[-1]["grade"]) if graded else None
+
+
+def question_results(state: dict[str, Any]) -> list[QuestionResult]:
+    """One result per question that was asked; a skipped question scores 1."""
+    results = []
+    for idx, qd in enumerate(state["questions"]):
+        turns = [t for t in state.get("turns", []) if t["question_index"] == idx]
+        if not turns:
+            continue
+        q = Question.model_validate(qd)
+        g = _final_grade(turns)
+        results.append(
+            QuestionResult(
+                index=idx,
+                question_id=q.id,
+                question=q.text,
+                topic=q.topic,
+                score=g.overall if g else 1,
+                skipped=g is None,
+                dimensions={d.dimension: d.score for d in g.dimensions} if g else {},
+                evidence=[d.evidence for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
+                missing=g.missing if g else [],
+                tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
+            )
+        )
+    return results
+
+
+def build_report(state: dict[str, Any], completed: bool) -> Report:
+    """Summarise scores, strengths, gaps and the knowledge sections to study."""
+    results = question_results(state)
+    dim_scores: dict[str, list[int]] = defaultdict(list)
+    for r in results:
+        for dim, score in r.dimensions.items():
+            dim_scores[dim].append(score)
+    dims = {d: round(sum(v) / len(v), 2) for d, v in dim_scores.items()}
+    grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
+    strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in sorted(dims.items(), key=lambda x: -x[1]) if s >= STRONG]
+    gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in sorted(dims.items(), key=lambda x: x[1]) if s <= WEAK + 0.5]
+    for r in results:
+        if r.score <= WEAK + 1:
+            gaps.extend(f"{m} (Q{r.index + 1})" for m in r.missing[:2])
+    study: list[str] = []
+    for r in sorted(results, key=lambda r: r.score):
+        if r.score <= WEAK + 1:
+            for path in Question.model_validate(state["questions"][r.index]).knowledge:
+                if path not in study:
+                    study.append(path)
+    overall = round(sum(r.score for r in results) / len(results), 2) if results else 0.0
+    return Report(
+        session_id=state.get("session_id", ""),
+        status="completed" if completed else "in_progress",
+        overall=overall,
+        questions=results,
+        dimensions=dims,
+        strengths=strengths,
+        gaps=gaps,
+        study=study,
+        grader=grades[-1]["grader"] if grades else "rules",
+        rubric_version=grades[-1]["rubric_version"] if grades else "",
+    )
+
+
+def _label(dim: str) -> str:
+    from .knowledge import rubrics
+
+    for tr in rubrics().topics.values():
+        for d in tr.dimensions:
+            if d.id == dim:
+                return d.name
+    return dim
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would reinterpret: a leading '4.' becomes a list, '|' breaks tables."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", text).replace("|", "\\|")
+
+
+def to_markdown(report: Report) -> str:
+    """Render a report as Markdown."""
+    lines = [
+        f"# Mock interview report — session {report.session_id}",
+        "",
+        f"**Overall:** {report.overall:.2f}/5 over {len(report.questions)} question(s) "
+        f"({report.status}; grader: {report.grader}, rubric {report.rubric_version})",
+        "",
+        "| # | Topic | Question | Score |",
+        "|---|---|---|---|",
+    ]
+    for r in report.questions:
+        score = "skipped (1)" if r.skipped else f"{r.score}/5"
+        lines.append(f"| {r.index + 1} | {TOPIC_LABELS[r.topic]} | {_md(r.question)} | {score} |")
+    if report.dimensions:
+        lines += ["", "## Dimensions", ""]
+        lines += [f"- {_label(d)}: {s:.1f}/5" for d, s in report.dimensions.items()]
+    for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
+        lines += ["", f"## {title}", ""]
+        lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,60 @@
+"""Pure routing functions: which node runs next, decided from state alone."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .schemas import Grade, Probe, Question
+from .state import InterviewState
+
+DONT_KNOW = ("i don't know", "i dont know", "don't know", "dont know", "no idea", "not sure", "idk", "pass")
+
+
+def is_dont_know(text: str) -> bool:
+    """True for a short 'I don't know'-style reply, which moves the interview on."""
+    t = " ".join(text.lower().split()).strip(" .!")
+    return not t or (len(t) <= 40 and any(t.startswith(p) for p in DONT_KNOW))
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def next_probe(state: InterviewState) -> Probe | None:
+    """The follow-up for the current question's weakest dimension that was never asked, if any."""
+    idx = state["index"]
+    turns = [t for t in state.get("turns", []) if t["question_index"] == idx]
+    if len(turns) != 1 or turns[0]["kind"] != "main" or turns[0]["skipped"] or turns[0]["grade"] is None:
+        return None
+    grade = Grade.model_validate(turns[0]["grade"])
+    if grade.overall <= 1 and {"empty", "off_topic", "gibberish"} & set(grade.flags):
+        return None
+    asked = {_normalise(t["prompt"]) for t in state.get("turns", [])}
+    question = Question.model_validate(state["questions"][idx])
+    ranked = sorted(question.probes, key=lambda p: _dim_score(grade, p.dimension))
+    for probe in ranked:
+        if _normalise(probe.text) not in asked and _dim_score(grade, probe.dimension) < 5:
+            return probe
+    return None
+
+
+def _dim_score(grade: Grade, dim: str) -> int:
+    try:
+        return grade.score_of(dim)
+    except KeyError:
+        return 3
+
+
+def after_grade(state: InterviewState) -> Literal["probe", "advance"]:
+    """Probe once after a main answer when a useful follow-up exists; otherwise move on."""
+    return "probe" if next_probe(state) is not None else "advance"
+
+
+def after_advance(state: InterviewState) -> Literal["ask", "report"]:
+    """Ask the next question, or finish with the report."""
+    return "ask" if state["index"] < len(state["questions"]) else "report"
+
+
+def question_turns(state: InterviewState | dict[str, Any], index: int) -> list[dict[str, Any]]:
+    """Turns belonging to one question, in order."""
+    return [t for t in state.get("turns", []) if t["question_index"] == index]

@@ -1,0 +1,107 @@
+"""Drives the interview graph for one session: start, answer, resume. No terminal I/O here."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from langgraph.types import Command
+
+from . import store
+from .errors import SessionError
+from .graph import build_graph
+from .report import build_report
+from .schemas import Question, Report, Turn
+from .state import Context, Pending, Reply
+
+
+@dataclass
+class Step:
+    """What happened since the last step: graded turns, the next prompt, or the final report."""
+
+    new_turns: list[Turn] = field(default_factory=list)
+    pending: Pending | None = None
+    report: Report | None = None
+
+
+class Interview:
+    """One session's state machine, checkpointed in SQLite after every step."""
+
+    def __init__(self, conn: sqlite3.Connection, context: Context, session_id: str) -> None:
+        self.conn = conn
+        self.context = context
+        self.session_id = session_id
+        self.graph = build_graph(store.checkpointer(conn))
+        self._config: Any = {"configurable": {"thread_id": session_id}}
+        self._seen = 0
+
+    @classmethod
+    def start(cls, conn: sqlite3.Connection, context: Context, questions: list[Question], title: str) -> tuple[
+        Interview, Step
+    ]:
+        """Create a session and run it up to the first question."""
+        session_id = store.new_session_id()
+        store.create_session(conn, session_id, title, len(questions))
+        interview = cls(conn, context, session_id)
+        initial = {
+            "session_id": session_id,
+            "questions": [q.model_dump(mode="json") for q in questions],
+            "index": 0,
+            "turns": [],
+            "pending": None,
+            "reply": None,
+            "report": None,
+        }
+        return interview, interview._run(initial)
+
+    @classmethod
+    def resume(cls, conn: sqlite3.Connection, context: Context, session_id: str) -> tuple[Interview, Step]:
+        """Reopen a session where it stopped; a step interrupted by a crash is finished first."""
+        store.get_session(conn, session_id)
+        interview = cls(conn, context, session_id)
+        snapshot = interview.graph.get_state(interview._config)
+        if not snapshot.values:
+            raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
+        interview._seen = len(snapshot.values.get("turns", []))
+        if snapshot.next and not snapshot.interrupts:
+            return interview, interview._run(None)
+        return interview, interview._step_from(snapshot.values)
+
+    def answer(self, text: str, skip: bool = False) -> Step:
+        """Send the candidate's answer (or a skip) and run until the next prompt or the end."""
+        reply: Reply = {"text": text, "skip": skip}
+        return self._run(Command(resume=reply))
+
+    def state(self) -> dict[str, Any]:
+        """The current checkpointed state values."""
+        return dict(self.graph.get_state(self._config).values)
+
+    def current_report(self) -> Report:
+        """The report so far (final if the interview is complete)."""
+        values = self.state()
+        if values.get("report"):
+            return Report.model_validate(values["report"])
+        return build_report(values, completed=False)
+
+    def _run(self, payload: Any) -> Step:
+        self.graph.invoke(payload, self._config, context=self.context, durability="sync")
+        return self._step_from(self.state())
+
+    def _step_from(self, values: dict[str, Any]) -> Step:
+        turns = values.get("turns", [])
+        step = Step(new_turns=[Turn.model_validate(t) for t in turns[self._seen :]])
+        self._seen = len(turns)
+        if values.get("report"):
+            step.report = Report.model_validate(values["report"])
+        else:
+            step.pending = values.get("pending")
+        self._record(values, step)
+        return step
+
+    def _record(self, values: dict[str, Any], step: Step) -> None:
+        report = step.report or build_report(values, completed=False)
+        answered = len({t["question_index"] for t in values.get("turns", [])})
+        status = "completed" if step.report else "in_progress"
+        score = report.overall if report.questions else None
+        store.update_session(self.conn, self.session_id, status, answered, score)

@@ -1,0 +1,130 @@
+"""Local storage: the data directory, the session list and the SQLite checkpointer."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import SessionError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS interviewer_sessions (
+    id TEXT PRIMARY KEY,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    status TEXT NOT NULL,
+    title TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    answered INTEGER NOT NULL DEFAULT 0,
+    score REAL
+)"""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of `interviewer sessions`."""
+
+    id: str
+    created: str
+    updated: str
+    status: str
+    title: str
+    total: int
+    answered: int
+    score: float | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_session_id() -> str:
+    """A short, typeable, unique session id."""
+    return datetime.now(timezone.utc).strftime("%m%d-") + secrets.token_hex(3)
+
+
+def ensure_home(home: Path) -> Path:
+    """Create the data directory, readable by the user only."""
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(home, 0o700)
+    except OSError:  # pragma: no cover - e.g. a home on a filesystem without modes
+        pass
+    return home
+
+
+@contextmanager
+def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
+    """Open (creating with 0600) the SQLite file that holds checkpoints and sessions."""
+    ensure_home(db_path.parent)
+    if not db_path.exists():
+        db_path.touch(mode=0o600)
+    try:
+        conn = sqlite3.connect(str(db_path), check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(_SCHEMA)
+        conn.commit()
+    except sqlite3.DatabaseError as exc:
+        raise SessionError(
+            f"The session database {db_path} cannot be read ({exc}).",
+            hint=f"Move it aside (mv '{db_path}' '{db_path}.broken') to start fresh; "
+            "set INTERVIEWER_HOME to use another folder.",
+        ) from exc
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def checkpointer(conn: sqlite3.Connection) -> Any:
+    """LangGraph's SQLite checkpointer on our connection."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    return SqliteSaver(conn)
+
+
+def create_session(conn: sqlite3.Connection, session_id: str, title: str, total: int) -> None:
+    """Record a new session in the list."""
+    now = _now()
+    conn.execute(
+        "INSERT INTO interviewer_sessions (id, created, updated, status, title, total) VALUES (?,?,?,?,?,?)",
+        (session_id, now, now, "in_progress", title, total),
+    )
+    conn.commit()
+
+
+def update_session(
+    conn: sqlite3.Connection, session_id: str, status: str, answered: int, score: float | None
+) -> None:
+    """Refresh a session's progress line."""
+    conn.execute(
+        "UPDATE interviewer_sessions SET updated=?, status=?, answered=?, score=? WHERE id=?",
+        (_now(), status, answered, score, session_id),
+    )
+    conn.commit()
+
+
+def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
+    """All sessions, newest first."""
+    rows = conn.execute(
+        "SELECT id, created, updated, status, title, total, answered, score "
+        "FROM interviewer_sessions ORDER BY updated DESC"
+    ).fetchall()
+    return [SessionRow(*r) for r in rows]
+
+
+def get_session(conn: sqlite3.Connection, session_id: str) -> SessionRow:
+    """One session by id, or a SessionError naming what to do."""
+    row = conn.execute(
+        "SELECT id, created, updated, status, title, total, answered, score FROM interviewer_sessions WHERE id=?",
+        (session_id,),
+    ).fetchone()
+    if row is None:
+        raise SessionError(f"No session {session_id!r}.", hint="Run `interviewer sessions` to list them.")
+    return SessionRow(*row)

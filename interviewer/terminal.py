@@ -1,0 +1,112 @@
+"""Where answers come from: an interactive multi-line prompt, or a scripted file of blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from .errors import DataError
+
+SEPARATOR = "---"
+COMMANDS = {
+    "/help": "show these commands",
+    "/hint": "show the framework sections this question draws on",
+    "/skip": "skip this question or follow-up",
+    "/repeat": "show the question again",
+    "/quit": "save and quit (prints the command to resume)",
+}
+
+
+class AnswerSource(Protocol):
+    """Yields the candidate's next input; raises EOFError (quit) or KeyboardInterrupt (Ctrl-C)."""
+
+    interactive: bool
+
+    def read(self, label: str) -> str:
+        """Read one answer or slash command."""
+        ...
+
+    def confirm(self, question: str) -> bool:
+        """Ask a yes/no question (default yes)."""
+        ...
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split a scripted answers text into blocks at lines holding only `---`."""
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip() == SEPARATOR:
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    out = ["\n".join(b).strip() for b in blocks]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+class ScriptedAnswers:
+    """Answers from a file (or piped stdin); running out behaves like Ctrl-D."""
+
+    interactive = False
+
+    def __init__(self, blocks: list[str]) -> None:
+        self._blocks: Iterator[str] = iter(blocks)
+
+    @classmethod
+    def from_file(cls, path: Path) -> ScriptedAnswers:
+        """Read blocks from a file, tolerating invalid UTF-8."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DataError(f"Cannot read answers file {path}: {exc.strerror}", hint="Check the path.") from exc
+        return cls(split_blocks(data.decode("utf-8", errors="replace")))
+
+    def read(self, label: str) -> str:
+        """Next block, or EOFError when the file is exhausted."""
+        try:
+            return next(self._blocks)
+        except StopIteration:
+            raise EOFError from None
+
+    def confirm(self, question: str) -> bool:
+        """Scripts always take the safe default."""
+        return True
+
+
+class PromptAnswers:
+    """prompt_toolkit multi-line input: Esc-Enter or Alt-Enter submits, as does Enter on an empty line."""
+
+    interactive = True
+
+    def __init__(self) -> None:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+
+        kb = KeyBindings()
+
+        @kb.add("enter")
+        def _(event):  # type: ignore[no-untyped-def]
+            buf = event.current_buffer
+            text = buf.text
+            single_command = text.startswith("/") and "\n" not in text
+            if single_command or (text.strip() and buf.document.current_line.strip() == ""):
+                buf.validate_and_handle()
+            else:
+                buf.insert_text("\n")
+
+        self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb)
+
+    def read(self, label: str) -> str:
+        """Prompt for one answer."""
+        return self._session.prompt(f"{label} › ", prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ ")
+
+    def confirm(self, question: str) -> bool:
+        """Yes/no with Enter meaning yes."""
+        from prompt_toolkit.shortcuts import prompt
+
+        try:
+            reply = prompt(f"{question} [Y/n] ")
+        except (EOFError, KeyboardInterrupt):
+            return True
+        return reply.strip().lower() in ("", "y", "yes")

@@ -1,0 +1,112 @@
+"""Text utilities shared by the input guard and the rule-based grader: normalising, sentences, phrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
+# Markdown decoration carries no content: stripping it makes formatting-only edits grade the same.
+_MD_LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
+_MD_INLINE = re.compile(r"(\*\*|__|\*|`+|~~)")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
+_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but so if then than that this these those it its it's is are was were be been
+    being do does did have has had will would should could can may might must shall we i you they he
+    she our my your their us me them to of in on at by for with from as into about over under after
+    before because since while when where which who whom what why how not no nor also just only very
+    more most less least there here all any each both either some such own same other let let's we'd
+    i'd we'll i'll we're i'm it'll don't doesn't won't can't isn't aren't per via until whether
+    without within against between through during up down out off again further once""".split()
+)
+REASONING_MARKERS = frozenset(
+    """because since so if then would should could will can need needs means which that to by
+    we'd i'd we'll i'll let's is are was be unless otherwise therefore hence while whereas but
+    although though ensure measure compare decide check track use choose start ship run test""".split()
+)
+
+
+def clean(text: str) -> str:
+    """NFKC-normalise and drop ANSI escapes and control characters, keeping newlines and tabs."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ANSI.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def canonical(text: str) -> str:
+    """Text with Markdown decoration and extra whitespace removed; case and line breaks kept."""
+    lines = []
+    for line in clean(text).split("\n"):
+        line = _MD_INLINE.sub("", _MD_LINE_PREFIX.sub("", line))
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens (numbers, units and slashes kept: 'p95', '50m', 'a/b')."""
+    return _WORD.findall(text.lower())
+
+
+def sentences(canon: str) -> list[str]:
+    """Split canonical text into sentences and list items (substrings of it)."""
+    return [s.strip() for s in _SPLIT.split(canon) if s and s.strip()]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with how much it reads as reasoning (1.0) rather than a bare list (0.0)."""
+
+    text: str
+    lower: str
+    words: tuple[str, ...]
+    quality: float
+
+
+def reasoning_quality(tokens: list[str]) -> float:
+    """Score 0-1: prose with function words and a reasoning marker scores high, keyword lists low."""
+    if not tokens:
+        return 0.0
+    fw = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
+    has_marker = any(t in REASONING_MARKERS for t in tokens)
+    length = min(1.0, len(tokens) / 7)
+    prose = min(1.0, fw / 0.28)
+    return round(length * prose * (1.0 if has_marker else 0.55), 3)
+
+
+def analyse(canon: str) -> list[Sentence]:
+    """Sentences of canonical text with their reasoning quality."""
+    out = []
+    for s in sentences(canon):
+        toks = words(s)
+        if toks:
+            out.append(Sentence(s, s.lower(), tuple(toks), reasoning_quality(toks)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase matches at the start of a word, case-insensitively ('guardrail' finds 'guardrails')."""
+    escaped = re.escape(phrase.lower()).replace(r"\ ", r"\s+")
+    lead = r"(?<![a-z0-9])" if phrase[:1].isalnum() else ""
+    return re.compile(lead + escaped)
+
+
+def find_phrase(phrases: list[str], text: str) -> str | None:
+    """Return the first phrase found in already-lowercased text, or None."""
+    for p in phrases:
+        if phrase_pattern(p).search(text):
+            return p
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    """Distinct non-function words of 3+ characters."""
+    return {w for w in words(text) if w not in FUNCTION_WORDS and len(w) >= 3}
