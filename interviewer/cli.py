@@ -76,8 +76,17 @@ def main(ctx: click.Context, home: Path | None) -> None:
 @click.option("--answers", type=click.Path(path_type=Path), help="Scripted answers, blocks separated by '---'.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the report as JSON here.")
 @click.pass_context
-def practice(ctx: click.Context, role: str | None, topic: str | None, difficulty: str | None, n: int,
-             seed: int | None, own: str | None, answers: Path | None, report_path: Path | None) -> None:
+def practice(
+    ctx: click.Context,
+    role: str | None,
+    topic: str | None,
+    difficulty: str | None,
+    n: int,
+    seed: int | None,
+    own: str | None,
+    answers: Path | None,
+    report_path: Path | None,
+) -> None:
     """Start a mock interview."""
     from . import questions
 
@@ -118,13 +127,16 @@ def _role_label(role: str | None) -> str:
 
 
 def _source(answers: Path | None) -> AnswerSource:
-    from .terminal import PromptAnswers, ScriptedAnswers, split_blocks
+    import io
+
+    from .terminal import PromptAnswers, ScriptedAnswers, iter_blocks
 
     if answers is not None:
         return ScriptedAnswers.from_file(answers)
     if not sys.stdin.isatty():
-        data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-        return ScriptedAnswers(split_blocks(data))
+        # A pipe is read block by block, so a driving process can answer as questions arrive.
+        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return ScriptedAnswers(iter_blocks(stream))
     return PromptAnswers()
 
 

@@ -10,12 +10,34 @@ from .schemas import Concept, Question
 from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, words
 
 NULL_ANSWERS = frozenset(
-    {"null", "none", "n/a", "na", "idk", "pass", "skip", "nothing", "nil", "undefined", "-", "?", "...",
-     "no", "i don't know", "i dont know", "dont know", "don't know", "no idea", "not sure", "no clue",
-     "i have no idea", "no comment"}
+    {
+        "null",
+        "none",
+        "n/a",
+        "na",
+        "idk",
+        "pass",
+        "skip",
+        "nothing",
+        "nil",
+        "undefined",
+        "-",
+        "?",
+        "...",
+        "no",
+        "i don't know",
+        "i dont know",
+        "dont know",
+        "don't know",
+        "no idea",
+        "not sure",
+        "no clue",
+        "i have no idea",
+        "no comment",
+    }
 )
 _GENERIC_Q = frozenset(
-    "how what would you your design walk through approach think explain describe company product team".split()
+    """how what would you your design walk through approach think explain describe company product team""".split()
 )
 
 

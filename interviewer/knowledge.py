@@ -40,7 +40,7 @@ def _read_yaml(path: Path) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+            return yaml.load(fh, Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"Cannot read {path}: {exc}", hint="Fix the file or reinstall.") from exc
 
@@ -116,7 +116,7 @@ def parse_sections(markdown: str, source: str) -> list[Section]:
             flush()
             body = []
             level = len(m.group(1)) - 2
-            trail = trail[:level] + [m.group(2)]
+            trail = [*trail[:level], m.group(2)]
         else:
             body.append(line)
     flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -43,11 +43,11 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
         question_index=pending["question_index"],
         kind=pending["kind"],
         prompt=pending["text"],
-        dimension=pending["dimension"],  # type: ignore[arg-type]
+        dimension=pending["dimension"],
         answer=reply["text"],
         cleaned=guarded.text,
         notes=guarded.notes,
-        at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     question = Question.model_validate(state["questions"][pending["question_index"]])
     if reply["skip"] or (pending["kind"] == "probe" and is_dont_know(guarded.text)):
@@ -90,4 +90,4 @@ def advance(state: InterviewState) -> dict[str, Any]:
 
 def report(state: InterviewState) -> dict[str, Any]:
     """Summarise the interview."""
-    return {"report": build_report(state, completed=True).model_dump(mode="json")}
+    return {"report": build_report(dict(state), completed=True).model_dump(mode="json")}

@@ -8,7 +8,7 @@ import re
 from .errors import ConfigError
 from .features import question_terms
 from .knowledge import bank, rubrics
-from .schemas import Concept, Probe, Question, Topic, TOPICS
+from .schemas import TOPICS, Concept, Probe, Question, Topic
 
 CLOSEST_MIN_SIMILARITY = 0.2
 
@@ -92,7 +92,7 @@ def custom_question(text: str, topic: str | None = None) -> Question:
     text = " ".join(text.split())
     if len(text) < 20:
         raise ConfigError("That question is too short to grade against.", hint="Write the full question.")
-    t: Topic = topic if topic in TOPICS else infer_topic(text)  # type: ignore[assignment]
+    t: Topic = topic if topic in TOPICS else infer_topic(text)
     rubric = rubrics().topics[t]
     near, sim = closest(text, t)
     concepts: list[Concept] = list(near.concepts) if near is not None and sim >= CLOSEST_MIN_SIMILARITY else []

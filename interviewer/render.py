@@ -39,7 +39,9 @@ def feedback(console: Console, turn: Turn) -> None:
     grade = turn.grade
     assert grade is not None
     label = "Updated score after the follow-up" if turn.kind == "probe" else "Score"
-    console.print(f"\n[bold]{label}: {grade.overall}/5[/]" + (" [dim](degraded: rule-based)[/]" if grade.degraded else ""))
+    console.print(
+        f"\n[bold]{label}: {grade.overall}/5[/]" + (" [dim](degraded: rule-based)[/]" if grade.degraded else "")
+    )
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     table.add_column("Dimension")
     table.add_column("Score", justify="right")

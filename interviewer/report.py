@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from .schemas import Grade, Question, QuestionResult, Report, TOPIC_LABELS
+from .schemas import TOPIC_LABELS, Grade, Question, QuestionResult, Report
 
 STRONG, WEAK = 4, 2
 

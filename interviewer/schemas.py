@@ -186,9 +186,7 @@ class DimensionScore(BaseModel):
     missing: list[str] = Field(default_factory=list)
 
 
-GradeFlag = Literal[
-    "empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "truncated"
-]
+GradeFlag = Literal["empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "truncated"]
 
 
 class Grade(BaseModel):

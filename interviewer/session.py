@@ -37,9 +37,9 @@ class Interview:
         self._seen = 0
 
     @classmethod
-    def start(cls, conn: sqlite3.Connection, context: Context, questions: list[Question], title: str) -> tuple[
-        Interview, Step
-    ]:
+    def start(
+        cls, conn: sqlite3.Connection, context: Context, questions: list[Question], title: str
+    ) -> tuple[Interview, Step]:
         """Create a session and run it up to the first question."""
         session_id = store.new_session_id()
         store.create_session(conn, session_id, title, len(questions))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import SessionError
 
@@ -41,21 +43,19 @@ class SessionRow:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_session_id() -> str:
     """A short, typeable, unique session id."""
-    return datetime.now(timezone.utc).strftime("%m%d-") + secrets.token_hex(3)
+    return datetime.now(UTC).strftime("%m%d-") + secrets.token_hex(3)
 
 
 def ensure_home(home: Path) -> Path:
     """Create the data directory, readable by the user only."""
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(OSError):  # e.g. a filesystem without POSIX modes
         os.chmod(home, 0o700)
-    except OSError:  # pragma: no cover - e.g. a home on a filesystem without modes
-        pass
     return home
 
 
@@ -99,9 +99,7 @@ def create_session(conn: sqlite3.Connection, session_id: str, title: str, total:
     conn.commit()
 
 
-def update_session(
-    conn: sqlite3.Connection, session_id: str, status: str, answered: int, score: float | None
-) -> None:
+def update_session(conn: sqlite3.Connection, session_id: str, status: str, answered: int, score: float | None) -> None:
     """Refresh a session's progress line."""
     conn.execute(
         "UPDATE interviewer_sessions SET updated=?, status=?, answered=?, score=? WHERE id=?",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from .errors import DataError
 
@@ -31,18 +32,23 @@ class AnswerSource(Protocol):
         ...
 
 
+def iter_blocks(lines: Iterable[str]) -> Iterator[str]:
+    """Yield answer blocks as soon as their closing `---` line arrives (works on a live pipe)."""
+    block: list[str] = []
+    for line in lines:
+        if line.strip() == SEPARATOR:
+            yield "\n".join(block).strip()
+            block = []
+        else:
+            block.append(line.rstrip("\n"))
+    tail = "\n".join(block).strip()
+    if tail:
+        yield tail
+
+
 def split_blocks(text: str) -> list[str]:
     """Split a scripted answers text into blocks at lines holding only `---`."""
-    blocks: list[list[str]] = [[]]
-    for line in text.splitlines():
-        if line.strip() == SEPARATOR:
-            blocks.append([])
-        else:
-            blocks[-1].append(line)
-    out = ["\n".join(b).strip() for b in blocks]
-    while out and not out[-1]:
-        out.pop()
-    return out
+    return list(iter_blocks(text.splitlines()))
 
 
 class ScriptedAnswers:
@@ -50,7 +56,7 @@ class ScriptedAnswers:
 
     interactive = False
 
-    def __init__(self, blocks: list[str]) -> None:
+    def __init__(self, blocks: Iterable[str]) -> None:
         self._blocks: Iterator[str] = iter(blocks)
 
     @classmethod

@@ -16,18 +16,18 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 FUNCTION_WORDS = frozenset(
-    """a an the and or but so if then than that this these those it its it's is are was were be been
-    being do does did have has had will would should could can may might must shall we i you they he
-    she our my your their us me them to of in on at by for with from as into about over under after
-    before because since while when where which who whom what why how not no nor also just only very
-    more most less least there here all any each both either some such own same other let let's we'd
-    i'd we'll i'll we're i'm it'll don't doesn't won't can't isn't aren't per via until whether
-    without within against between through during up down out off again further once""".split()
+    """a an the and or but so if then than that this these those it its it's is are was were be been being
+    do does did have has had will would should could can may might must shall we i you they he she our
+    my your their us me them to of in on at by for with from as into about over under after before
+    because since while when where which who whom what why how not no nor also just only very more most
+    less least there here all any each both either some such own same other let let's we'd i'd we'll
+    i'll we're i'm it'll don't doesn't won't can't isn't aren't per via until whether without within
+    against between through during up down out off again further once""".split()
 )
 REASONING_MARKERS = frozenset(
-    """because since so if then would should could will can need needs means which that to by
-    we'd i'd we'll i'll let's is are was be unless otherwise therefore hence while whereas but
-    although though ensure measure compare decide check track use choose start ship run test""".split()
+    """because since so if then would should could will can need needs means which that to by we'd i'd
+    we'll i'll let's is are was be unless otherwise therefore hence while whereas but although though
+    ensure measure compare decide check track use choose start ship run test""".split()
 )
 
 

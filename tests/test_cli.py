@@ -1,0 +1,146 @@
+"""The CLI as a user drives it: scripted interviews, reports, sessions, resume, and a SIGKILL mid-interview."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.cli import main
+
+ANSWERS = "\n---\n".join([STRONG_METRICS_ANSWER, "/skip", "We would ship it to everyone and see.", "/skip"])
+
+
+def _run(args: list[str], stdin: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
+
+
+def _session_id(output: str) -> str:
+    m = re.search(r"session (\d{4}-[0-9a-f]{6})", output)
+    assert m, output
+    return m.group(1)
+
+
+def test_scripted_practice_writes_a_report_with_every_score(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = _run(["practice", "--seed", "7", "--questions", "2", "--answers", str(answers), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["status"] == "completed"
+    assert len(report["questions"]) == 2 and all(1 <= q["score"] <= 5 for q in report["questions"])
+    assert "Question 1/2" in result.output and "Tip:" in result.output and "Summary" in result.output
+
+
+def test_same_seed_same_questions(tmp_path: Path) -> None:
+    a = _run(["practice", "--seed", "3", "--questions", "2"], stdin="")
+    b = _run(["practice", "--seed", "3", "--questions", "2"], stdin="")
+    first = [line for line in a.output.splitlines() if "│" in line][:3]
+    assert first == [line for line in b.output.splitlines() if "│" in line][:3]
+
+
+def test_running_out_of_answers_saves_and_resume_finishes(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text(STRONG_METRICS_ANSWER, encoding="utf-8")
+    first = _run(["practice", "--topic", "metrics", "--questions", "2", "--seed", "1", "--answers", str(one)])
+    assert first.exit_code == 1
+    sid = _session_id(first.output)
+    assert f"interviewer resume {sid}" in first.output
+    rest = tmp_path / "rest.txt"
+    rest.write_text("/skip\n---\n/skip\n---\n/skip\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    second = _run(["resume", sid, "--answers", str(rest), "--report", str(out)])
+    assert second.exit_code == 0, second.output
+    assert json.loads(out.read_text())["status"] == "completed"
+    listing = _run(["sessions"])
+    assert sid in listing.output and "completed" in listing.output
+    md = _run(["report", sid])
+    assert md.exit_code == 0 and "Mock interview report" in md.output
+    js = _run(["report", sid, "--format", "json"])
+    assert json.loads(js.output)["session_id"] == sid
+
+
+def test_slash_commands_and_empty_answers_lose_nothing(tmp_path: Path) -> None:
+    script = "\n---\n".join(["/help", "/hint", "/repeat", "/bogus", "", "/quit"])
+    result = _run(["practice", "--questions", "1", "--seed", "2"], stdin=script)
+    assert result.exit_code == 0
+    assert "/skip" in result.output  # help text
+    assert "Unknown command /bogus" in result.output and "Empty answer" in result.output
+    assert "interviewer resume" in result.output
+
+
+def test_bad_flags_give_a_next_step_not_a_traceback() -> None:
+    result = CliRunner().invoke(main, ["practice", "--role", "astronaut"])
+    assert result.exit_code == 2
+    assert "Unknown role" in result.output and "Next:" in result.output
+    missing = CliRunner().invoke(main, ["resume", "nope"])
+    assert missing.exit_code == 1 and "interviewer sessions" in missing.output
+
+
+def test_own_question(tmp_path: Path) -> None:
+    result = _run(
+        ["practice", "--question", "How would you measure the success of an AI meeting summariser?"],
+        stdin=STRONG_METRICS_ANSWER + "\n---\n/skip\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Score:" in result.output
+
+
+def _read_until(proc: subprocess.Popen[str], marker: str, seen: list[str]) -> None:
+    assert proc.stdout is not None
+    while True:
+        line = proc.stdout.readline()
+        assert line, f"process ended before {marker!r}: {''.join(seen)}"
+        seen.append(line)
+        if marker in line:
+            return
+
+
+def test_sigkill_after_second_answer_resumes_with_both_answers(_isolated_home: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+    cmd = [sys.executable, "-m", "interviewer", "practice", "--topic", "metrics", "--questions", "3", "--seed", "5"]
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+    seen: list[str] = []
+    try:
+        assert proc.stdin is not None
+        _read_until(proc, "Question 1/3", seen)
+        proc.stdin.write(STRONG_METRICS_ANSWER + "\n---\n")
+        proc.stdin.flush()
+        _read_until(proc, "Tip:", seen)
+        proc.stdin.write("A second, shorter answer about guardrail metrics and rollback thresholds.\n---\n")
+        proc.stdin.flush()
+        _read_until(proc, "Tip:", seen)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    sid = _session_id("".join(seen))
+    out = tmp_path / "after.json"
+    rest = tmp_path / "rest.txt"
+    rest.write_text("\n---\n".join(["/skip"] * 6), encoding="utf-8")
+    result = _run(["resume", sid, "--answers", str(rest), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    from interviewer import store
+    from interviewer.config import Settings
+
+    with store.open_db(Settings().db_path) as conn:
+        from interviewer.rules import RuleGrader
+        from interviewer.session import Interview
+        from interviewer.state import Context
+
+        interview, _ = Interview.resume(conn, Context(grader=RuleGrader()), sid)
+        turns = interview.state()["turns"]
+    assert turns[0]["answer"] == STRONG_METRICS_ANSWER and turns[0]["grade"]["overall"] >= 1
+    assert turns[1]["answer"].startswith("A second, shorter answer") and turns[1]["grade"] is not None
+    report = json.loads(out.read_text())
+    last_q0 = [t for t in turns if t["question_index"] == 0 and t["grade"]][-1]
+    assert report["questions"][0]["score"] == last_q0["grade"]["overall"]

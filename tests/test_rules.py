@@ -1,0 +1,81 @@
+"""The rule-based grader's behaviour on answers whose quality is not in doubt."""
+
+from __future__ import annotations
+
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.knowledge import bank, question_by_id
+from interviewer.questions import custom_question
+from interviewer.rules import RuleGrader
+from interviewer.text import canonical
+
+GRADER = RuleGrader()
+Q = next(q for q in bank().questions if q.topic == "metrics")
+
+
+def test_empty_and_null_answers_score_one() -> None:
+    for answer in ("", "   \n ", "null", "I don't know.", "idk"):
+        g = GRADER.grade(Q, answer)
+        assert g.overall == 1 and all(d.score == 1 for d in g.dimensions), answer
+        assert "empty" in g.flags
+
+
+def test_off_topic_answer_scores_one() -> None:
+    answer = (
+        "My favourite holiday was a hiking trip in the Alps with my family last summer. We walked for hours "
+        "every day, ate cheese in small huts and watched the sunset over the glaciers before dinner."
+    )
+    g = GRADER.grade(Q, answer)
+    assert g.overall == 1 and "off_topic" in g.flags
+
+
+def test_keyword_list_is_capped_at_two() -> None:
+    concepts = ", ".join(p for c in Q.concepts for p in c.phrases[:2])
+    g = GRADER.grade(Q, concepts + ", north star, guardrails, p95 latency, a/b test, rollback, toxicity")
+    assert g.overall <= 2
+    assert "keyword_stuffed" in g.flags
+
+
+def test_reasoned_answer_beats_generic_answer() -> None:
+    generic = "I would look at the metrics and make sure users are happy, then iterate based on the data we see."
+    strong = GRADER.grade(Q, STRONG_METRICS_ANSWER)
+    weak = GRADER.grade(Q, generic)
+    assert strong.overall > weak.overall
+    assert strong.raw > weak.raw
+
+
+def test_evidence_quotes_come_from_the_answer() -> None:
+    g = GRADER.grade(Q, STRONG_METRICS_ANSWER)
+    normalised = canonical(STRONG_METRICS_ANSWER)
+    quoted = [d.evidence for d in g.dimensions if d.evidence]
+    assert quoted
+    assert all(q in normalised for q in quoted)
+
+
+def test_markdown_and_whitespace_reformatting_changes_nothing() -> None:
+    lines = STRONG_METRICS_ANSWER.replace(". ", ".\n").splitlines()
+    reformatted = "\n\n".join(f"- **{line.strip()}**   " for line in lines)
+    plain = "\n".join(lines)
+    assert GRADER.grade(Q, reformatted).model_dump() == GRADER.grade(Q, plain).model_dump()
+
+
+def test_every_grade_names_a_tip_and_a_section() -> None:
+    g = GRADER.grade(Q, STRONG_METRICS_ANSWER)
+    assert g.tip and g.citations
+    assert {d.dimension for d in g.dimensions} == {
+        "structure",
+        "user_problem",
+        "metrics_guardrails",
+        "tradeoffs_risks",
+        "specificity",
+    }
+
+
+def test_custom_question_borrows_from_closest_bank_question() -> None:
+    source = question_by_id(Q.id)
+    q = custom_question(source.text + " Please be concrete.")
+    assert q.topic == source.topic
+    assert {c.id for c in q.concepts} == {c.id for c in source.concepts}
+    unknown = custom_question("How would you decide whether to build or buy an LLM for a bank's chatbot?")
+    assert unknown.topic == "ai_strategy"
+    assert GRADER.grade(unknown, "We should buy.").overall <= 2

@@ -1,0 +1,94 @@
+"""The interview graph end to end through `Interview`, with a fake grader and a real SQLite checkpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FakeGrader
+
+from interviewer import store
+from interviewer.config import Settings
+from interviewer.knowledge import bank
+from interviewer.session import Interview
+from interviewer.state import Context
+
+QS = [q for q in bank().questions if q.topic == "launch"][:2]
+
+
+def _open(home: Path):  # type: ignore[no-untyped-def]
+    return store.open_db(Settings().db_path)
+
+
+def test_probe_then_next_question_then_report(_isolated_home: Path) -> None:
+    grader = FakeGrader([2, 3, 5])
+    with _open(_isolated_home) as conn:
+        interview, step = Interview.start(conn, Context(grader=grader), QS, "t")
+        assert step.pending and step.pending["kind"] == "main" and step.pending["text"] == QS[0].text
+        step = interview.answer("first answer")
+        assert [t.kind for t in step.new_turns] == ["main"]
+        assert step.pending and step.pending["kind"] == "probe"
+        step = interview.answer("follow-up answer")
+        assert step.pending and step.pending["question_index"] == 1
+        step = interview.answer("second question answer")  # graded 5 everywhere: no probe
+        assert step.report is not None
+        assert [r.score for r in step.report.questions] == [3, 5]
+    # The follow-up is graded together with the main answer, in a fresh call.
+    assert grader.calls[1] == (QS[0].id, "first answer\nfollow-up answer")
+
+
+def test_skip_and_dont_know_move_on(_isolated_home: Path) -> None:
+    grader = FakeGrader([2])
+    with _open(_isolated_home) as conn:
+        interview, step = Interview.start(conn, Context(grader=grader), QS, "t")
+        step = interview.answer("weak answer")
+        assert step.pending and step.pending["kind"] == "probe"
+        step = interview.answer("I don't know")
+        assert step.pending and step.pending["question_index"] == 1
+        step = interview.answer("", skip=True)
+        assert step.report is not None
+        assert [(r.score, r.skipped) for r in step.report.questions] == [(2, False), (1, True)]
+    assert len(grader.calls) == 1
+
+
+def test_resume_from_a_new_process_keeps_answers_and_scores(_isolated_home: Path) -> None:
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=FakeGrader([4, 5])), QS, "t")
+        interview.answer("answer one")
+        session_id = interview.session_id
+    with _open(_isolated_home) as conn:
+        again, step = Interview.resume(conn, Context(grader=FakeGrader([5, 5])), session_id)
+        assert step.pending is not None
+        turns = again.state()["turns"]
+        assert turns[0]["answer"] == "answer one" and turns[0]["grade"]["overall"] == 4
+        rows = store.list_sessions(conn)
+        assert rows[0].id == session_id and rows[0].answered == 1
+
+
+def test_raw_answer_is_kept_while_control_characters_are_cleaned(_isolated_home: Path) -> None:
+    grader = FakeGrader([5, 5])
+    raw = "line one\x1b[31m red\x07\nline two"
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=grader), QS[:1], "t")
+        interview.answer(raw)
+        turn = interview.state()["turns"][0]
+    assert turn["answer"] == raw
+    assert turn["cleaned"] == "line one red\nline two"
+    assert grader.calls[0][1] == "line one red\nline two"
+
+
+def test_huge_paste_is_capped_with_a_note(_isolated_home: Path) -> None:
+    grader = FakeGrader([3, 3])
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=grader, max_answer_chars=500), QS[:1], "t")
+        step = interview.answer("word " * 1000)
+    assert len(grader.calls[0][1]) <= 500
+    note = step.new_turns[0].notes[0]
+    assert "4,999 characters" in note and "were graded" in note and "kept in the transcript" in note
+    assert len(step.new_turns[0].answer) == 5000
+
+
+def test_database_is_private(_isolated_home: Path) -> None:
+    with _open(_isolated_home):
+        pass
+    assert (Settings().db_path.stat().st_mode & 0o777) == 0o600
+    assert (_isolated_home.stat().st_mode & 0o777) == 0o700
