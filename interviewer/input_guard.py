@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .injection import strip_injection
 from .text import clean
+
+INJECTION_NOTE = "Text addressed to the grader rather than the question was ignored; the rest was graded."
 
 
 @dataclass(frozen=True)
@@ -14,6 +17,7 @@ class GuardedAnswer:
     text: str
     empty: bool
     notes: list[str] = field(default_factory=list)
+    injection: bool = False
 
 
 def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
@@ -30,4 +34,8 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
             "The full text is kept in the transcript."
         )
         text = text[:cut]
-    return GuardedAnswer(text=text, empty=not text, notes=notes)
+    scan = strip_injection(text)
+    if scan.removed:
+        notes.append(INJECTION_NOTE)
+    return GuardedAnswer(text=scan.text, empty=not scan.text, notes=notes, injection=bool(scan.removed))
+

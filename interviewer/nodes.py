@@ -8,6 +8,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from .grading import grade_guarded
 from .input_guard import guard_answer
 from .report import build_report
 from .routing import is_dont_know, next_probe, question_turns
@@ -53,7 +54,7 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
     if reply["skip"] or (pending["kind"] == "probe" and is_dont_know(guarded.text)):
         turn.skipped = True
     elif pending["kind"] == "main":
-        turn.grade = runtime.context.grader.grade(question, guarded.text)
+        turn.grade = grade_guarded(runtime.context.grader, question, guarded)
     else:
         turn.grade = _regrade_with_probe(state, question, guarded.text, runtime.context)
     return {"turns": [turn.model_dump(mode="json")], "pending": None, "reply": None}

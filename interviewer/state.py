@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Protocol, TypedDict
+from typing import Annotated, Any, Literal, TypedDict
 
-from .schemas import Grade, Question
+from .grading import Grader
 
 # State holds plain JSON-able dicts, not models: checkpoints stay readable across versions and
 # need no deserialisation allow-list.
@@ -39,14 +39,6 @@ class InterviewState(TypedDict, total=False):
     reply: Reply | None
     turns: Annotated[list[dict[str, Any]], operator.add]
     report: dict[str, Any] | None
-
-
-class Grader(Protocol):
-    """Anything that grades an answer to a question."""
-
-    def grade(self, question: Question, answer: str) -> Grade:
-        """Grade one answer."""
-        ...
 
 
 @dataclass(frozen=True)

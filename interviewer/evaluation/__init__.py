@@ -1,0 +1,1 @@
+"""Offline evals: datasets, graders under test, metrics, robustness suites and reports."""
