@@ -220,3 +220,48 @@ def list_questions(role: str | None, topic: str | None, difficulty: str | None) 
         if (role in (None, *q.roles)) and topic in (None, q.topic) and difficulty in (None, q.difficulty):
             table.add_row(q.id, q.topic, q.difficulty, q.text)
     _console().print(table)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Offline evals."""
+
+
+@eval_group.command("grader")
+@click.option(
+    "--dataset", type=click.Path(path_type=Path), default=Path("evals/datasets/grader.jsonl"), show_default=True
+)
+@click.option(
+    "--grader",
+    "graders",
+    multiple=True,
+    default=("rules",),
+    show_default=True,
+    help="rules or llm; repeat to compare side by side.",
+)
+@click.option("--model", help="provider/model for --grader llm.")
+@click.option("--split", help="Only rows whose 'split' field has this value (dev or test).")
+@click.option("--suites/--no-suites", default=True, show_default=True, help="Run the robustness suites.")
+@click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates; failing one exits 3.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write every item and metric as JSON.")
+@click.option("--report", "report_out", type=click.Path(path_type=Path), help="Write a Markdown report.")
+def eval_grader(
+    dataset: Path,
+    graders: tuple[str, ...],
+    model: str | None,
+    split: str | None,
+    suites: bool,
+    thresholds: Path | None,
+    json_out: Path | None,
+    report_out: Path | None,
+) -> None:
+    """Measure a grader against gold labels (QWK, agreement, CIs) and robustness suites."""
+    from .errors import EvalThresholdError
+    from .evaluation.command import EvalOptions, run
+
+    opts = EvalOptions(dataset, list(graders), split, suites, thresholds, json_out, report_out, model)
+    checks = run(opts, _console())
+    failed = [c for c in checks if not c.passed]
+    if failed:
+        names = ", ".join(f"{c.grader}:{c.name}" for c in failed)
+        raise EvalThresholdError(f"{len(failed)} threshold(s) failed: {names}", hint="See the Thresholds table.")

@@ -1,44 +1,23 @@
-"""What the rule-based grader measures in an answer: concept evidence, relevance, stuffing, recitation."""
+"""What the rule-based grader measures in an answer: concept evidence, relevance, specifics, stuffing."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .knowledge import sections
 from .schemas import Concept, Question
-from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, words
+from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, stem, words
 
 NULL_ANSWERS = frozenset(
-    {
-        "null",
-        "none",
-        "n/a",
-        "na",
-        "idk",
-        "pass",
-        "skip",
-        "nothing",
-        "nil",
-        "undefined",
-        "-",
-        "?",
-        "...",
-        "no",
-        "i don't know",
-        "i dont know",
-        "dont know",
-        "don't know",
-        "no idea",
-        "not sure",
-        "no clue",
-        "i have no idea",
-        "no comment",
-    }
+    "null|none|n/a|na|idk|pass|skip|nothing|nil|undefined|-|?|...|no|i don't know|i dont know|dont know|"
+    "don't know|no idea|not sure|no clue|i have no idea|no comment".split("|")
 )
 _GENERIC_Q = frozenset(
-    """how what would you your design walk through approach think explain describe company product team""".split()
+    "how what would you your design walk through approach think explain describe company product team".split()
 )
+GOOD_SENTENCE = 0.5
 
 
 @dataclass
@@ -56,14 +35,18 @@ class Features:
 
     n_words: int
     sentences: list[Sentence]
-    reasoning_share: float
-    function_ratio: float
+    reasoning_share: float = 0.0
+    function_ratio: float = 0.0
     question_hits: list[Hit] = field(default_factory=list)
     constraint_hits: list[Hit] = field(default_factory=list)
     rubric_hits: dict[str, list[Hit]] = field(default_factory=dict)
     question_overlap: float = 0.0
+    shared_terms: int = 0
+    domain_share: float = 0.0
     numbers: int = 0
     kb_overlap: float = 0.0
+    filler_share: float = 0.0
+    bare_mentions: int = 0
     empty: bool = False
 
 
@@ -93,9 +76,38 @@ def _kb_overlap(tokens: list[str], n: int = 4) -> float:
     return sum(g in kb for g in grams) / len(grams)
 
 
-def question_terms(question_text: str) -> set[str]:
+@lru_cache(maxsize=1)
+def domain_vocabulary() -> frozenset[str]:
+    """Stemmed content words of the knowledge base, the bank and the rubrics: what AI-product talk uses."""
+    from .knowledge import bank, rubrics
+
+    vocab: set[str] = set()
+    for s in sections():
+        vocab |= content_words(s.text)
+    for q in bank().questions:
+        vocab |= content_words(q.text)
+        for c in (*q.concepts, *q.constraints):
+            vocab |= content_words(" ".join([c.label, *c.phrases]))
+    for tr in rubrics().topics.values():
+        for d in tr.dimensions:
+            vocab |= content_words(" ".join([d.description, *d.anchors.values()]))
+            for c in d.concepts:
+                vocab |= content_words(" ".join([c.label, *c.phrases]))
+    return frozenset(vocab)
+
+
+@lru_cache(maxsize=512)
+def question_terms(question_text: str) -> frozenset[str]:
     """Content words of a question that an on-topic answer tends to reuse."""
-    return content_words(question_text) - _GENERIC_Q
+    return frozenset(content_words(question_text) - _GENERIC_Q)
+
+
+def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) -> bool:
+    if any(any(ch.isdigit() for ch in t) for t in s.words):
+        return True
+    if len(terms.intersection(stem(w) for w in s.words)) >= 2:
+        return True
+    return any(find_phrase(c.phrases, s.lower) for c in concepts)
 
 
 def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Concept]]) -> Features:
@@ -105,22 +117,51 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     tokens = [t for s in sents for t in s.words]
     n = len(tokens)
     if n == 0 or canon.strip().lower().strip(".!") in NULL_ANSWERS:
-        return Features(n, sents, 0.0, 0.0, empty=True)
-    reasoning = sum(len(s.words) * s.quality for s in sents) / n
-    fw = sum(t in FUNCTION_WORDS for t in tokens) / n
+        return Features(n, sents, empty=True)
     terms = question_terms(question.text)
-    answer_terms = set(tokens)
-    overlap = len(terms & answer_terms) / len(terms) if terms else 0.0
-    numbers = sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= 0.5 for t in s.words)
+    all_concepts = [*question.concepts, *question.constraints, *(c for cs in rubric_concepts.values() for c in cs)]
+    specific_words = sum(len(s.words) for s in sents if _is_specific(s, all_concepts, terms))
+    stems = {stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) >= 3}
+    shared = len(terms & stems)
     return Features(
         n_words=n,
         sentences=sents,
-        reasoning_share=reasoning,
-        function_ratio=fw,
+        reasoning_share=sum(len(s.words) * s.quality for s in sents) / n,
+        function_ratio=sum(t in FUNCTION_WORDS for t in tokens) / n,
         question_hits=[_hit(c, sents) for c in question.concepts],
         constraint_hits=[_hit(c, sents) for c in question.constraints],
         rubric_hits={d: [_hit(c, sents) for c in cs] for d, cs in rubric_concepts.items()},
-        question_overlap=overlap,
-        numbers=numbers,
+        question_overlap=shared / len(terms) if terms else 0.0,
+        shared_terms=shared,
+        domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
+        numbers=sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),
+        filler_share=1 - specific_words / n,
+        bare_mentions=sum(any(find_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts),
     )
+
+
+def breadth(f: Features) -> float:
+    """Distinct rubric concepts shown in reasoning, credit-weighted (each concept once)."""
+    seen: dict[str, float] = {}
+    for hits in f.rubric_hits.values():
+        for h in hits:
+            seen[h.concept.id] = max(seen.get(h.concept.id, 0.0), h.credit)
+    return sum(seen.values())
+
+
+def vector(f: Features, dim_evidence: dict[str, float]) -> dict[str, float]:
+    """The answer-level signals the overall score is a weighted sum of (see Params.weights)."""
+    q_cov = sum(h.credit for h in f.question_hits) / len(f.question_hits) if f.question_hits else 0.0
+    c_cov = sum(h.credit for h in f.constraint_hits) / len(f.constraint_hits) if f.constraint_hits else q_cov
+    return {
+        "breadth": min(1.0, breadth(f) / 8),
+        "dims_covered": sum(e >= 0.3 for e in dim_evidence.values()) / max(1, len(dim_evidence)),
+        "question_concepts": q_cov,
+        "constraints": c_cov,
+        "relevance": min(1.0, f.shared_terms / 6),
+        "specifics": min(1.0, f.numbers / 6),
+        "length": min(1.0, math.log1p(f.n_words) / math.log1p(300)),
+        "reasoning": f.reasoning_share,
+        "filler": f.filler_share,
+    }

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import sentences
-
 # Each pattern is an instruction or claim aimed at whoever scores the answer. They are matched per
 # sentence, and a sentence that *talks about* such attacks (quotes them, names injection, attackers,
 # red-teaming) is not flagged: candidates legitimately discuss prompt injection as a product risk.
@@ -31,6 +29,7 @@ _PATTERNS = [
     r"\b(full|perfect|maximum|top)\s+(marks|score|points)\b",
     r"\[/?inst\]|<\|?im_(start|end)\|?>|<\|system\|>|^\s*(system|assistant)\s*:|###\s*(instruction|system)",
     r"\bdo\s+not\s+(penali[sz]e|deduct|lower|mark\s+down)\b",
+    r"\b(strong|clear)\s+hire\b|\bpre-?approved\b|\balready\s+(decided|approved)\b",
 ]
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 _DISCUSSION = re.compile(
@@ -38,6 +37,7 @@ _DISCUSSION = re.compile(
     r"we'?d (test|detect|block|filter)|could hide|might hide|hidden (text|instruction)|such as|e\.g\.|for example",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _QUOTED = re.compile(r"[\"“'‘][^\"”'’]{3,120}[\"”'’]")
 
 
@@ -60,8 +60,8 @@ def strip_injection(text: str) -> InjectionScan:
     """Remove sentences that instruct or pressure the grader; the rest is graded on its merits."""
     removed: list[str] = []
     kept_text = text
-    for s in sentences(text):
-        if _addresses_grader(s):
+    for s in (part.strip() for part in _SENTENCE.split(text)):
+        if s and _addresses_grader(s):
             removed.append(s)
             kept_text = kept_text.replace(s, " ", 1)
     if not removed:

@@ -38,4 +38,3 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
     if scan.removed:
         notes.append(INJECTION_NOTE)
     return GuardedAnswer(text=scan.text, empty=not scan.text, notes=notes, injection=bool(scan.removed))
-

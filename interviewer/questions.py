@@ -53,7 +53,7 @@ def _spread_topics(picked: list[Question], pool: list[Question], rng: random.Ran
     return order
 
 
-def _similarity(a: set[str], b: set[str]) -> float:
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -70,10 +70,58 @@ def closest(text: str, topic: str | None = None) -> tuple[Question | None, float
     return best
 
 
+_TOPIC_CUES: dict[str, tuple[str, ...]] = {
+    "product_sense": (
+        "design a",
+        "design an",
+        "market size",
+        "size the",
+        "tam",
+        "opportunity",
+        "who is it for",
+        "mvp",
+        "what would you build",
+        "improve",
+    ),
+    "metrics": ("metric", "measure", "kpi", "north star", "success look", "dashboard", "how would you know"),
+    "ai_strategy": (
+        "build or buy",
+        "build vs",
+        "buy or build",
+        "fine-tun",
+        "vendor",
+        "prioriti",
+        "roadmap",
+        "open-weight",
+        "self-host",
+        "api or",
+        "which model",
+        "strategy",
+    ),
+    "launch": ("launch", "rollout", "roll out", "roll-out", "ship", "a/b", "beta", "canary", "go-live", "rollback"),
+    "responsible_ai": (
+        "responsible",
+        "bias",
+        "fairness",
+        "regulat",
+        "eu ai act",
+        "privacy",
+        "safety",
+        "ethic",
+        "harm",
+        "compliance",
+        "consent",
+        "misuse",
+    ),
+}
+
+
 def infer_topic(text: str) -> Topic:
-    """Guess a question's topic from rubric signals and the closest bank question."""
+    """Guess a question's topic from topic cue phrases, rubric signals and the closest bank question."""
     lower = text.lower()
     scores: dict[str, float] = {t: 0.0 for t in TOPICS}
+    for t, cues in _TOPIC_CUES.items():
+        scores[t] += 3.0 * sum(re.search(r"(?<![a-z0-9])" + re.escape(c), lower) is not None for c in cues)
     for t, tr in rubrics().topics.items():
         for d in tr.dimensions:
             if d.id == "structure":
@@ -112,6 +160,7 @@ def custom_question(text: str, topic: str | None = None) -> Question:
         topic=t,
         difficulty="medium",
         concepts=concepts,
+        constraints=derived_constraints(text),
         probes=probes,
         knowledge=knowledge,
     )
@@ -119,3 +168,63 @@ def custom_question(text: str, topic: str | None = None) -> Question:
 
 def _generic_probe(name: str, description: str) -> str:
     return f"Let's go one level deeper on {name.lower()}. {description.rstrip('.')} — how would that look here?"
+
+
+_NUMBER = re.compile(r"(?<![\w.])\$?(\d[\d,]*(?:\.\d+)?)\s?(%|k\b|m\b|b\b|million\b|billion\b|x\b)?", re.IGNORECASE)
+_SCALE = {"k": ",000", "m": " million", "b": " billion"}
+_SENSITIVE = re.compile(
+    r"patient|health|medical|clinic|hipaa|financ|bank|lend|insur|legal|lawyer|privileged|children|minor|kids|"
+    r"student|aged 1|pii|personal data|gdpr|confidential|government|citizen|regulated|salary|payroll|employee data",
+    re.IGNORECASE,
+)
+PRIVACY_PHRASES = [
+    "privacy",
+    "sensitive",
+    "pii",
+    "hipaa",
+    "gdpr",
+    "compliance",
+    "on-prem",
+    "self-host",
+    "residency",
+    "encrypt",
+    "anonymi",
+    "de-identif",
+    "redact",
+    "consent",
+    "data leaves",
+    "vpc",
+    "access control",
+    "retention",
+    "mask",
+    "regulat",
+    "audit",
+]
+
+
+def _variants(value: str, unit: str | None) -> list[str]:
+    plain = value.replace(",", "")
+    if not unit:
+        return sorted({value, plain}, key=len, reverse=True)
+    u = unit.lower()
+    out = {f"{value}{u}", f"{plain}{u}", f"{plain}{_SCALE.get(u, u)}"}
+    return sorted(out, key=len, reverse=True)
+
+
+def derived_constraints(text: str) -> list[Concept]:
+    """Facts a user's own question states (figures, sensitive data) that a strong answer should use."""
+    out: list[Concept] = []
+    if _SENSITIVE.search(text):
+        out.append(
+            Concept(id="data-sensitivity", label="Addresses the stated data sensitivity", phrases=PRIVACY_PHRASES)
+        )
+    for i, m in enumerate(_NUMBER.finditer(text)):
+        value, unit = m.group(1), m.group(2)
+        if len(value.replace(",", "")) < 2 and not unit:
+            continue  # "3 options", "2 ML engineers": too common to signal engagement
+        out.append(
+            Concept(
+                id=f"figure-{i}", label=f"Uses the stated figure {m.group(0).strip()}", phrases=_variants(value, unit)
+            )
+        )
+    return out[:4]

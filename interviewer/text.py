@@ -43,7 +43,10 @@ def canonical(text: str) -> str:
     """Text with Markdown decoration and extra whitespace removed; case and line breaks kept."""
     lines = []
     for line in clean(text).split("\n"):
-        line = _MD_INLINE.sub("", _MD_LINE_PREFIX.sub("", line))
+        previous = None
+        while previous != line:  # "- **- item**" needs prefix, inline, then prefix again
+            previous = line
+            line = _MD_LINE_PREFIX.sub("", _MD_INLINE.sub("", line))
         line = " ".join(line.split())
         if line:
             lines.append(line)
@@ -70,24 +73,33 @@ class Sentence:
     quality: float
 
 
-def reasoning_quality(tokens: list[str]) -> float:
-    """Score 0-1: prose with function words and a reasoning marker scores high, keyword lists low."""
+def reasoning_quality(tokens: list[str], commas: int = 0) -> float:
+    """Score 0-1: reasoning prose and dense specific clauses score high; bare keyword lists score low."""
     if not tokens:
         return 0.0
     fw = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
     has_marker = any(t in REASONING_MARKERS for t in tokens)
+    has_number = any(any(ch.isdigit() for ch in t) for t in tokens)
     length = min(1.0, len(tokens) / 7)
-    prose = min(1.0, fw / 0.28)
-    return round(length * prose * (1.0 if has_marker else 0.55), 3)
+    prose = min(1.0, fw / 0.28) * (1.0 if has_marker else 0.6)
+    # Terse but real clauses ("pull it if errors exceed 0.5%") have long comma segments; lists of
+    # buzzwords average one or two words between commas.
+    segment = len(tokens) / (commas + 1)
+    terse = min(1.0, segment / 5) * (0.85 if has_number or has_marker else 0.5)
+    listiness = min(1.0, segment / 3)
+    return round(length * max(prose, terse) * listiness, 3)
 
 
 def analyse(canon: str) -> list[Sentence]:
-    """Sentences of canonical text with their reasoning quality."""
+    """Distinct sentences of canonical text with their reasoning quality."""
     out = []
+    seen: set[str] = set()
     for s in sentences(canon):
         toks = words(s)
-        if toks:
-            out.append(Sentence(s, s.lower(), tuple(toks), reasoning_quality(toks)))
+        key = " ".join(toks)
+        if toks and key not in seen:  # a pasted-twice answer says nothing new the second time
+            seen.add(key)
+            out.append(Sentence(s, s.lower(), tuple(toks), reasoning_quality(toks, s.count(","))))
     return out
 
 
@@ -107,6 +119,14 @@ def find_phrase(phrases: list[str], text: str) -> str | None:
     return None
 
 
+def stem(word: str) -> str:
+    """A light suffix strip so 'failures'/'failure' and 'tests'/'testing' meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def content_words(text: str) -> set[str]:
-    """Distinct non-function words of 3+ characters."""
-    return {w for w in words(text) if w not in FUNCTION_WORDS and len(w) >= 3}
+    """Distinct stemmed non-function words of 3+ characters."""
+    return {stem(w) for w in words(text) if w not in FUNCTION_WORDS and len(w) >= 3}

@@ -96,8 +96,11 @@ METRICS: dict[str, Callable[[Sequence[int], Sequence[int]], float]] = {
 
 
 def bootstrap_ci(
-    gold: Sequence[int], pred: Sequence[int], fn: Callable[[Sequence[int], Sequence[int]], float],
-    n: int = 1000, seed: int = 0,
+    gold: Sequence[int],
+    pred: Sequence[int],
+    fn: Callable[[Sequence[int], Sequence[int]], float],
+    n: int = 1000,
+    seed: int = 0,
 ) -> tuple[float, float]:
     """Percentile 95% confidence interval by resampling items with replacement (seeded)."""
     rng = random.Random(seed)

@@ -1,0 +1,117 @@
+"""The grader eval: metrics are right, the command writes what it promises and gates on thresholds."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.cli import main
+from interviewer.errors import DataError
+from interviewer.evaluation import metrics
+from interviewer.evaluation.dataset import load_rows
+
+REPO = Path(__file__).resolve().parents[1]
+DATASET = REPO / "evals" / "datasets" / "grader.jsonl"
+
+
+def test_qwk_and_agreement_on_known_values() -> None:
+    gold = [1, 2, 3, 4, 5]
+    assert metrics.qwk(gold, gold) == 1.0
+    assert metrics.exact(gold, [1, 2, 3, 4, 4]) == 0.8
+    assert metrics.adjacent(gold, [2, 3, 4, 5, 5]) == 1.0
+    assert metrics.qwk(gold, [5, 4, 3, 2, 1]) == pytest.approx(-1.0)
+    # By hand: observed weighted disagreement 1/16, expected 0.5.
+    assert metrics.qwk([1, 2, 3, 4], [1, 2, 3, 3]) == pytest.approx(0.875)  # 1 - (1/16) / 0.5
+    assert metrics.smd([1, 2, 3], [2, 3, 4]) > 0 and metrics.mae([1, 2], [2, 4]) == 1.5
+    assert metrics.spearman([1, 2, 3, 4], [10, 20, 30, 25]) == pytest.approx(0.8)
+    assert math.isnan(metrics.pearson([1, 1, 1], [1, 2, 3]))
+
+
+def test_bootstrap_ci_brackets_the_estimate() -> None:
+    gold = [1, 2, 3, 4, 5] * 8
+    pred = [1, 2, 3, 3, 5] * 8
+    lo, hi = metrics.bootstrap_ci(gold, pred, metrics.qwk, n=300)
+    assert lo <= metrics.qwk(gold, pred) <= hi
+
+
+def test_dataset_has_200_rows_over_every_topic_and_score_with_a_held_out_split() -> None:
+    rows = load_rows(DATASET)
+    assert len(rows) >= 200
+    assert {r.topic for r in rows} == {"product_sense", "metrics", "ai_strategy", "launch", "responsible_ai"}
+    assert {r.gold.overall for r in rows if r.gold} == {1, 2, 3, 4, 5}
+    assert {r.split for r in rows} == {"dev", "test"}
+    dev_q = {r.question for r in rows if r.split == "dev"}
+    assert not dev_q & {r.question for r in rows if r.split == "test"}, "test questions must be unseen"
+
+
+def test_bad_row_names_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "question": "q", "topic": "metrics", "answer": "x"}\n{"id": 1}\n')
+    with pytest.raises(DataError, match="line 2"):
+        load_rows(bad)
+
+
+def _mini(tmp_path: Path) -> Path:
+    rows = [
+        {
+            "id": "strong",
+            "question": "How would you measure the success of an AI support assistant?",
+            "topic": "metrics",
+            "answer": STRONG_METRICS_ANSWER,
+            "gold": {"overall": 4, "dimensions": {}},
+            "tags": [],
+        },
+        {
+            "id": "empty",
+            "question": "How would you measure the success of an AI support assistant?",
+            "topic": "metrics",
+            "answer": "",
+            "gold": {"overall": 1, "dimensions": {}},
+            "tags": ["empty"],
+        },
+        {
+            "id": "nogold",
+            "question": "Should a bank build or buy its chatbot model?",
+            "topic": "ai_strategy",
+            "answer": "Buy an API first; at 80M tokens a month revisit self-hosting.",
+            "tags": [],
+        },
+    ]
+    path = tmp_path / "mini.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return path
+
+
+def test_eval_command_writes_each_items_prediction_under_its_id(tmp_path: Path) -> None:
+    out, report = tmp_path / "o.json", tmp_path / "r.md"
+    result = CliRunner().invoke(
+        main, ["eval", "grader", "--dataset", str(_mini(tmp_path)), "--json", str(out), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert set(data["items"]) == {"strong", "empty", "nogold"}
+    assert data["items"]["empty"]["predicted"] == 1
+    assert 1 <= data["items"]["nogold"]["predicted"] <= 5
+    suites = data["graders"]["rules"]["suites"]
+    assert suites["injection"]["inflation"] == 0.0 and suites["reformat"]["pass_rate"] == 1.0
+    assert "quadratic" not in report.read_text() and "| qwk |" in report.read_text()
+
+
+def test_failing_threshold_exits_nonzero(tmp_path: Path) -> None:
+    gates = tmp_path / "t.toml"
+    gates.write_text('[rules]\n"overall.exact" = { min = 1.01 }\n"suite.injection.inflation" = { max = 0 }\n')
+    result = CliRunner().invoke(
+        main, ["eval", "grader", "--dataset", str(_mini(tmp_path)), "--thresholds", str(gates), "--no-suites"]
+    )
+    assert result.exit_code == 3
+    assert "overall.exact" in result.output and "suite.injection.inflation" in result.output
+
+
+def test_unknown_grader_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "grader", "--dataset", str(_mini(tmp_path)), "--grader", "magic"])
+    assert result.exit_code == 2 and "Next:" in result.output
