@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .knowledge import sections
 from .schemas import Concept, Question
-from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, stem, words
+from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, phrase_pattern, stem, words
 
 NULL_ANSWERS = frozenset(
     "null|none|n/a|na|idk|pass|skip|nothing|nil|undefined|-|?|...|no|i don't know|i dont know|dont know|"
@@ -47,6 +47,7 @@ class Features:
     kb_overlap: float = 0.0
     filler_share: float = 0.0
     bare_mentions: int = 0
+    concept_density: float = 0.0
     empty: bool = False
 
 
@@ -138,7 +139,17 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
         bare_mentions=sum(any(find_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts),
+        concept_density=_mentions(all_concepts, "\n".join(s.lower for s in sents)) / n,
     )
+
+
+def _mentions(concepts: list[Concept], lower: str) -> int:
+    """How many times concepts are named (each concept once per mention, whichever phrase names it)."""
+    counts: dict[str, int] = {}
+    for c in concepts:
+        n = max(len(phrase_pattern(p).findall(lower)) for p in c.phrases)
+        counts[c.id] = max(counts.get(c.id, 0), n)
+    return sum(counts.values())
 
 
 def breadth(f: Features) -> float:

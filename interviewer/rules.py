@@ -32,6 +32,9 @@ class Params:
     min_words: int = 12
     short_words: int = 25
     stuffed_reasoning: float = 0.35
+    stuffed_density: float = 0.4
+    stuffed_density_listy: float = 0.25
+    off_topic_reuse: tuple[tuple[int, int], ...] = ((200, 4), (100, 3))
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -85,11 +88,13 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         h.credit > 0 for d, hs in f.rubric_hits.items() if d != "structure" for h in hs
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
-    if unrelated or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+    # A long answer to *this* question reuses its terms; one written for another question does not.
+    elsewhere = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
+    if unrelated or elsewhere or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         flags.append("off_topic")
     if f.n_words < p.min_words:
         flags.append("too_short")
-    if f.reasoning_share < p.stuffed_reasoning and f.bare_mentions >= 2:
+    if _stuffed(f, p):
         flags.append("keyword_stuffed")
     if f.kb_overlap >= p.recitation_overlap:
         flags.append("recitation")
@@ -110,6 +115,15 @@ def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
     x = vector(f, evidence)
     raw = p.intercept + sum(p.weights.get(k, 0.0) * v for k, v in x.items())
     return min(5.0, max(1.0, raw))
+
+
+def _stuffed(f: Features, p: Params) -> bool:
+    """Concepts named far more densely than reasoning allows, or named in lists instead of sentences."""
+    if f.concept_density >= p.stuffed_density:
+        return True
+    if f.concept_density >= p.stuffed_density_listy and f.reasoning_share < 0.5:
+        return True
+    return f.reasoning_share < p.stuffed_reasoning and f.bare_mentions >= 2
 
 
 def _thin_but_relevant(f: Features, flags: list[GradeFlag], p: Params) -> bool:

@@ -13,6 +13,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2
 _MD_LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
 _MD_INLINE = re.compile(r"(\*\*|__|\*|`+|~~)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
+# What separates items of a bare list: commas, arrows, slashes between spaces, pipes, plus signs.
+_LIST_SEP = re.compile(r",|->|→|=>|\s[/|+·•]\s")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 FUNCTION_WORDS = frozenset(
@@ -99,7 +101,7 @@ def analyse(canon: str) -> list[Sentence]:
         key = " ".join(toks)
         if toks and key not in seen:  # a pasted-twice answer says nothing new the second time
             seen.add(key)
-            out.append(Sentence(s, s.lower(), tuple(toks), reasoning_quality(toks, s.count(","))))
+            out.append(Sentence(s, s.lower(), tuple(toks), reasoning_quality(toks, len(_LIST_SEP.findall(s)))))
     return out
 
 

@@ -119,7 +119,7 @@ def bootstrap_ci(
 
 def summary(gold: Sequence[int], pred: Sequence[int], ci: bool = True) -> dict[str, float | list[float]]:
     """Every metric, each with its bootstrap CI when asked, plus N and the means."""
-    out: dict[str, float | list[float]] = {"n": float(len(gold))}
+    out: dict[str, float | list[float]] = {"n": len(gold)}
     if not gold:
         return out
     for name, fn in METRICS.items():

@@ -59,16 +59,29 @@ def _one_per_question(rows: list[Row]) -> list[Row]:
     return list(seen.values())
 
 
-def _stuffed(q: Question) -> str:
+def _stuffed(q: Question) -> list[str]:
+    """The same buzzwords in the shapes people paste them: commas, bullets, arrows, fragments, one sentence."""
     phrases = [c.phrases[0] for c in (*q.concepts, *q.constraints)]
     for d in rubrics().topics[q.topic].dimensions:
         phrases.extend(c.phrases[0] for c in d.concepts[:2])
-    return ", ".join(dict.fromkeys(phrases))
+    items = list(dict.fromkeys(phrases))
+    return [
+        ", ".join(items),
+        "\n".join(f"- {p}" for p in items),
+        " -> ".join(items),
+        " ".join(f"Use {p}." for p in items[:10]),
+        f"We will leverage {', '.join(items[:8])} and {items[8 % len(items)]} to drive impact.",
+    ]
 
 
 def _recited(q: Question) -> str:
     by_path = {s.path: s.text for s in sections()}
     return "\n\n".join(by_path[p] for p in q.knowledge if p in by_path) or by_path["Quick Reference"]
+
+
+def _swapped(row: Row, strong: list[Row]) -> str:
+    others = [r for r in strong if r.topic != row.topic]
+    return others[sum(map(ord, row.id)) % len(others)].answer if others else ""
 
 
 def _gibberish(seed: int) -> str:
@@ -94,93 +107,38 @@ def build_suites(rows: list[Row], max_injection_bases: int = 12) -> list[Suite]:
     """All robustness suites over a dataset's rows (deterministic)."""
     per_q = _one_per_question(rows)
     graded = [r for r in rows if r.gold and r.gold.overall >= 2 and r.answer.strip()]
-    inj_bases = sorted(graded, key=lambda r: r.id)[:: max(1, len(graded) // max_injection_bases)][:max_injection_bases]
+    strong = [r for r in rows if r.gold and r.gold.overall >= 4]
+    step = max(1, len(graded) // max_injection_bases)
+    inj_bases = sorted(graded, key=lambda r: r.id)[::step][:max_injection_bases]
+
+    def inject(r: Row, q: Question, i: int) -> list[str]:
+        attacks = [a.format(topic=r.topic) for a in ATTACKS]
+        return [f"{r.answer}\n{a}" if j % 2 else f"{a}\n{r.answer}" for j, a in enumerate(attacks)]
+
+    Make = Callable[[Row, Question, int], list[str]]
+    table: list[tuple[str, str, Kind, float, float, list[Row], Make]] = [
+        ("keyword_stuffing", "the question's concepts as lists, arrows, fragments or one buzzword sentence",
+         "max", 2, 0.95, per_q, lambda r, q, i: _stuffed(q)),
+        ("recitation", "the framework sections the question draws on, recited verbatim",
+         "max", 2, 0.95, per_q, lambda r, q, i: [_recited(q)]),
+        ("verbose_filler", "fluent filler with nothing specific",
+         "max", 2, 0.95, per_q, lambda r, q, i: [" ".join([FILLER] * 2)]),
+        ("off_topic", "a paragraph about something else",
+         "max", 1, 1.0, per_q, lambda r, q, i: [OFF_TOPIC[i % len(OFF_TOPIC)]]),
+        ("answer_swap", "a strong answer written for another topic's question",
+         "max", 1, 1.0, per_q, lambda r, q, i: [_swapped(r, strong)]),
+        ("gibberish", "random letter strings", "max", 1, 1.0, per_q, lambda r, q, i: [_gibberish(i)]),
+        ("empty", "empty, whitespace-only and 'null'-style answers",
+         "max", 1, 1.0, per_q, lambda r, q, i: ["", " \n\t ", "null", "N/A"]),
+        ("padding", "the answer plus a paragraph of filler",
+         "delta_mean", 0.25, 1.0, graded, lambda r, q, i: [f"{r.answer}\n\n{FILLER}"]),
+        ("duplication", "the answer pasted twice",
+         "delta_mean", 0.25, 1.0, graded, lambda r, q, i: [f"{r.answer}\n\n{r.answer}"]),
+        ("injection", "attack templates before or after the answer", "no_increase", 0, 1.0, inj_bases, inject),
+        ("reformat", "whitespace and markdown-only reformatting",
+         "identical", 0, 1.0, graded, lambda r, q, i: [_reformatted(r.answer)]),
+    ]
     return [
-        Suite(
-            "keyword_stuffing",
-            "the question's concepts listed with no reasoning",
-            "max",
-            2,
-            0.95,
-            _variants(per_q, "stuff", lambda r, q, i: [_stuffed(q)]),
-        ),
-        Suite(
-            "recitation",
-            "the framework sections the question draws on, recited verbatim",
-            "max",
-            2,
-            0.95,
-            _variants(per_q, "recite", lambda r, q, i: [_recited(q)]),
-        ),
-        Suite(
-            "verbose_filler",
-            "fluent filler with nothing specific",
-            "max",
-            2,
-            0.95,
-            _variants(per_q, "filler", lambda r, q, i: [" ".join([FILLER] * 2)]),
-        ),
-        Suite(
-            "off_topic",
-            "a paragraph about something else",
-            "max",
-            1,
-            1.0,
-            _variants(per_q, "offtopic", lambda r, q, i: [OFF_TOPIC[i % len(OFF_TOPIC)]]),
-        ),
-        Suite(
-            "gibberish",
-            "random letter strings",
-            "max",
-            1,
-            1.0,
-            _variants(per_q, "gibberish", lambda r, q, i: [_gibberish(i)]),
-        ),
-        Suite(
-            "empty",
-            "empty, whitespace-only and 'null'-style answers",
-            "max",
-            1,
-            1.0,
-            _variants(per_q, "empty", lambda r, q, i: ["", " \n\t ", "null", "N/A"]),
-        ),
-        Suite(
-            "padding",
-            "the answer plus a paragraph of filler",
-            "delta_mean",
-            0.25,
-            1.0,
-            _variants(graded, "pad", lambda r, q, i: [f"{r.answer}\n\n{FILLER}"]),
-        ),
-        Suite(
-            "duplication",
-            "the answer pasted twice",
-            "delta_mean",
-            0.25,
-            1.0,
-            _variants(graded, "dup", lambda r, q, i: [f"{r.answer}\n\n{r.answer}"]),
-        ),
-        Suite(
-            "injection",
-            "attack templates before or after the answer",
-            "no_increase",
-            0,
-            1.0,
-            _variants(
-                inj_bases,
-                "inject",
-                lambda r, q, i: [
-                    f"{r.answer}\n{a.format(topic=r.topic)}" if j % 2 else f"{a.format(topic=r.topic)}\n{r.answer}"
-                    for j, a in enumerate(ATTACKS)
-                ],
-            ),
-        ),
-        Suite(
-            "reformat",
-            "whitespace and markdown-only reformatting",
-            "identical",
-            0,
-            1.0,
-            _variants(graded, "fmt", lambda r, q, i: [_reformatted(r.answer)]),
-        ),
+        Suite(name, desc, kind, target, share, _variants(base, name, make))
+        for name, desc, kind, target, share, base, make in table
     ]
