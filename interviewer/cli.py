@@ -11,6 +11,8 @@ import click
 from .errors import ConfigError, InterviewerError
 from .schemas import DIFFICULTIES, ROLES, TOPICS
 
+EXIT_BUG = 70
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -55,6 +57,34 @@ class _Group(click.Group):
             if exc.hint:
                 click.echo(f"Next: {exc.hint}", err=True)
             ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # the last resort: a bug must not print a traceback at the user
+            log = _crash_log(exc)
+            click.secho(f"Unexpected error: {type(exc).__name__}. Your answers so far are saved.", err=True, fg="red")
+            click.echo(f"Next: `interviewer sessions` lists them; details for a bug report are in {log}", err=True)
+            ctx.exit(EXIT_BUG)
+
+
+def _crash_log(exc: Exception) -> str:
+    import traceback
+    from datetime import datetime
+
+    from .config import Settings, default_home
+
+    try:
+        home = Settings().home
+    except ValueError:
+        home = default_home()
+    try:
+        folder = home / "logs"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        path.chmod(0o600)
+        return str(path)
+    except OSError:
+        return "(could not write a crash log)"
 
 
 @click.group(cls=_Group)

@@ -62,11 +62,13 @@ def feedback(console: Console, turn: Turn) -> None:
 
 def hint(console: Console, paths: list[str]) -> None:
     """Show the knowledge sections a question draws on."""
+    from rich.markdown import Markdown
+
     by_path = {s.path: s for s in sections()}
     for p in paths:
         s = by_path.get(p)
-        body = s.text if s else "(section not found)"
-        console.print(Panel(escape(body), title=escape(p), title_align="left", border_style="dim"))
+        body = Markdown(s.text) if s else "(section not found)"
+        console.print(Panel(body, title=escape(p), title_align="left", border_style="dim"))
 
 
 def help_text(console: Console, interactive: bool) -> None:

@@ -144,3 +144,17 @@ def test_sigkill_after_second_answer_resumes_with_both_answers(_isolated_home: P
     report = json.loads(out.read_text())
     last_q0 = [t for t in turns if t["question_index"] == 0 and t["grade"]][-1]
     assert report["questions"][0]["score"] == last_q0["grade"]["overall"]
+
+
+def test_a_bug_prints_a_message_and_a_log_path_not_a_traceback(monkeypatch, _isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    import interviewer.questions
+
+    def boom(*a: object, **k: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(interviewer.questions, "draw", boom)
+    result = CliRunner().invoke(main, ["practice"], input="")
+    assert result.exit_code == 70
+    assert "Traceback" not in result.output and "Unexpected error: RuntimeError" in result.output
+    logs = list((_isolated_home / "logs").glob("crash-*.txt"))
+    assert logs and "simulated bug" in logs[0].read_text()
