@@ -179,8 +179,12 @@ def _run(ctx: click.Context, answers: Path | None, report_path: Path | None, ope
     settings = _settings(ctx)
     source = _source(answers)
     console = _console()
+    from .retrieval import LazyRetriever
+
+    retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
+    retriever.warm()  # chromadb and the embedding model load while the candidate reads question 1
     with store.open_db(settings.db_path) as conn:
-        context = Context(grader=RuleGrader(), max_answer_chars=settings.max_answer_chars)
+        context = Context(grader=RuleGrader(), max_answer_chars=settings.max_answer_chars, retriever=retriever)
         interview, step = opener(conn, context)
         return run_loop(console, source, interview, step, title, report_path)
 
@@ -295,3 +299,93 @@ def eval_grader(
     if failed:
         names = ", ".join(f"{c.grader}:{c.name}" for c in failed)
         raise EvalThresholdError(f"{len(failed)} threshold(s) failed: {names}", hint="See the Thresholds table.")
+
+
+def open_knowledge(settings: Settings) -> Any:
+    """The configured knowledge index (local disk or Chroma server)."""
+    from .retrieval import open_index
+
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    return open_index(settings.home, settings.embeddings, settings.chroma_host, settings.chroma_port, key)
+
+
+@main.command("index")
+@click.option(
+    "--add",
+    "add",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True),
+    help="A folder (or .md file) of your own notes to index too; remembered for later refreshes.",
+)
+@click.pass_context
+def index_cmd(ctx: click.Context, add: tuple[Path, ...]) -> None:
+    """Build or refresh the knowledge index (only new or changed sections are embedded)."""
+    from rich.progress import Progress
+
+    settings = _settings(ctx)
+    console = _console()
+    with console.status("Opening the knowledge index…"):
+        index = open_knowledge(settings)
+    index.remember(list(add))
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Embedding", total=None)
+
+        def tick(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        stats = index.refresh(settings.extra_knowledge, tick)
+    where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.home / "chroma")
+    console.print(
+        f"Index: {index.count()} sections ({stats.added} added, {stats.updated} updated, {stats.removed} removed, "
+        f"{stats.unchanged} unchanged{'; rebuilt for a new embedding' if stats.rebuilt else ''}) at {where}, "
+        f"embeddings: {index.embedding_name}"
+    )
+
+
+@eval_group.command("retrieval")
+@click.option(
+    "--dataset", type=click.Path(path_type=Path), default=Path("evals/datasets/retrieval.jsonl"), show_default=True
+)
+@click.option("--k", "k", type=click.IntRange(1, 10), default=3, show_default=True, help="Headline recall@k.")
+@click.option("--split", help="Only rows whose 'split' field has this value.")
+@click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates ([retrieval] table); failing exits 3.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write metrics and per-query ranks.")
+@click.pass_context
+def eval_retrieval(
+    ctx: click.Context, dataset: Path, k: int, split: str | None, thresholds: Path | None, json_out: Path | None
+) -> None:
+    """Recall@1/3/5 and MRR of dense, BM25 and hybrid retrieval on a query set."""
+    import json
+
+    from rich.table import Table
+
+    from .errors import EvalThresholdError
+    from .evaluation import retrieval_eval
+    from .evaluation import thresholds as gates
+
+    settings = _settings(ctx)
+    console = _console()
+    queries = retrieval_eval.load_queries(dataset, split)
+    with console.status("Opening the knowledge index…"):
+        index = open_knowledge(settings)
+        index.refresh(settings.extra_knowledge)
+        result = retrieval_eval.evaluate(index, queries)
+    for name, modes in result["splits"].items():
+        table = Table(title=f"Retrieval, split {name} (n={next(iter(modes.values()))['n']}; headline recall@{k})")
+        for c in ("mode", "recall@1", "recall@3", "recall@5", "MRR"):
+            table.add_column(c)
+        for mode, s in modes.items():
+            table.add_row(mode, *(f"{s[m]:.3f}" for m in ("recall@1", "recall@3", "recall@5", "mrr")))
+        console.print(table)
+    checks = gates.check("retrieval", retrieval_eval.measurements(result), gates.load(thresholds)) if thresholds else []
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps({"dataset": str(dataset), "k": k, **result}, indent=2) + "\n", encoding="utf-8")
+        console.print(f"Wrote {json_out}")
+    failed = [c for c in checks if not c.passed]
+    if checks:
+        from .evaluation.render import checks_table
+
+        console.print(checks_table(checks))
+    if failed:
+        raise EvalThresholdError(f"{len(failed)} retrieval threshold(s) failed.", hint="See the Thresholds table.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -35,11 +36,17 @@ class Settings(BaseSettings):
     chroma_host: str = Field(default="", description="Chroma server host; empty = embedded on local disk.")
     chroma_port: int = Field(default=8000, ge=1, le=65535)
     max_answer_chars: int = Field(default=12_000, ge=200, le=200_000)
+    knowledge_dirs: str = Field(default="", description="Extra folders of Markdown notes to index (':'-separated).")
 
     @field_validator("home", mode="after")
     @classmethod
     def _expand_home(cls, v: Path) -> Path:
         return v.expanduser()
+
+    @property
+    def extra_knowledge(self) -> list[Path]:
+        """The user's extra knowledge folders."""
+        return [Path(p).expanduser() for p in self.knowledge_dirs.replace(",", os.pathsep).split(os.pathsep) if p]
 
     @property
     def db_path(self) -> Path:

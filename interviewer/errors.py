@@ -25,6 +25,10 @@ class DataError(InterviewerError):
     exit_code = 2
 
 
+class RetrievalError(InterviewerError):
+    """The knowledge index cannot be built, opened or searched."""
+
+
 class SessionError(InterviewerError):
     """A session is missing, finished, or its storage cannot be read."""
 

@@ -65,8 +65,18 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             step = interview.answer(text, skip=command == "/skip")
         for turn in step.new_turns:
             render.feedback(console, turn)
+        _index_warning(console, interview)
     render.report(console, step.report)
     return EXIT_OK
+
+
+def _index_warning(console: Console, interview: Interview) -> None:
+    retriever = interview.context.retriever
+    error = getattr(retriever, "error", None)
+    if error is not None and not getattr(retriever, "warned", False):
+        console.print(f"[yellow]Knowledge index unavailable:[/] {error} Feedback cites the question's own sections.")
+        console.print(f"[dim]{error.hint}[/]")
+        retriever.warned = True  # type: ignore[union-attr]
 
 
 def _is_command(text: str) -> bool:
@@ -79,7 +89,9 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
         render.help_text(console, source.interactive)
     elif command == "/hint":
         question = Question.model_validate(interview.state()["questions"][idx])
-        render.hint(console, question.knowledge)
+        retriever = interview.context.retriever
+        passages = retriever.search(question.text, k=2) if retriever is not None else []
+        render.hint(console, question.knowledge, passages)
     elif command not in COMMANDS:
         console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
 

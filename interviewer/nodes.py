@@ -54,9 +54,13 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
     if reply["skip"] or (pending["kind"] == "probe" and is_dont_know(guarded.text)):
         turn.skipped = True
     elif pending["kind"] == "main":
-        turn.grade = grade_guarded(runtime.context.grader, question, guarded)
+        turn.grade = _cite(
+            grade_guarded(runtime.context.grader, question, guarded), question, guarded.text, runtime.context
+        )
     else:
-        turn.grade = _regrade_with_probe(state, question, guarded.text, runtime.context)
+        turn.grade = _cite(
+            _regrade_with_probe(state, question, guarded.text, runtime.context), question, guarded.text, runtime.context
+        )
     return {"turns": [turn.model_dump(mode="json")], "pending": None, "reply": None}
 
 
@@ -68,6 +72,15 @@ def _regrade_with_probe(state: InterviewState, question: Question, answer: str, 
     dims = [c if c.score >= b.score else b for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
     overall = max(before.overall, combined.overall)
     return combined.model_copy(update={"dimensions": dims, "overall": overall, "raw": max(before.raw, combined.raw)})
+
+
+def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
+    """Point the feedback at the passages retrieved for the question, the answer and the weakest dimension."""
+    if ctx.retriever is None or "empty" in grade.flags:
+        return grade
+    query = f"{question.text}\n{answer}\n{grade.weakest().name}"
+    headings = list(dict.fromkeys(p.heading for p in ctx.retriever.search(query, k=2)))
+    return grade.model_copy(update={"citations": headings}) if headings else grade
 
 
 def probe(state: InterviewState) -> dict[str, Any]:

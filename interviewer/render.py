@@ -9,7 +9,7 @@ from rich.table import Table
 
 from .knowledge import sections
 from .report import to_markdown
-from .schemas import ROLE_LABELS, Report, Turn
+from .schemas import ROLE_LABELS, Passage, Report, Turn
 from .state import Pending
 from .terminal import COMMANDS
 
@@ -60,15 +60,17 @@ def feedback(console: Console, turn: Turn) -> None:
     console.print()
 
 
-def hint(console: Console, paths: list[str]) -> None:
-    """Show the knowledge sections a question draws on."""
+def hint(console: Console, paths: list[str], passages: list[Passage]) -> None:
+    """Show the retrieved passages for the question, or the sections the bank links it to."""
     from rich.markdown import Markdown
 
-    by_path = {s.path: s for s in sections()}
-    for p in paths:
-        s = by_path.get(p)
-        body = Markdown(s.text) if s else "(section not found)"
-        console.print(Panel(body, title=escape(p), title_align="left", border_style="dim"))
+    if passages:
+        items = [(p.heading, p.text) for p in passages]
+    else:
+        by_path = {s.path: s.text for s in sections()}
+        items = [(p, by_path.get(p, "(section not found)")) for p in paths]
+    for title, body in items:
+        console.print(Panel(Markdown(body), title=escape(title), title_align="left", border_style="dim"))
 
 
 def help_text(console: Console, interactive: bool) -> None:

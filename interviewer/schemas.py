@@ -258,3 +258,13 @@ class Report(BaseModel):
     study: list[str]
     grader: str
     rubric_version: str
+
+
+class Passage(BaseModel):
+    """A retrieved knowledge chunk, cited by its heading path."""
+
+    chunk_id: str
+    heading: str
+    source: str
+    text: str
+    score: float = 0.0

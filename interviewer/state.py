@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypedDict
 
 from .grading import Grader
+from .retrieval import Retriever
 
 # State holds plain JSON-able dicts, not models: checkpoints stay readable across versions and
 # need no deserialisation allow-list.
@@ -47,3 +48,4 @@ class Context:
 
     grader: Grader
     max_answer_chars: int = 12_000
+    retriever: Retriever | None = None

@@ -1,0 +1,189 @@
+"""The knowledge index: chunking, incremental refresh, rebuild on a new embedding, hybrid search, eval."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from interviewer import embeddings
+from interviewer.chunks import chunk_file, collect, linearise_tables
+from interviewer.cli import main
+from interviewer.errors import RetrievalError
+from interviewer.knowledge import knowledge_dir
+from interviewer.retrieval import KnowledgeIndex, open_index
+
+KB = knowledge_dir() / "ai-product-interview-prep.md"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
+    index = open_index(tmp_path_factory.mktemp("idx"), "local")
+    index.refresh([])
+    return index
+
+
+def test_chunks_follow_headings_and_keep_tables_whole() -> None:
+    chunks = chunk_file(KB, KB.name)
+    matrix = next(c for c in chunks if c.heading == "3. AI Product Strategy › Build vs Buy Decision Matrix")
+    assert matrix.text.count("\n|") == 7  # header, rule and six rows together
+    assert {c.heading.split(" › ")[0] for c in chunks} >= {"1. Product Sense Framework", "Quick Reference"}
+    assert chunk_file(KB, KB.name)[0].id == chunks[0].id  # ids are stable
+    assert "Factor: Data privacy; Build: ✅ Full control" in linearise_tables(matrix.text)
+
+
+def test_refresh_is_incremental_and_tracks_user_notes(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "mine.md").write_text("## My notes\n\n### Pricing\n\nSeat-based pricing for copilots.\n")
+    index = open_index(tmp_path / "home", "local")
+    first = index.refresh([notes])
+    assert first.added == index.count() and first.added > 13
+    assert index.refresh([notes]).added == 0 and index.refresh([notes]).unchanged == index.count()
+    (notes / "mine.md").write_text("## My notes\n\n### Pricing\n\nUsage-based pricing for agents.\n")
+    changed = index.refresh([notes])
+    assert (changed.added, changed.updated) == (0, 1)
+    assert index.search("usage based pricing for agents", k=1)[0].heading == "My notes › Pricing"
+    gone = index.refresh([])
+    assert gone.removed == 1
+
+
+def test_index_command_remembers_added_folders(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("## Interview stories\n\n### Launch story\n\nWe shipped a summariser in 6 weeks.\n")
+    first = CliRunner().invoke(main, ["index", "--add", str(notes)])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["index"])
+    assert "0 removed" in again.output and "0 added" in again.output
+
+
+class _OtherEmbedding:
+    """A different embedding function (name), to prove vectors are never mixed."""
+
+    def __call__(self, input: list[str]) -> list[Any]:
+        import numpy as np
+
+        return [np.ones(8, dtype=np.float32) * (len(t) % 7 + 1) for t in input]
+
+    @staticmethod
+    def name() -> str:
+        return "test-other"
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _OtherEmbedding:
+        return _OtherEmbedding()
+
+    def is_legacy(self) -> bool:
+        return False
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:
+        return ["cosine"]
+
+
+def test_changing_the_embedding_rebuilds_the_index(tmp_path: Path) -> None:
+    index = open_index(tmp_path, "local")
+    index.refresh([])
+    other = KnowledgeIndex(index.client, "test-other", _OtherEmbedding(), None)
+    stats = other.refresh([])
+    assert stats.rebuilt and stats.added == 13
+    back = open_index(tmp_path, "local")
+    assert back.refresh([]).rebuilt and back.collection.metadata["embedding"] == "interviewer-minilm-int8"
+
+
+def test_hybrid_search_finds_the_framework_passage(built: KnowledgeIndex) -> None:
+    top = [p.heading for p in built.search("at what monthly token volume should we stop paying per token?", k=3)]
+    assert "3. AI Product Strategy › Decision Rules" in top
+    for mode in ("dense", "bm25", "hybrid"):
+        hits = built.search("rollout phases: shadow, canary and A/B test", k=3, mode=mode)  # type: ignore[arg-type]
+        assert hits and "Launch Framework" in hits[0].heading
+    assert "| Phase |" in built.search("canary release traffic share", k=1)[0].text  # the text as written
+
+
+def test_tampered_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embeddings, "MODEL_SHA256", "0" * 64)
+    with pytest.raises(RetrievalError, match="checksum"):
+        embeddings.model_files()
+
+
+def test_eval_retrieval_reports_every_mode_and_gates(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "query": "how big is the market, top down", "evidence": "expected adoption rate", "split": "dev"},
+        {
+            "id": "b",
+            "query": "kill switch when errors spike",
+            "evidence": "Roll back to fallback model",
+            "headings": ["Metric Guardrails"],
+            "split": "test",
+        },
+    ]
+    data = tmp_path / "q.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "r.json"
+    ok = CliRunner().invoke(main, ["eval", "retrieval", "--dataset", str(data), "--json", str(out)])
+    assert ok.exit_code == 0, ok.output
+    result = json.loads(out.read_text())
+    assert set(result["splits"]) == {"dev", "test"} and set(result["splits"]["dev"]) == {"dense", "bm25", "hybrid"}
+    assert set(result["items"]) == {"a", "b"}
+    gates = tmp_path / "t.toml"
+    gates.write_text('[retrieval]\n"test.hybrid.recall@1" = { min = 1.01 }\n')
+    bad = CliRunner().invoke(main, ["eval", "retrieval", "--dataset", str(data), "--thresholds", str(gates)])
+    assert bad.exit_code == 3
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_same_retrieval_against_a_chroma_server(tmp_path: Path) -> None:
+    beside = Path(sys.executable).parent / "chroma"  # the CLI chromadb installs next to this Python
+    chroma = str(beside) if beside.exists() else shutil.which("chroma")
+    if chroma is None:
+        pytest.skip("the `chroma` CLI is not on PATH, so no local server can be started")
+    port = _free_port()
+    server = subprocess.Popen(
+        [chroma, "run", "--path", str(tmp_path / "srv"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.skip(f"`chroma run` exited with code {server.returncode} before listening")
+                time.sleep(0.2)
+        else:
+            pytest.skip("`chroma run` did not listen on 127.0.0.1 within 30 s")
+        index = open_index(tmp_path / "home", "local", chroma_host="127.0.0.1", chroma_port=port)
+        assert index.refresh([]).added == 13
+        assert index.refresh([]).added == 0
+        headings = [p.heading for p in index.search("self-host above 50M tokens a month?", k=3)]
+        assert "3. AI Product Strategy › Decision Rules" in headings
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_collect_rejects_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(RetrievalError, match="does not exist"):
+        collect([tmp_path / "nope"])
