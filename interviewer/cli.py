@@ -173,7 +173,6 @@ def _source(answers: Path | None) -> AnswerSource:
 def _run(ctx: click.Context, answers: Path | None, report_path: Path | None, opener: Any, title: str) -> int:
     from . import store
     from .loop import run_loop
-    from .rules import RuleGrader
     from .state import Context
 
     settings = _settings(ctx)
@@ -183,8 +182,9 @@ def _run(ctx: click.Context, answers: Path | None, report_path: Path | None, ope
 
     retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
     retriever.warm()  # chromadb and the embedding model load while the candidate reads question 1
+    grader = build_grader(settings, retriever)
     with store.open_db(settings.db_path) as conn:
-        context = Context(grader=RuleGrader(), max_answer_chars=settings.max_answer_chars, retriever=retriever)
+        context = Context(grader=grader, max_answer_chars=settings.max_answer_chars, retriever=retriever)
         interview, step = opener(conn, context)
         return run_loop(console, source, interview, step, title, report_path)
 
@@ -299,6 +299,26 @@ def eval_grader(
     if failed:
         names = ", ".join(f"{c.grader}:{c.name}" for c in failed)
         raise EvalThresholdError(f"{len(failed)} threshold(s) failed: {names}", hint="See the Thresholds table.")
+
+
+def build_grader(settings: Settings, retriever: Any = None) -> Any:
+    """The rule grader, or a model grader (with the rules as its floor) when a model is configured."""
+    from .rules import RuleGrader
+
+    if not settings.grading_model:
+        return RuleGrader()
+    from .llm import Gateway, GatewayConfig
+    from .llm_grader import LLMGrader
+
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    config = GatewayConfig(
+        model=settings.grading_model,
+        api_base=settings.api_base,
+        api_key=key,
+        timeout_s=settings.llm_timeout,
+        fallbacks=settings.fallbacks,
+    )
+    return LLMGrader(Gateway(config), RuleGrader(), retriever)
 
 
 def open_knowledge(settings: Settings) -> Any:

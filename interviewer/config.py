@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,11 +25,18 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        populate_by_name=True,
     )
 
     home: Path = Field(default_factory=default_home, description="Data directory: sessions DB, index, caches.")
     model: str = Field(default="", description="provider/model that asks and probes; empty = rule-based.")
-    grader_model: str = Field(default="", description="provider/model that grades; empty = rule-based.")
+    grader_model: str = Field(
+        default="",
+        validation_alias=AliasChoices("INTERVIEWER_GRADER_MODEL", "GRADER_MODEL", "grader_model"),
+        description="provider/model that grades; empty = INTERVIEWER_MODEL, or rule-based if that is empty too.",
+    )
+    fallback_models: str = Field(default="", description="Comma-separated provider/models to try when one fails.")
+    llm_timeout: float = Field(default=45.0, gt=0, le=600, description="Wall-clock seconds per model call.")
     api_base: str = Field(default="", description="Base URL of an OpenAI-compatible server (Ollama, vLLM...).")
     api_key: SecretStr | None = Field(default=None, description="Key for api_base; providers' own env vars also work.")
     embeddings: Literal["local", "openai", "chroma-default"] = Field(default="local")
@@ -47,6 +54,16 @@ class Settings(BaseSettings):
     def extra_knowledge(self) -> list[Path]:
         """The user's extra knowledge folders."""
         return [Path(p).expanduser() for p in self.knowledge_dirs.replace(",", os.pathsep).split(os.pathsep) if p]
+
+    @property
+    def grading_model(self) -> str:
+        """The model that grades: GRADER_MODEL, else INTERVIEWER_MODEL, else none (rule-based)."""
+        return self.grader_model or self.model
+
+    @property
+    def fallbacks(self) -> list[str]:
+        """Fallback models, in order."""
+        return [m.strip() for m in self.fallback_models.split(",") if m.strip()]
 
     @property
     def db_path(self) -> Path:

@@ -25,6 +25,14 @@ class DataError(InterviewerError):
     exit_code = 2
 
 
+class LLMError(InterviewerError):
+    """A model call failed after our retries and fallbacks (network, status, timeout)."""
+
+
+class LLMOutputError(LLMError):
+    """The model answered, but not with output we can use, even after the ladder and a re-ask."""
+
+
 class RetrievalError(InterviewerError):
     """The knowledge index cannot be built, opened or searched."""
 

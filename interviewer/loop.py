@@ -18,7 +18,9 @@ def run_loop(
     console: Console, source: AnswerSource, interview: Interview, step: Step, title: str, report_path: Path | None
 ) -> int:
     """Drive a session to its end or to a safe stop; returns the exit code."""
-    render.intro(console, title, interview.session_id, source.interactive)
+    llm = getattr(interview.context.grader, "llm", None)
+    grader = f"{llm.model}, rules as fallback" if llm is not None else "rule-based"
+    render.intro(console, title, interview.session_id, source.interactive, grader)
     if step.new_turns and step.pending is not None:
         answered = len({t.question_index for t in step.new_turns})
         console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")

@@ -39,9 +39,10 @@ def feedback(console: Console, turn: Turn) -> None:
     grade = turn.grade
     assert grade is not None
     label = "Updated score after the follow-up" if turn.kind == "probe" else "Score"
-    console.print(
-        f"\n[bold]{label}: {grade.overall}/5[/]" + (" [dim](degraded: rule-based)[/]" if grade.degraded else "")
-    )
+    notes = " [yellow](degraded: rule-based)[/]" if grade.degraded else ""
+    if grade.low_confidence:
+        notes += " [yellow](low confidence: the model and the rules disagree by 2 or more)[/]"
+    console.print(f"\n[bold]{label}: {grade.overall}/5[/]{notes}")
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
     table.add_column("Dimension")
     table.add_column("Score", justify="right")
@@ -81,9 +82,9 @@ def help_text(console: Console, interactive: bool) -> None:
         console.print("  Submit: Esc then Enter (or Alt+Enter), or Enter on an empty line. Ctrl-C: save and quit.")
 
 
-def intro(console: Console, title: str, session_id: str, interactive: bool) -> None:
+def intro(console: Console, title: str, session_id: str, interactive: bool, grader: str = "rule-based") -> None:
     """Session banner."""
-    console.print(f"[bold]interviewer[/] — {escape(title)}  [dim](session {session_id}; rule-based grader)[/]")
+    console.print(f"[bold]interviewer[/] — {escape(title)}  [dim](session {session_id}; grader: {escape(grader)})[/]")
     if interactive:
         help_text(console, interactive)
     console.print()

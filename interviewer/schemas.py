@@ -186,7 +186,9 @@ class DimensionScore(BaseModel):
     missing: list[str] = Field(default_factory=list)
 
 
-GradeFlag = Literal["empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "truncated"]
+GradeFlag = Literal[
+    "empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "injection_ignored"
+]
 
 
 class Grade(BaseModel):
@@ -202,6 +204,7 @@ class Grade(BaseModel):
     citations: list[str] = Field(default_factory=list)
     flags: list[GradeFlag] = Field(default_factory=list)
     degraded: bool = False
+    low_confidence: bool = False
 
     def score_of(self, dim: str) -> int:
         """Score of one dimension."""

@@ -26,7 +26,15 @@ STRONG_METRICS_ANSWER = (
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
-    for var in ("INTERVIEWER_MODEL", "INTERVIEWER_GRADER_MODEL", "INTERVIEWER_API_KEY", "INTERVIEWER_API_BASE"):
+    monkeypatch.setenv("COLUMNS", "200")  # rich wraps at the terminal width; keep transcripts on one line
+    for var in (
+        "INTERVIEWER_MODEL",
+        "INTERVIEWER_GRADER_MODEL",
+        "GRADER_MODEL",
+        "INTERVIEWER_API_KEY",
+        "INTERVIEWER_API_BASE",
+        "INTERVIEWER_FALLBACK_MODELS",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
     yield home

@@ -1,0 +1,242 @@
+"""The LLM gateway: the only module that imports litellm. Structured output, retries, timeouts, fallbacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import LLMError, LLMOutputError
+from .prompts import render
+
+T = TypeVar("T", bound=BaseModel)
+Messages = list[dict[str, str]]
+LADDER = ("json_schema", "json_object", "text")
+_POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="llm")
+_KEYLIKE = re.compile(r"\b(sk|pk|key|api)[-_][A-Za-z0-9_\-]{8,}")
+
+
+class LLM(Protocol):
+    """What the rest of the code sees of a model."""
+
+    model: str
+
+    def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
+        """One structured answer, validated as `schema`."""
+        ...
+
+
+@dataclass
+class GatewayConfig:
+    """How to reach a model, and how hard to try."""
+
+    model: str
+    api_base: str = ""
+    api_key: str | None = None
+    timeout_s: float = 45.0
+    retries: int = 2
+    backoff_s: float = 0.5
+    max_backoff_s: float = 20.0
+    fallbacks: list[str] = field(default_factory=list)
+
+
+class _UnsupportedMode(Exception):
+    """The server rejected this structured-output mode: try the next rung."""
+
+
+def _litellm() -> Any:
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # no price-list download at import
+    import litellm
+
+    litellm.suppress_debug_info = True
+    litellm.telemetry = False
+    litellm.disable_aiohttp_transport = True  # httpx everywhere: one transport, visible to respx
+    return litellm
+
+
+def redact(text: str, secret: str | None) -> str:
+    """Remove the key (and anything key-shaped) from text that may reach a user or a log."""
+    if secret:
+        text = text.replace(secret, "***")
+    return _KEYLIKE.sub("***", text)
+
+
+def extract_json(text: str) -> Any:
+    """Tolerant JSON: strips code fences and prose around the first object; allows raw newlines."""
+    fenced = re.search(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
+    body = fenced.group(1) if fenced else text
+    start, end = body.find("{"), body.rfind("}")
+    if start < 0 or end <= start:
+        raise ValueError("no JSON object in the reply")
+    return json.loads(body[start : end + 1], strict=False)
+
+
+class Gateway:
+    """`complete(messages, schema)` over litellm with our own timeout, retry and fallback policy."""
+
+    def __init__(self, config: GatewayConfig, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.config = config
+        self.model = config.model
+        self._sleep = sleep
+        self._modes: dict[str, int] = {}  # model -> first ladder rung that worked this session
+        self._lock = threading.Lock()
+
+    def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
+        """Structured output from the first model (primary, then fallbacks) that produces it."""
+        errors: list[str] = []
+        for model in [self.config.model, *self.config.fallbacks]:
+            try:
+                return self._ladder(model, messages, schema, temperature)
+            except LLMError as exc:
+                errors.append(f"{model}: {exc}")
+        raise LLMError(
+            "; ".join(errors), hint="Check the model name, key and server, or unset the model to go rule-based."
+        )
+
+    def _ladder(self, model: str, messages: Messages, schema: type[T], temperature: float) -> T:
+        start = self._modes.get(model, 0)
+        last: Exception | None = None
+        for rung in range(start, len(LADDER)):
+            try:
+                result = self._structured(model, LADDER[rung], messages, schema, temperature)
+            except (_UnsupportedMode, LLMOutputError) as exc:
+                last = exc
+                continue
+            with self._lock:
+                self._modes[model] = rung
+            return result
+        raise LLMOutputError(f"no usable structured output ({last})")
+
+    def _structured(self, model: str, mode: str, messages: Messages, schema: type[T], temperature: float) -> T:
+        msgs = list(messages)
+        extra: dict[str, Any] = {}
+        if mode == "json_schema":
+            extra["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema(), "strict": False},
+            }
+        else:
+            if mode == "json_object":
+                extra["response_format"] = {"type": "json_object"}
+            schema_text = json.dumps(schema.model_json_schema(), indent=1)
+            msgs.append({"role": "system", "content": render("json_instructions", schema=schema_text)})
+        reply = self.call(model, msgs, temperature, **extra)
+        try:
+            return schema.model_validate(extract_json(reply))
+        except (ValueError, ValidationError) as exc:
+            retry = [
+                *msgs,
+                {"role": "assistant", "content": reply[:4000]},
+                {"role": "user", "content": render("reask", error=str(exc)[:1500])},
+            ]
+            again = self.call(model, retry, temperature, **extra)
+            try:
+                return schema.model_validate(extract_json(again))
+            except (ValueError, ValidationError) as exc2:
+                raise LLMOutputError(f"{mode} output failed validation twice: {str(exc2)[:300]}") from None
+
+    def call(self, model: str, messages: Messages, temperature: float = 0.0, **extra: Any) -> str:
+        """One chat completion's text, with a wall-clock timeout and retries for transient failures only."""
+        lib = _litellm()
+        kwargs: dict[str, Any] = {
+            "model": model,
+            "messages": messages,
+            "temperature": temperature,
+            "timeout": self.config.timeout_s,
+            "num_retries": 0,
+            **extra,
+        }
+        if self.config.api_base:
+            kwargs["api_base"] = self.config.api_base
+        if self.config.api_key:
+            kwargs["api_key"] = self.config.api_key
+        for attempt in range(self.config.retries + 1):
+            future = _POOL.submit(lib.completion, **kwargs)
+            try:
+                response = future.result(timeout=self.config.timeout_s)
+                return str(response.choices[0].message.content or "")
+            except FutureTimeout:
+                future.cancel()  # litellm's own timeout may never fire on a silent server; ours does
+                failure: Exception = TimeoutError(f"no reply within {self.config.timeout_s:g}s")
+                wait = None
+            except Exception as exc:
+                failure, wait = exc, _retry_after(exc)
+                if not _retryable(exc):
+                    raise self._fatal(model, exc) from None
+            if attempt == self.config.retries:
+                raise LLMError(
+                    redact(f"{model} failed after {attempt + 1} attempts: {_describe(failure)}", self.config.api_key)
+                ) from None
+            self._sleep(self._backoff(attempt, wait))
+        raise AssertionError("unreachable")
+
+    def _fatal(self, model: str, exc: Exception) -> Exception:
+        status = getattr(exc, "status_code", None)
+        text = redact(_describe(exc), self.config.api_key)
+        if status == 400 and re.search(r"response_format|json_schema|json_object|Input should be", str(exc)):
+            return _UnsupportedMode(text)
+        if type(exc).__name__ == "UnsupportedParamsError":
+            return _UnsupportedMode(text)
+        return LLMError(f"{model}: {text}")
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.config.max_backoff_s)
+        jittered: float = self.config.backoff_s * 2**attempt * (0.5 + random.random())
+        return min(jittered, self.config.max_backoff_s)
+
+    def stream(self, messages: Messages, temperature: float = 0.3) -> Iterator[str]:
+        """Text deltas of one completion (the caller shows them as they arrive)."""
+        lib = _litellm()
+        kwargs: dict[str, Any] = {
+            "model": self.config.model,
+            "messages": messages,
+            "temperature": temperature,
+            "timeout": self.config.timeout_s,
+            "num_retries": 0,
+            "stream": True,
+        }
+        if self.config.api_base:
+            kwargs["api_base"] = self.config.api_base
+        if self.config.api_key:
+            kwargs["api_key"] = self.config.api_key
+        try:
+            for chunk in lib.completion(**kwargs):
+                delta = chunk.choices[0].delta.content
+                if delta:
+                    yield delta
+        except Exception as exc:
+            raise LLMError(redact(_describe(exc), self.config.api_key)) from None
+
+
+def _describe(exc: Exception) -> str:
+    status = getattr(exc, "status_code", None)
+    return f"{type(exc).__name__}{f' (HTTP {status})' if status else ''}: {str(exc)[:300]}"
+
+
+def _retryable(exc: Exception) -> bool:
+    """429, 5xx, connection errors and timeouts are worth another try; 400/401/403/404 are not."""
+    status = getattr(exc, "status_code", None)
+    name = type(exc).__name__
+    if name in ("APIConnectionError", "Timeout", "APITimeoutError", "ConnectError", "ReadTimeout"):
+        return True
+    return status == 429 or (isinstance(status, int) and 500 <= status < 600)
+
+
+def _retry_after(exc: Exception) -> float | None:
+    headers = getattr(getattr(exc, "response", None), "headers", None) or getattr(exc, "litellm_response_headers", None)
+    try:
+        value = headers.get("retry-after") if headers is not None else None
+        return float(str(value)) if value is not None else None
+    except (TypeError, ValueError):
+        return None

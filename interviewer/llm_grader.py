@@ -1,0 +1,167 @@
+"""Grading with a model: fresh context, temperature 0, rubric anchors in the prompt, guarded output.
+
+The rule grader always runs too: it is the fallback when the model fails (marked degraded) and the
+second opinion that marks a grade low-confidence when the two differ by 2 or more.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .errors import LLMError, LLMOutputError
+from .knowledge import rubrics, sections
+from .llm import LLM, Messages
+from .prompts import render
+from .retrieval import Retriever
+from .rules import RuleGrader
+from .schemas import DimensionScore, Grade, Passage, Question, TopicRubric
+
+LOW_CONFIDENCE_GAP = 2
+QUOTE_MAX_WORDS = 30
+
+
+class LLMDimension(BaseModel):
+    """One dimension as the model scores it."""
+
+    dimension: str
+    score: Literal[1, 2, 3, 4, 5]  # an enum, not min/max: some grammar-constrained servers ignore bounds
+    evidence: str = Field(default="", description="Exact quote from the answer, at most 25 words, or empty.")
+
+
+class LLMMissing(BaseModel):
+    """Something a strong answer covers that this one does not, and where to read about it."""
+
+    concept: str
+    heading: str = ""
+
+
+class LLMGradeOut(BaseModel):
+    """The model's whole grade."""
+
+    dimensions: list[LLMDimension]
+    missing: list[LLMMissing] = Field(default_factory=list)
+    tip: str
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower().strip(" .\"'“”")
+
+
+def rubric_text(rubric: TopicRubric) -> str:
+    """The topic's dimensions with their anchored descriptors, for the prompt."""
+    lines = []
+    for d in rubric.dimensions:
+        lines.append(f"### {d.id} — {d.name}: {d.description}")
+        lines += [f"- {score}: {text}" for score, text in sorted(d.anchors.items())]
+    return "\n".join(lines)
+
+
+def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
+    """The output guard: every dimension once, quotes really in the answer, a real tip."""
+    wanted = [d.id for d in rubric.dimensions]
+    got = [d.dimension for d in out.dimensions]
+    if sorted(got) != sorted(wanted):
+        raise LLMOutputError(f"dimensions must be exactly {wanted}, got {got}")
+    haystack = _norm(answer)
+    for d in out.dimensions:
+        quote = _norm(d.evidence)
+        if quote and (quote not in haystack or len(quote.split()) > QUOTE_MAX_WORDS):
+            raise LLMOutputError(
+                f"evidence for {d.dimension} is not a short exact quote from the answer: {d.evidence!r}"
+            )
+    tip = _norm(out.tip)
+    if len(tip) < 10:
+        raise LLMOutputError("the tip is empty")
+    if len(tip) > 40 and tip in haystack:
+        raise LLMOutputError("the tip repeats the answer back")
+    if "untrusted data" in tip or "<<<answer" in tip:
+        raise LLMOutputError("the tip leaks the grading instructions")
+
+
+class LLMGrader:
+    """The Grader protocol backed by a model, never worse than the rules."""
+
+    def __init__(self, llm: LLM, rules: RuleGrader | None = None, retriever: Retriever | None = None) -> None:
+        self.llm = llm
+        self.rules = rules or RuleGrader()
+        self.retriever = retriever
+
+    def grade(self, question: Question, answer: str) -> Grade:
+        """A model grade, or the rule grade marked degraded when the model cannot give a usable one."""
+        floor = self.rules.grade(question, answer)
+        if {"empty", "gibberish"} & set(floor.flags):
+            return floor  # nothing for a model to judge
+        rubric = rubrics().topics[question.topic]
+        passages = self._passages(question, answer, floor)
+        messages = self.messages(question, answer, rubric, passages)
+        try:
+            out = self._complete(messages, rubric, answer)
+        except LLMError:
+            return floor.model_copy(update={"degraded": True})
+        return self._to_grade(out, rubric, floor, passages)
+
+    def messages(self, question: Question, answer: str, rubric: TopicRubric, passages: list[Passage]) -> Messages:
+        """A fresh context: system rules, then the question, rubric, passages and the answer as data."""
+        shown = "\n\n".join(f"### {p.heading}\n{p.text}" for p in passages) or "(none)"
+        user = render(
+            "grade_user",
+            topic=question.topic,
+            question=question.text,
+            rubric_version=rubrics().version,
+            rubric=rubric_text(rubric),
+            passages=shown,
+            answer=answer.replace("ANSWER>>>", "ANSWER>>"),
+        )
+        return [{"role": "system", "content": render("grade_system")}, {"role": "user", "content": user}]
+
+    def _complete(self, messages: Messages, rubric: TopicRubric, answer: str) -> LLMGradeOut:
+        out = self.llm.complete(messages, LLMGradeOut, temperature=0.0)
+        try:
+            check_output(out, rubric, answer)
+            return out
+        except LLMOutputError as exc:  # one re-ask with the guard's reason, then give up
+            retry = [*messages, {"role": "user", "content": render("reask", error=str(exc))}]
+            again = self.llm.complete(retry, LLMGradeOut, temperature=0.0)
+            check_output(again, rubric, answer)
+            return again
+
+    def _passages(self, question: Question, answer: str, floor: Grade) -> list[Passage]:
+        if self.retriever is not None:
+            found = self.retriever.search(f"{question.text}\n{answer}\n{floor.weakest().name}", k=3)
+            if found:
+                return found
+        by_path = {s.path: s for s in sections()}
+        return [
+            Passage(chunk_id=p, heading=p, source=by_path[p].source, text=by_path[p].text)
+            for p in question.knowledge
+            if p in by_path
+        ]
+
+    def _to_grade(self, out: LLMGradeOut, rubric: TopicRubric, floor: Grade, passages: list[Passage]) -> Grade:
+        by_id = {d.dimension: d for d in out.dimensions}
+        dims = [
+            DimensionScore(dimension=d.id, name=d.name, score=by_id[d.id].score, evidence=by_id[d.id].evidence.strip())
+            for d in rubric.dimensions
+        ]
+        weights = {d.id: d.weight for d in rubric.dimensions}
+        raw = sum(x.score * weights[x.dimension] for x in dims) / sum(weights.values())
+        overall = min(5, max(1, int(raw + 0.5)))
+        known = {p.heading for p in passages}
+        missing = [f"{m.concept} (see {m.heading})" if m.heading in known else m.concept for m in out.missing]
+        citations = list(
+            dict.fromkeys([m.heading for m in out.missing if m.heading in known] + [p.heading for p in passages])
+        )
+        return Grade(
+            grader="llm",
+            rubric_version=rubrics().version,
+            overall=overall,
+            raw=round(raw, 3),
+            dimensions=dims,
+            missing=missing[:6],
+            tip=out.tip.strip(),
+            citations=citations[:3],
+            flags=[f for f in floor.flags if f == "injection_ignored"],
+            low_confidence=abs(overall - floor.overall) >= LOW_CONFIDENCE_GAP,
+        )

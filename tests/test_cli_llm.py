@@ -1,0 +1,92 @@
+"""An interview with a configured model, faked at the HTTP layer: model grades, and a dead model degrades."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+from click.testing import CliRunner
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.cli import main
+from interviewer.knowledge import rubrics
+
+URL = "http://llm.test/v1/chat/completions"
+KEY = "sk-test-PLANTED-KEY-0123456789"
+
+
+@pytest.fixture
+def model_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_GRADER_MODEL", "openai/grader-test")
+    monkeypatch.setenv("INTERVIEWER_API_BASE", "http://llm.test/v1")
+    monkeypatch.setenv("INTERVIEWER_API_KEY", KEY)
+    monkeypatch.setenv("INTERVIEWER_LLM_TIMEOUT", "5")
+
+
+def _grade_reply() -> httpx.Response:
+    dims = [{"dimension": d.id, "score": 4, "evidence": ""} for d in rubrics().topics["metrics"].dimensions]
+    content = json.dumps({"dimensions": dims, "missing": [], "tip": "Put a threshold on each guardrail you name."})
+    body = {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "grader-test",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+    }
+    return httpx.Response(200, json=body)
+
+
+def _answers(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(STRONG_METRICS_ANSWER + "\n---\n/skip\n", encoding="utf-8")
+    return path
+
+
+@respx.mock
+def test_model_grades_the_interview(model_env: None, tmp_path: Path, _isolated_home: Path) -> None:
+    route = respx.post(URL).mock(return_value=_grade_reply())
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main,
+        [
+            "practice",
+            "--topic",
+            "metrics",
+            "--questions",
+            "1",
+            "--answers",
+            str(_answers(tmp_path)),
+            "--report",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert "grader: openai/grader-test" in result.output and "Score: 4/5" in result.output
+    assert "Put a threshold on each guardrail" in result.output
+    assert route.called
+    assert json.loads(out.read_text())["grader"] == "llm"
+    artefacts = [
+        out.read_text(),
+        result.output,
+        *(p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file()),
+    ]
+    assert not any(KEY in a for a in artefacts), "the API key leaked into an artefact"
+
+
+@respx.mock
+def test_a_dead_model_degrades_to_rules_and_the_interview_goes_on(
+    model_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("interviewer.llm.time.sleep", lambda s: None)
+    respx.post(URL).mock(return_value=httpx.Response(503, json={"error": {"message": "down"}}))
+    result = CliRunner().invoke(
+        main,
+        ["practice", "--topic", "metrics", "--questions", "1", "--answers", str(_answers(tmp_path))],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert "degraded: rule-based" in result.output and "Summary" in result.output
