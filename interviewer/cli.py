@@ -279,7 +279,17 @@ def eval_group() -> None:
 @click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates; failing one exits 3.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write every item and metric as JSON.")
 @click.option("--report", "report_out", type=click.Path(path_type=Path), help="Write a Markdown report.")
+@click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True, help="Concurrent model calls.")
+@click.option(
+    "--repeats",
+    type=click.IntRange(1, 10),
+    default=1,
+    show_default=True,
+    help="Grade N times with a model grader to measure stability.",
+)
+@click.pass_context
 def eval_grader(
+    ctx: click.Context,
     dataset: Path,
     graders: tuple[str, ...],
     model: str | None,
@@ -288,12 +298,26 @@ def eval_grader(
     thresholds: Path | None,
     json_out: Path | None,
     report_out: Path | None,
+    workers: int,
+    repeats: int,
 ) -> None:
     """Measure a grader against gold labels (QWK, agreement, CIs) and robustness suites."""
     from .errors import EvalThresholdError
     from .evaluation.command import EvalOptions, run
 
-    opts = EvalOptions(dataset, list(graders), split, suites, thresholds, json_out, report_out, model)
+    opts = EvalOptions(
+        dataset,
+        list(dict.fromkeys(graders)),
+        split,
+        suites,
+        thresholds,
+        json_out,
+        report_out,
+        model,
+        workers=workers,
+        repeats=repeats,
+        settings=_settings(ctx),
+    )
     checks = run(opts, _console())
     failed = [c for c in checks if not c.passed]
     if failed:

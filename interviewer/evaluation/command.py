@@ -11,12 +11,16 @@ from typing import Any
 from rich.console import Console
 from rich.progress import Progress, TaskID
 
+from ..config import Settings
 from ..errors import ConfigError
 from ..grading import Grader
 from ..knowledge import rubrics
+from ..llm import Gateway, GatewayConfig
+from ..llm_cache import CachedLLM
+from ..llm_grader import LLMGrader
 from . import render, thresholds
 from .dataset import Row, load_rows
-from .runner import Prediction, agreement, grade_rows, measurements, run_suite
+from .runner import Prediction, agreement, grade_rows, measurements, run_suite, stability
 from .suites import Suite, build_suites
 
 
@@ -32,19 +36,39 @@ class EvalOptions:
     json_out: Path | None = None
     report_out: Path | None = None
     model: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    workers: int = 8
+    repeats: int = 1
+    settings: Settings | None = None
+    caches: list[CachedLLM] = field(default_factory=list)
 
 
-def make_grader(name: str, opts: EvalOptions) -> Grader:
-    """Build a grader under test by name."""
+def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> Grader:
+    """Build a grader under test by name; model graders sit behind the disk cache."""
+    from ..rules import RuleGrader
+
     if name == "rules":
-        from ..rules import RuleGrader
-
         return RuleGrader()
-    raise ConfigError(
-        f"Grader {name!r} is not available yet.",
-        hint="Use --grader rules; the LLM grader arrives with the LLM gateway.",
+    if name != "llm":
+        raise ConfigError(f"Unknown grader {name!r}.", hint="Use --grader rules or --grader llm.")
+    settings = opts.settings or Settings()
+    model = opts.model or settings.grading_model
+    if not model:
+        raise ConfigError(
+            "--grader llm needs a model.", hint="Pass --model provider/model or set INTERVIEWER_GRADER_MODEL."
+        )
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    gateway = Gateway(
+        GatewayConfig(
+            model=model,
+            api_base=settings.api_base,
+            api_key=key,
+            timeout_s=settings.llm_timeout,
+            fallbacks=settings.fallbacks,
+        )
     )
+    cache = CachedLLM(gateway, settings.home / "cache" / "llm", salt=f"{rubrics().version}/repeat-{repeat}")
+    opts.caches.append(cache)
+    return LLMGrader(cache, RuleGrader())
 
 
 def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
@@ -62,7 +86,14 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
             def tick(task: TaskID = task) -> None:
                 progress.advance(task)
 
-            results[name], all_preds[name] = _evaluate(make_grader(name, opts), rows, suites, tick)
+            workers = opts.workers if name == "llm" else 1
+            results[name], all_preds[name] = _evaluate(make_grader(name, opts), rows, suites, tick, workers)
+            if name == "llm" and opts.repeats > 1:
+                runs = [all_preds[name]] + [
+                    grade_rows(make_grader(name, opts, r), rows, workers=workers) for r in range(1, opts.repeats)
+                ]
+                results[name]["stability"] = stability(runs)
+                results[name]["measurements"]["overall.stability"] = results[name]["stability"]
             checks += thresholds.check(name, results[name]["measurements"], spec)
     meta = {
         "dataset": str(opts.dataset),
@@ -71,6 +102,8 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
         "graders": ", ".join(opts.graders),
         "rubric_version": rubrics().version,
     }
+    for cache in opts.caches:
+        meta["llm_cache"] = f"{cache.hits} hits, {cache.misses} model calls ({cache.folder})"
     render.print_all(console, results, checks)
     if opts.json_out:
         _write(opts.json_out, json.dumps(_json(meta, results, all_preds, checks), indent=2) + "\n")
@@ -82,13 +115,17 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
 
 
 def _evaluate(
-    grader: Grader, rows: list[Row], suites: list[Suite], tick: Callable[[], None]
+    grader: Grader, rows: list[Row], suites: list[Suite], tick: Callable[[], None], workers: int = 1
 ) -> tuple[dict[str, Any], list[Prediction]]:
-    preds = grade_rows(grader, rows, tick=tick)
+    preds = grade_rows(grader, rows, tick=tick, workers=workers)
     base = {p.row.id: p.grade for p in preds}
     suite_results = {s.name: run_suite(grader, s, base, tick) for s in suites}
     agree = agreement(preds)
-    return {"agreement": agree, "suites": suite_results, "measurements": measurements(agree, suite_results)}, preds
+    flat = measurements(agree, suite_results)
+    # A model grader that fell back to rules is not being measured: say how often that happened.
+    flat["overall.degraded_share"] = round(sum(p.grade.degraded for p in preds) / len(preds), 4)
+    flat["overall.low_confidence_share"] = round(sum(p.grade.low_confidence for p in preds) / len(preds), 4)
+    return {"agreement": agree, "suites": suite_results, "measurements": flat}, preds
 
 
 def _json(

@@ -31,13 +31,25 @@ def grade_one(grader: Grader, question: Question, answer: str, max_chars: int = 
     return grade_guarded(grader, question, guard_answer(answer, max_chars))
 
 
-def grade_rows(grader: Grader, rows: Iterable[Row], tick: Tick = lambda: None) -> list[Prediction]:
-    """Grade every row."""
-    out = []
-    for r in rows:
-        out.append(Prediction(r, grade_one(grader, resolve_question(r), r.answer)))
+def grade_rows(grader: Grader, rows: Iterable[Row], tick: Tick = lambda: None, workers: int = 1) -> list[Prediction]:
+    """Grade every row, `workers` at a time (model graders wait on the network), keeping row order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(r: Row) -> Prediction:
+        p = Prediction(r, grade_one(grader, resolve_question(r), r.answer))
         tick()
-    return out
+        return p
+
+    if workers <= 1:
+        return [one(r) for r in rows]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, rows))
+
+
+def stability(runs: list[list[Prediction]]) -> float:
+    """Share of rows whose overall score is identical in every repeated run."""
+    same = [len({run[i].grade.overall for run in runs}) == 1 for i in range(len(runs[0]))]
+    return round(sum(same) / len(same), 4) if same else 1.0
 
 
 def _pairs(preds: list[Prediction]) -> tuple[list[int], list[int]]:
