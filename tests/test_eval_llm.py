@@ -72,7 +72,7 @@ def _run(tmp_path: Path, *extra: str) -> tuple[CliRunner, dict]:  # type: ignore
 @respx.mock
 def test_llm_eval_runs_on_recordings_side_by_side_and_caches(llm_env: None, tmp_path: Path) -> None:
     route = respx.post(URL).mock(side_effect=_replay)
-    result, data = _run(tmp_path)
+    _, data = _run(tmp_path)
     assert set(data["graders"]) == {"rules", "llm"}
     llm_items = {i: v["by_grader"]["llm"]["overall"] for i, v in data["items"].items()}
     assert llm_items == {"m1": 5, "m2": 3, "m3": 1, "m4": 4, "m5": 2, "m6": 4}
