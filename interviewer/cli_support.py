@@ -47,16 +47,19 @@ def build_grader(settings: Settings, retriever: Any = None) -> Any:
         return RuleGrader()
     from .llm import Gateway, GatewayConfig
     from .llm_grader import LLMGrader
+    from .resilience import SessionGuard
 
     key = settings.api_key.get_secret_value() if settings.api_key else None
+    guard = SessionGuard(budget_usd=settings.budget_usd)
     config = GatewayConfig(
         model=settings.grading_model,
         api_base=settings.api_base,
         api_key=key,
         timeout_s=settings.llm_timeout,
         fallbacks=settings.fallbacks,
+        guard=guard,
     )
-    return LLMGrader(Gateway(config), RuleGrader(), retriever)
+    return LLMGrader(Gateway(config), RuleGrader(), retriever, guard)
 
 
 def open_knowledge(settings: Settings) -> Any:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import LLMError, LLMOutputError
 from .prompts import render
+from .resilience import SessionGuard
 
 T = TypeVar("T", bound=BaseModel)
 Messages = list[dict[str, str]]
@@ -48,6 +49,7 @@ class GatewayConfig:
     backoff_s: float = 0.5
     max_backoff_s: float = 20.0
     fallbacks: list[str] = field(default_factory=list)
+    guard: SessionGuard = field(default_factory=SessionGuard)
 
 
 class _UnsupportedMode(Exception):
@@ -93,15 +95,22 @@ class Gateway:
 
     def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
         """Structured output from the first model (primary, then fallbacks) that produces it."""
+        guard = self.config.guard
+        if reason := guard.blocked():
+            raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
+        start = time.monotonic()
         errors: list[str] = []
+        hints: list[str] = []
         for model in [self.config.model, *self.config.fallbacks]:
             try:
-                return self._ladder(model, messages, schema, temperature)
+                result = self._ladder(model, messages, schema, temperature)
+                guard.record(True, time.monotonic() - start)
+                return result
             except LLMError as exc:
-                errors.append(f"{model}: {exc}")
-        raise LLMError(
-            "; ".join(errors), hint="Check the model name, key and server, or unset the model to go rule-based."
-        )
+                errors.append(str(exc))
+                hints.append(exc.hint)
+        guard.record(False, time.monotonic() - start)
+        raise LLMError("; ".join(errors), hint=next((h for h in hints if h), _HINT))
 
     def _ladder(self, model: str, messages: Messages, schema: type[T], temperature: float) -> T:
         start = self._modes.get(model, 0)
@@ -164,19 +173,25 @@ class Gateway:
             future = _POOL.submit(lib.completion, **kwargs)
             try:
                 response = future.result(timeout=self.config.timeout_s)
-                return str(response.choices[0].message.content or "")
             except FutureTimeout:
                 future.cancel()  # litellm's own timeout may never fire on a silent server; ours does
                 failure: Exception = TimeoutError(f"no reply within {self.config.timeout_s:g}s")
                 wait = None
-            except Exception as exc:
+            except Exception as exc:  # classified right below, never swallowed
                 failure, wait = exc, _retry_after(exc)
                 if not _retryable(exc):
                     raise self._fatal(model, exc) from None
+            else:
+                self._meter(lib, response)
+                choices = getattr(response, "choices", None)
+                if not choices:
+                    raise LLMOutputError(f"{model} returned no choices")
+                return str(choices[0].message.content or "")
             if attempt == self.config.retries:
-                raise LLMError(
-                    redact(f"{model} failed after {attempt + 1} attempts: {_describe(failure)}", self.config.api_key)
-                ) from None
+                message = redact(
+                    f"{model} failed after {attempt + 1} attempts: {_describe(failure)}", self.config.api_key
+                )
+                raise LLMError(message, hint=_hint_for(failure, self.config.api_base)) from None
             self._sleep(self._backoff(attempt, wait))
         raise AssertionError("unreachable")
 
@@ -187,7 +202,17 @@ class Gateway:
             return _UnsupportedMode(text)
         if type(exc).__name__ == "UnsupportedParamsError":
             return _UnsupportedMode(text)
-        return LLMError(f"{model}: {text}")
+        return LLMError(f"{model}: {text}", hint=_hint_for(exc, self.config.api_base))
+
+    def _meter(self, lib: Any, response: Any) -> None:
+        usage = getattr(response, "usage", None)
+        try:
+            cost = float(lib.completion_cost(completion_response=response))
+        except Exception:  # unknown models have no local price: count their tokens at cost 0
+            cost = 0.0
+        self.config.guard.add_usage(
+            int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0), cost
+        )
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
@@ -217,6 +242,28 @@ class Gateway:
                     yield delta
         except Exception as exc:
             raise LLMError(redact(_describe(exc), self.config.api_key)) from None
+
+
+_HINT = "Check the model name, key and server, or unset INTERVIEWER_MODEL to practise with the rule-based grader."
+
+
+def _hint_for(exc: Exception, api_base: str) -> str:
+    """What the user should do about this failure."""
+    status = getattr(exc, "status_code", None)
+    name = type(exc).__name__
+    if status in (401, 403):
+        return (
+            "The key was refused: set INTERVIEWER_API_KEY (or the provider's own, e.g. OPENAI_API_KEY) to a valid key."
+        )
+    if status == 404:
+        return "The model was not found: check INTERVIEWER_MODEL / INTERVIEWER_GRADER_MODEL (provider/model)."
+    if status == 429:
+        return "The provider is rate-limiting you: wait a minute, or set INTERVIEWER_FALLBACK_MODELS."
+    if isinstance(exc, TimeoutError) or name in ("Timeout", "APITimeoutError"):
+        return "The model did not answer in time: raise INTERVIEWER_LLM_TIMEOUT or use a faster model."
+    if name in ("APIConnectionError", "ConnectError", "InternalServerError", "ServiceUnavailableError"):
+        return f"Cannot get an answer from {api_base or 'the provider'}: check INTERVIEWER_API_BASE and the server."
+    return _HINT
 
 
 def _describe(exc: Exception) -> str:

@@ -6,6 +6,7 @@ second opinion that marks a grade low-confidence when the two differ by 2 or mor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -14,6 +15,7 @@ from .errors import LLMError, LLMOutputError
 from .knowledge import rubrics, sections
 from .llm import LLM, Messages
 from .prompts import render
+from .resilience import SessionGuard
 from .retrieval import Retriever
 from .rules import RuleGrader
 from .schemas import DimensionScore, Grade, Passage, Question, TopicRubric
@@ -83,10 +85,18 @@ def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
 class LLMGrader:
     """The Grader protocol backed by a model, never worse than the rules."""
 
-    def __init__(self, llm: LLM, rules: RuleGrader | None = None, retriever: Retriever | None = None) -> None:
+    def __init__(
+        self,
+        llm: LLM,
+        rules: RuleGrader | None = None,
+        retriever: Retriever | None = None,
+        guard: SessionGuard | None = None,
+    ) -> None:
         self.llm = llm
         self.rules = rules or RuleGrader()
         self.retriever = retriever
+        self.guard = guard
+        self.last_error: LLMError | None = None
 
     def grade(self, question: Question, answer: str) -> Grade:
         """A model grade, or the rule grade marked degraded when the model cannot give a usable one."""
@@ -96,11 +106,26 @@ class LLMGrader:
         rubric = rubrics().topics[question.topic]
         passages = self._passages(question, answer, floor)
         messages = self.messages(question, answer, rubric, passages)
+        before = replace(self.guard.usage) if self.guard else None
         try:
             out = self._complete(messages, rubric, answer)
-        except LLMError:
-            return floor.model_copy(update={"degraded": True})
-        return self._to_grade(out, rubric, floor, passages)
+        except LLMError as exc:
+            self.last_error = exc
+            return floor.model_copy(update={"degraded": True, "degraded_reason": str(exc)[:300]})
+        grade = self._to_grade(out, rubric, floor, passages)
+        if self.guard and before:
+            now = self.guard.usage
+            grade = grade.model_copy(
+                update={
+                    "model_calls": now.calls - before.calls,
+                    "model_tokens": now.prompt_tokens
+                    + now.completion_tokens
+                    - before.prompt_tokens
+                    - before.completion_tokens,
+                    "model_cost_usd": round(now.cost_usd - before.cost_usd, 6),
+                }
+            )
+        return grade
 
     def messages(self, question: Question, answer: str, rubric: TopicRubric, passages: list[Passage]) -> Messages:
         """A fresh context: system rules, then the question, rubric, passages and the answer as data."""

@@ -68,6 +68,7 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         for turn in step.new_turns:
             render.feedback(console, turn)
         _index_warning(console, interview)
+        _model_warning(console, interview, step)
     render.report(console, step.report)
     return EXIT_OK
 
@@ -79,6 +80,21 @@ def _index_warning(console: Console, interview: Interview) -> None:
         console.print(f"[yellow]Knowledge index unavailable:[/] {error} Feedback cites the question's own sections.")
         console.print(f"[dim]{error.hint}[/]")
         retriever.warned = True  # type: ignore[union-attr]
+
+
+def _model_warning(console: Console, interview: Interview, step: Step) -> None:
+    """Say once, plainly, why the model stopped grading and what to do about it."""
+    grader = interview.context.grader
+    error = getattr(grader, "last_error", None)
+    degraded = any(t.grade is not None and t.grade.degraded for t in step.new_turns)
+    if degraded and error is not None and not getattr(grader, "warned", False):
+        console.print(f"[yellow]Model grading unavailable:[/] {error}")
+        console.print(f"Next: {error.hint}")
+        grader.warned = True  # type: ignore[attr-defined]
+    guard = getattr(grader, "guard", None)
+    if guard is not None and guard.tripped and not getattr(guard, "announced", False):
+        console.print(f"[yellow]Circuit breaker:[/] {guard.tripped}. The rules grade the rest of this session.")
+        guard.announced = True
 
 
 def _is_command(text: str) -> bool:

@@ -63,6 +63,14 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
                 if path not in study:
                     study.append(path)
     overall = round(sum(r.score for r in results) / len(results), 2) if results else 0.0
+    degraded = [_degraded_line(t) for t in state.get("turns", []) if t.get("grade") and t["grade"].get("degraded")]
+    used = [Grade.model_validate(g) for g in grades if g.get("model_calls")]
+    usage = (
+        f"{sum(g.model_calls for g in used)} model calls, {sum(g.model_tokens for g in used):,} tokens, "
+        f"about ${sum(g.model_cost_usd for g in used):.4f} (litellm's local price map)"
+        if used
+        else ""
+    )
     return Report(
         session_id=state.get("session_id", ""),
         status="completed" if completed else "in_progress",
@@ -74,7 +82,14 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
         study=study,
         grader=grades[-1]["grader"] if grades else "rules",
         rubric_version=grades[-1]["rubric_version"] if grades else "",
+        degraded_turns=degraded,
+        model_usage=usage,
     )
+
+
+def _degraded_line(turn: dict[str, Any]) -> str:
+    where = f"Q{turn['question_index'] + 1}{' follow-up' if turn['kind'] == 'probe' else ''}"
+    return f"{where}: {turn['grade'].get('degraded_reason') or 'model unavailable'}"
 
 
 def _label(dim: str) -> str:
@@ -112,4 +127,9 @@ def to_markdown(report: Report) -> str:
     for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]
+    if report.degraded_turns:
+        lines += ["", "## Graded by the rules instead of the model", ""]
+        lines += [f"- {_md(i)}" for i in report.degraded_turns]
+    if report.model_usage:
+        lines += ["", f"Model usage: {report.model_usage}"]
     return "\n".join(lines) + "\n"

@@ -204,7 +204,11 @@ class Grade(BaseModel):
     citations: list[str] = Field(default_factory=list)
     flags: list[GradeFlag] = Field(default_factory=list)
     degraded: bool = False
+    degraded_reason: str = ""
     low_confidence: bool = False
+    model_calls: int = 0
+    model_tokens: int = 0
+    model_cost_usd: float = 0.0
 
     def score_of(self, dim: str) -> int:
         """Score of one dimension."""
@@ -261,6 +265,8 @@ class Report(BaseModel):
     study: list[str]
     grader: str
     rubric_version: str
+    degraded_turns: list[str] = Field(default_factory=list)
+    model_usage: str = ""
 
 
 class Passage(BaseModel):

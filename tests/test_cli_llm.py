@@ -81,7 +81,7 @@ def test_model_grades_the_interview(model_env: None, tmp_path: Path, _isolated_h
 def test_a_dead_model_degrades_to_rules_and_the_interview_goes_on(
     model_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("interviewer.llm.time.sleep", lambda s: None)
+    monkeypatch.setattr("interviewer.llm.Gateway._backoff", lambda self, attempt, wait: 0.0)
     respx.post(URL).mock(return_value=httpx.Response(503, json={"error": {"message": "down"}}))
     result = CliRunner().invoke(
         main,

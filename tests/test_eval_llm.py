@@ -96,7 +96,7 @@ def test_repeats_measure_stability(llm_env: None, tmp_path: Path) -> None:
 def test_a_failing_model_shows_as_degraded_not_as_rules_scores(
     llm_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("interviewer.llm.time.sleep", lambda s: None)
+    monkeypatch.setattr("interviewer.llm.Gateway._backoff", lambda self, attempt, wait: 0.0)
     respx.post(URL).mock(return_value=httpx.Response(401, json={"error": {"message": "bad key"}}))
     _, data = _run(tmp_path)
     assert data["graders"]["llm"]["measurements"]["overall.degraded_share"] > 0.5
