@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli_eval import eval_group, index_cmd
-from .cli_support import build_grader, norm_choice, open_knowledge
+from .cli_support import build_grader, build_interviewer, norm_choice, open_knowledge, session_guard
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
 from .errors import InterviewerError
@@ -79,6 +79,7 @@ def main(ctx: click.Context, home: Path | None) -> None:
 @click.option("--questions", "n", type=click.IntRange(1, 20), default=3, show_default=True)
 @click.option("--seed", type=int, help="Repeatable draw of questions.")
 @click.option("--question", "own", help="Practise your own question instead of the bank.")
+@click.option("--company", default="", help="With INTERVIEWER_MODEL: set the questions at this company.")
 @click.option("--answers", type=click.Path(path_type=Path), help="Scripted answers, blocks separated by '---'.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the report as JSON here.")
 @click.pass_context
@@ -90,6 +91,7 @@ def practice(
     n: int,
     seed: int | None,
     own: str | None,
+    company: str,
     answers: Path | None,
     report_path: Path | None,
 ) -> None:
@@ -105,7 +107,8 @@ def practice(
     else:
         picked = questions.draw(n, role, topic, difficulty, seed)
         title = f"{len(picked)} question(s) · {_role_label(role)}"
-    ctx.exit(_run(ctx, answers, report_path, lambda conn, c: _start(conn, c, picked, title), title))
+    opener = lambda conn, c, listen: _start(conn, c, picked, title, listen)  # noqa: E731
+    ctx.exit(_run(ctx, answers, report_path, opener, title, role, company))
 
 
 @main.command()
@@ -117,13 +120,17 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
     """Continue a saved session where it stopped."""
     from .session import Interview
 
-    ctx.exit(_run(ctx, answers, report_path, lambda conn, c: Interview.resume(conn, c, session_id), "resumed"))
+    ctx.exit(
+        _run(
+            ctx, answers, report_path, lambda conn, c, listen: Interview.resume(conn, c, session_id, listen), "resumed"
+        )
+    )
 
 
-def _start(conn: Any, context: Any, picked: list[Any], title: str) -> tuple[Interview, Step]:
+def _start(conn: Any, context: Any, picked: list[Any], title: str, listener: Any) -> tuple[Interview, Step | None]:
     from .session import Interview
 
-    return Interview.start(conn, context, picked, title)
+    return Interview.create(conn, context, picked, title, listener), None  # run_loop begins it after the banner
 
 
 def _role_label(role: str | None) -> str:
@@ -146,23 +153,36 @@ def _source(answers: Path | None) -> AnswerSource:
     return PromptAnswers()
 
 
-def _run(ctx: click.Context, answers: Path | None, report_path: Path | None, opener: Any, title: str) -> int:
+def _run(
+    ctx: click.Context,
+    answers: Path | None,
+    report_path: Path | None,
+    opener: Any,
+    title: str,
+    role: str | None = None,
+    company: str = "",
+) -> int:
     from . import store
-    from .loop import run_loop
+    from .loop import Presenter, run_loop
+    from .retrieval import LazyRetriever
     from .state import Context
 
     settings = _settings(ctx)
     source = _source(answers)
     console = _console()
-    from .retrieval import LazyRetriever
-
     retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
     retriever.warm()  # chromadb and the embedding model load while the candidate reads question 1
-    grader = build_grader(settings, retriever)
+    guard = session_guard(settings)
+    context = Context(
+        grader=build_grader(settings, retriever, guard),
+        max_answer_chars=settings.max_answer_chars,
+        retriever=retriever,
+        interviewer=build_interviewer(settings, role, company, guard),
+    )
+    presenter = Presenter(console)
     with store.open_db(settings.db_path) as conn:
-        context = Context(grader=grader, max_answer_chars=settings.max_answer_chars, retriever=retriever)
-        interview, step = opener(conn, context)
-        return run_loop(console, source, interview, step, title, report_path)
+        interview, step = opener(conn, context, presenter.on_event)
+        return run_loop(console, source, interview, step, title, report_path, presenter)
 
 
 @main.command()

@@ -39,27 +39,48 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def build_grader(settings: Settings, retriever: Any = None) -> Any:
+def _gateway(settings: Settings, model: str, guard: Any) -> Any:
+    from .llm import Gateway, GatewayConfig
+
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    return Gateway(
+        GatewayConfig(
+            model=model,
+            api_base=settings.api_base,
+            api_key=key,
+            timeout_s=settings.llm_timeout,
+            fallbacks=settings.fallbacks,
+            guard=guard,
+        )
+    )
+
+
+def session_guard(settings: Settings) -> Any:
+    """One breaker and usage meter for all model calls of a session."""
+    from .resilience import SessionGuard
+
+    return SessionGuard(budget_usd=settings.budget_usd)
+
+
+def build_grader(settings: Settings, retriever: Any = None, guard: Any = None) -> Any:
     """The rule grader, or a model grader (with the rules as its floor) when a model is configured."""
     from .rules import RuleGrader
 
     if not settings.grading_model:
         return RuleGrader()
-    from .llm import Gateway, GatewayConfig
     from .llm_grader import LLMGrader
-    from .resilience import SessionGuard
 
-    key = settings.api_key.get_secret_value() if settings.api_key else None
-    guard = SessionGuard(budget_usd=settings.budget_usd)
-    config = GatewayConfig(
-        model=settings.grading_model,
-        api_base=settings.api_base,
-        api_key=key,
-        timeout_s=settings.llm_timeout,
-        fallbacks=settings.fallbacks,
-        guard=guard,
-    )
-    return LLMGrader(Gateway(config), RuleGrader(), retriever, guard)
+    guard = guard or session_guard(settings)
+    return LLMGrader(_gateway(settings, settings.grading_model, guard), RuleGrader(), retriever, guard)
+
+
+def build_interviewer(settings: Settings, role: str | None, company: str, guard: Any) -> Any:
+    """The model that tailors questions, writes follow-ups and the summary; None without INTERVIEWER_MODEL."""
+    if not settings.model:
+        return None
+    from .llm_interviewer import LLMInterviewer
+
+    return LLMInterviewer(_gateway(settings, settings.model, guard), role, company)
 
 
 def open_knowledge(settings: Settings) -> Any:

@@ -58,7 +58,9 @@ class Settings(BaseSettings):
 
     @property
     def grading_model(self) -> str:
-        """The model that grades: GRADER_MODEL, else INTERVIEWER_MODEL, else none (rule-based)."""
+        """The model that grades: GRADER_MODEL, else INTERVIEWER_MODEL, else none; 'rules' forces the rules."""
+        if self.grader_model.strip().lower() == "rules":
+            return ""
         return self.grader_model or self.model
 
     @property

@@ -221,27 +221,58 @@ class Gateway:
         return min(jittered, self.config.max_backoff_s)
 
     def stream(self, messages: Messages, temperature: float = 0.3) -> Iterator[str]:
-        """Text deltas of one completion (the caller shows them as they arrive)."""
+        """Text deltas of one completion; our timeout applies to the first token and to every gap after it."""
+        import queue
+
+        guard = self.config.guard
+        if reason := guard.blocked():
+            raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
         lib = _litellm()
         kwargs: dict[str, Any] = {
             "model": self.config.model,
             "messages": messages,
             "temperature": temperature,
+            "stream": True,
             "timeout": self.config.timeout_s,
             "num_retries": 0,
-            "stream": True,
         }
         if self.config.api_base:
             kwargs["api_base"] = self.config.api_base
         if self.config.api_key:
             kwargs["api_key"] = self.config.api_key
-        try:
-            for chunk in lib.completion(**kwargs):
-                delta = chunk.choices[0].delta.content
-                if delta:
-                    yield delta
-        except Exception as exc:
-            raise LLMError(redact(_describe(exc), self.config.api_key)) from None
+        events: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+        def pump() -> None:
+            try:
+                for chunk in lib.completion(**kwargs):
+                    choices = getattr(chunk, "choices", None) or []
+                    delta = choices[0].delta.content if choices else None
+                    if delta:
+                        events.put(("delta", delta))
+                events.put(("end", None))
+            except Exception as exc:  # handed to the reading thread, which raises ours
+                events.put(("error", exc))
+
+        start = time.monotonic()
+        _POOL.submit(pump)
+        while True:
+            try:
+                kind, value = events.get(timeout=self.config.timeout_s)
+            except queue.Empty:
+                guard.record(False, time.monotonic() - start)
+                raise LLMError(
+                    f"no tokens within {self.config.timeout_s:g}s", hint=_hint_for(TimeoutError(), "")
+                ) from None
+            if kind == "delta":
+                yield str(value)
+            elif kind == "end":
+                guard.record(True, time.monotonic() - start)
+                return
+            else:
+                guard.record(False, time.monotonic() - start)
+                raise LLMError(
+                    redact(_describe(value), self.config.api_key), hint=_hint_for(value, self.config.api_base)
+                ) from None
 
 
 _HINT = "Check the model name, key and server, or unset INTERVIEWER_MODEL to practise with the rule-based grader."

@@ -3,29 +3,80 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from . import render
-from .schemas import Question, Report
+from .schemas import Question, Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 130
 
 
+class Presenter:
+    """Shows what the graph does as it happens: feedback once a turn is graded, model prompts token by token."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.status: Any = None
+        self.rendered = 0  # turns already shown during the current step
+        self.prompt_shown = False  # the pending prompt was streamed, so do not print it again
+
+    def on_event(self, mode: str, chunk: Any) -> None:
+        """A graph update or a custom stream event."""
+        if mode == "updates" and isinstance(chunk, dict) and chunk.get("grade"):
+            self._pause()
+            for raw in chunk["grade"].get("turns", []):
+                render.feedback(self.console, Turn.model_validate(raw))
+                self.rendered += 1
+        elif mode == "custom" and isinstance(chunk, dict):
+            self._stream(chunk)
+
+    def _stream(self, event: dict[str, Any]) -> None:
+        if event.get("event") == "start":
+            self._pause()
+            render.prompt_header(self.console, event["pending"])
+        elif event.get("event") == "token":
+            self.console.print(escape(event["text"]), end="", soft_wrap=True)
+        elif event.get("event") == "end":
+            self.console.print()
+            self.prompt_shown = bool(event.get("ok"))
+            if not self.prompt_shown:
+                self.console.print("[yellow](degraded: rule-based — the bank's question follows)[/]")
+
+    def _pause(self) -> None:
+        if self.status is not None:
+            self.status.stop()
+            self.status = None
+
+
 def run_loop(
-    console: Console, source: AnswerSource, interview: Interview, step: Step, title: str, report_path: Path | None
+    console: Console,
+    source: AnswerSource,
+    interview: Interview,
+    step: Step | None,
+    title: str,
+    report_path: Path | None,
+    presenter: Presenter | None = None,
 ) -> int:
     """Drive a session to its end or to a safe stop; returns the exit code."""
+    presenter = presenter or Presenter(console)
+    interview.listener = presenter.on_event
     llm = getattr(interview.context.grader, "llm", None)
     grader = f"{llm.model}, rules as fallback" if llm is not None else "rule-based"
+    if interview.context.interviewer is not None:
+        grader += f"; questions: {interview.context.interviewer.gateway.model}"
     render.intro(console, title, interview.session_id, source.interactive, grader)
+    if step is None:
+        step = interview.begin()
     if step.new_turns and step.pending is not None:
         answered = len({t.question_index for t in step.new_turns})
         console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
     try:
-        code = _loop(console, source, interview, step)
+        code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
         code = _saved(console, interview, EXIT_INTERRUPTED)
     if report_path is not None:
@@ -34,14 +85,14 @@ def run_loop(
     return code
 
 
-def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step) -> int:
+def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step, presenter: Presenter) -> int:
     shown = True
     while step.report is None:
         pending = step.pending
         assert pending is not None, "a running interview always waits on a prompt"
-        if shown:
+        if shown and not presenter.prompt_shown:
             render.prompt_block(console, pending)
-        shown = True
+        shown, presenter.prompt_shown = True, False
         try:
             text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
         except EOFError:
@@ -63,9 +114,14 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             console.print("[yellow]Empty answer.[/] Type an answer, or /skip to move on.")
             shown = False
             continue
-        with console.status("Grading…"):
+        presenter.rendered = 0
+        presenter.status = console.status("Grading…")
+        presenter.status.start()
+        try:
             step = interview.answer(text, skip=command == "/skip")
-        for turn in step.new_turns:
+        finally:
+            presenter._pause()
+        for turn in step.new_turns[presenter.rendered :]:
             render.feedback(console, turn)
         _index_warning(console, interview)
         _model_warning(console, interview, step)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -10,23 +12,37 @@ from langgraph.types import interrupt
 
 from .grading import grade_guarded
 from .input_guard import guard_answer
+from .llm_interviewer import fallback_summary
 from .report import build_report
 from .routing import is_dont_know, next_probe, question_turns
 from .schemas import Grade, Question, Turn
 from .state import Context, InterviewState, Pending, Reply
 
 
-def ask(state: InterviewState) -> dict[str, Any]:
-    """Pose the current bank question."""
+def ask(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Pose the current question: tailored by the interviewer model if there is one, else the bank's."""
     idx = state["index"]
+    question = Question.model_validate(state["questions"][idx])
     pending: Pending = {
         "kind": "main",
-        "text": state["questions"][idx]["text"],
+        "text": question.text,
         "question_index": idx,
         "total": len(state["questions"]),
         "dimension": None,
     }
+    interviewer = runtime.context.interviewer
+    if interviewer is not None:
+        pending["text"] = _streamed(runtime, pending, partial(interviewer.tailor, question))
     return {"pending": pending, "reply": None}
+
+
+def _streamed(runtime: Runtime[Context], pending: Pending, make: Callable[[Callable[[str], None]], str | None]) -> str:
+    """Stream a model-written prompt to the CLI as it arrives; on failure tell it to show the bank text."""
+    write = runtime.stream_writer
+    write({"event": "start", "pending": dict(pending)})
+    text = make(lambda token: write({"event": "token", "text": token}))
+    write({"event": "end", "ok": text is not None})
+    return text if text is not None else pending["text"]
 
 
 def await_answer(state: InterviewState) -> dict[str, Any]:
@@ -83,8 +99,8 @@ def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
     return grade.model_copy(update={"citations": headings}) if headings else grade
 
 
-def probe(state: InterviewState) -> dict[str, Any]:
-    """Ask the one follow-up aimed at the weakest dimension."""
+def probe(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Ask the one follow-up aimed at the weakest dimension (model-written when a model is configured)."""
     chosen = next_probe(state)
     assert chosen is not None, "routing sends us here only when a probe exists"
     pending: Pending = {
@@ -94,6 +110,13 @@ def probe(state: InterviewState) -> dict[str, Any]:
         "total": len(state["questions"]),
         "dimension": chosen.dimension,
     }
+    interviewer = runtime.context.interviewer
+    if interviewer is not None:
+        question = Question.model_validate(state["questions"][state["index"]])
+        answer = question_turns(state, state["index"])[0]["cleaned"]
+        asked = [t["prompt"] for t in state.get("turns", [])]
+        make = partial(interviewer.probe, question, answer, chosen.dimension, chosen.text, asked)
+        pending["text"] = _streamed(runtime, pending, make)
     return {"pending": pending}
 
 
@@ -102,6 +125,9 @@ def advance(state: InterviewState) -> dict[str, Any]:
     return {"index": state["index"] + 1}
 
 
-def report(state: InterviewState) -> dict[str, Any]:
-    """Summarise the interview."""
-    return {"report": build_report(dict(state), completed=True).model_dump(mode="json")}
+def report(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Summarise the interview, with a narrative from the interviewer model or from the results."""
+    built = build_report(dict(state), completed=True)
+    interviewer = runtime.context.interviewer
+    narrative = interviewer.summarize(built) if interviewer is not None else fallback_summary(built)
+    return {"report": built.model_copy(update={"narrative": narrative}).model_dump(mode="json")}

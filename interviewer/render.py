@@ -14,6 +14,15 @@ from .state import Pending
 from .terminal import COMMANDS
 
 
+def prompt_header(console: Console, pending: Pending) -> None:
+    """The label before a streamed prompt."""
+    n, total = pending["question_index"] + 1, pending["total"]
+    label = f"Question {n}/{total}" if pending["kind"] == "main" else "Follow-up"
+    console.rule(label, align="left") if pending["kind"] == "main" else console.print(
+        f"[bold cyan]{label}:[/] ", end=""
+    )
+
+
 def prompt_block(console: Console, pending: Pending) -> None:
     """Show a question or follow-up."""
     n, total = pending["question_index"] + 1, pending["total"]

@@ -115,6 +115,7 @@ def to_markdown(report: Report) -> str:
         f"**Overall:** {report.overall:.2f}/5 over {len(report.questions)} question(s) "
         f"({report.status}; grader: {report.grader}, rubric {report.rubric_version})",
         "",
+        *([report.narrative, ""] if report.narrative else []),
         "| # | Topic | Question | Score |",
         "|---|---|---|---|",
     ]

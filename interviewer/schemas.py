@@ -267,6 +267,7 @@ class Report(BaseModel):
     rubric_version: str
     degraded_turns: list[str] = Field(default_factory=list)
     model_usage: str = ""
+    narrative: str = ""
 
 
 class Passage(BaseModel):

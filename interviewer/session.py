@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,8 @@ from .graph import build_graph
 from .report import build_report
 from .schemas import Question, Report, Turn
 from .state import Context, Pending, Reply
+
+Listener = Callable[[str, Any], None]
 
 
 @dataclass
@@ -28,23 +31,32 @@ class Step:
 class Interview:
     """One session's state machine, checkpointed in SQLite after every step."""
 
-    def __init__(self, conn: sqlite3.Connection, context: Context, session_id: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, context: Context, session_id: str, listener: Listener | None = None
+    ) -> None:
         self.conn = conn
         self.context = context
         self.session_id = session_id
+        self.listener = listener  # sees node updates and streamed tokens as they happen
+        self._initial: dict[str, Any] = {}
         self.graph = build_graph(store.checkpointer(conn))
         self._config: Any = {"configurable": {"thread_id": session_id}}
         self._seen = 0
 
     @classmethod
-    def start(
-        cls, conn: sqlite3.Connection, context: Context, questions: list[Question], title: str
-    ) -> tuple[Interview, Step]:
-        """Create a session and run it up to the first question."""
+    def create(
+        cls,
+        conn: sqlite3.Connection,
+        context: Context,
+        questions: list[Question],
+        title: str,
+        listener: Listener | None = None,
+    ) -> Interview:
+        """Record a new session; `begin()` then runs it up to the first question."""
         session_id = store.new_session_id()
         store.create_session(conn, session_id, title, len(questions))
-        interview = cls(conn, context, session_id)
-        initial = {
+        interview = cls(conn, context, session_id, listener)
+        interview._initial = {
             "session_id": session_id,
             "questions": [q.model_dump(mode="json") for q in questions],
             "index": 0,
@@ -53,18 +65,39 @@ class Interview:
             "reply": None,
             "report": None,
         }
-        return interview, interview._run(initial)
+        return interview
+
+    def begin(self) -> Step:
+        """Run a new session up to its first question."""
+        return self._run(self._initial)
 
     @classmethod
-    def resume(cls, conn: sqlite3.Connection, context: Context, session_id: str) -> tuple[Interview, Step]:
+    def start(
+        cls,
+        conn: sqlite3.Connection,
+        context: Context,
+        questions: list[Question],
+        title: str,
+        listener: Listener | None = None,
+    ) -> tuple[Interview, Step]:
+        """Create a session and run it up to the first question."""
+        interview = cls.create(conn, context, questions, title, listener)
+        return interview, interview.begin()
+
+    @classmethod
+    def resume(
+        cls, conn: sqlite3.Connection, context: Context, session_id: str, listener: Listener | None = None
+    ) -> tuple[Interview, Step]:
         """Reopen a session where it stopped; a step interrupted by a crash is finished first."""
         store.get_session(conn, session_id)
-        interview = cls(conn, context, session_id)
+        interview = cls(conn, context, session_id, listener)
         snapshot = interview.graph.get_state(interview._config)
         if not snapshot.values:
             raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
         interview._seen = len(snapshot.values.get("turns", []))
-        if snapshot.next and not snapshot.interrupts:
+        # Not waiting on the candidate and not finished: a step was cut short (crash, SIGKILL). Its
+        # completed writes are saved, so running on from the checkpoint finishes it without redoing work.
+        if not snapshot.interrupts and not snapshot.values.get("report"):
             return interview, interview._run(None)
         return interview, interview._step_from(snapshot.values)
 
@@ -85,7 +118,11 @@ class Interview:
         return build_report(values, completed=False)
 
     def _run(self, payload: Any) -> Step:
-        self.graph.invoke(payload, self._config, context=self.context, durability="sync")
+        for mode, chunk in self.graph.stream(
+            payload, self._config, context=self.context, durability="sync", stream_mode=["updates", "custom"]
+        ):
+            if self.listener is not None:
+                self.listener(mode, chunk)
         return self._step_from(self.state())
 
     def _step_from(self, values: dict[str, Any]) -> Step:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypedDict
 
 from .grading import Grader
+from .llm_interviewer import LLMInterviewer
 from .retrieval import Retriever
 
 # State holds plain JSON-able dicts, not models: checkpoints stay readable across versions and
@@ -49,3 +50,4 @@ class Context:
     grader: Grader
     max_answer_chars: int = 12_000
     retriever: Retriever | None = None
+    interviewer: LLMInterviewer | None = None

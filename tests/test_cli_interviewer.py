@@ -1,0 +1,129 @@
+"""The interviewer model (faked over HTTP with server-sent events): tailored, streamed prompts and a summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+from click.testing import CliRunner
+
+from interviewer.cli import main
+
+URL = "http://llm.test/v1/chat/completions"
+TAILORED = "At Acme, how would you measure whether the new AI assistant actually helps support agents?"
+PROBE = "You named CSAT: which threshold would make you roll back, and who decides?"
+
+
+def _sse(text: str) -> httpx.Response:
+    chunks = [text[i : i + 12] for i in range(0, len(text), 12)]
+    lines = [
+        "data: "
+        + json.dumps(
+            {
+                "id": "s",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "m",
+                "choices": [{"index": 0, "delta": {"content": c}, "finish_reason": None}],
+            }
+        )
+        for c in chunks
+    ]
+    lines.append(
+        "data: "
+        + json.dumps(
+            {
+                "id": "s",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "m",
+                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+            }
+        )
+    )
+    lines.append("data: [DONE]")
+    return httpx.Response(200, headers={"content-type": "text/event-stream"}, content="\n\n".join(lines) + "\n\n")
+
+
+def _json(content: dict[str, object]) -> httpx.Response:
+    msg = {"role": "assistant", "content": json.dumps(content)}
+    return httpx.Response(
+        200,
+        json={
+            "id": "j",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": msg}],
+        },
+    )
+
+
+def _server(request: httpx.Request) -> httpx.Response:
+    body = json.loads(request.content)
+    prompt = body["messages"][-1]["content"]
+    if body.get("stream"):
+        return _sse(TAILORED if "Rephrase this interview question" in prompt else PROBE)
+    return _json({"narrative": "You structured answers well; practise putting numbers on guardrails."})
+
+
+@pytest.fixture
+def interviewer_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_MODEL", "openai/interviewer-test")
+    monkeypatch.setenv("INTERVIEWER_GRADER_MODEL", "rules")  # grading stays rule-based here: one role at a time
+    monkeypatch.setenv("INTERVIEWER_API_BASE", "http://llm.test/v1")
+    monkeypatch.setenv("INTERVIEWER_API_KEY", "sk-test-interviewer-000000")
+
+
+def _practice(tmp_path: Path) -> tuple[object, dict[str, object]]:
+    answers = tmp_path / "a.txt"
+    medium = "We would track task completion and CSAT for the assistant, and roll back if errors rise after launch."
+    answers.write_text(medium + "\n---\nI would roll back below baseline minus 5%.\n---\n/skip\n")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main,
+        [
+            "practice",
+            "--topic",
+            "metrics",
+            "--questions",
+            "1",
+            "--company",
+            "Acme",
+            "--answers",
+            str(answers),
+            "--report",
+            str(out),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return result, json.loads(out.read_text())
+
+
+@respx.mock
+def test_questions_and_follow_ups_are_tailored_and_streamed(
+    interviewer_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    route = respx.post(URL).mock(side_effect=_server)
+    result, report = _practice(tmp_path)
+    out = result.output  # type: ignore[attr-defined]
+    assert TAILORED in out and PROBE in out
+    assert out.count(TAILORED) == 1, "a streamed prompt is not printed a second time"
+    assert "practise putting numbers on guardrails" in report["narrative"]
+    tailor_request = json.loads(route.calls[0].request.content)
+    assert tailor_request["stream"] is True and "Acme" in tailor_request["messages"][-1]["content"]
+
+
+@respx.mock
+def test_a_failing_interviewer_model_falls_back_to_the_bank(
+    interviewer_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    respx.post(URL).mock(return_value=httpx.Response(500, json={"error": {"message": "down"}}))
+    result, report = _practice(tmp_path)
+    out = result.output  # type: ignore[attr-defined]
+    assert "the bank's question follows" in out and "Question 1/1" in out
+    assert report["narrative"].startswith("You averaged")
