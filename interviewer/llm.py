@@ -44,7 +44,7 @@ class GatewayConfig:
     model: str
     api_base: str = ""
     api_key: str | None = None
-    timeout_s: float = 45.0
+    timeout_s: float = 30.0
     retries: int = 2
     backoff_s: float = 0.5
     max_backoff_s: float = 20.0
@@ -136,7 +136,8 @@ class Gateway:
             }
         else:
             if mode == "json_object":
-                extra["response_format"] = {"type": "json_object"}
+                # llama.cpp turns an attached schema into a grammar; OpenAI-style servers ignore it.
+                extra["response_format"] = {"type": "json_object", "schema": schema.model_json_schema()}
             schema_text = json.dumps(schema.model_json_schema(), indent=1)
             msgs.append({"role": "system", "content": render("json_instructions", schema=schema_text)})
         reply = self.call(model, msgs, temperature, **extra)

@@ -12,7 +12,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 WINDOW = 20
-MIN_CALLS = 5
+MIN_CALLS = 5  # latency percentiles need a few samples
+MIN_FAILURES = 2  # one failed call (after retries) may be a blip; two in the window is a pattern
 P99_LIMIT_S = 3.0
 ERROR_LIMIT = 0.01
 
@@ -51,14 +52,15 @@ class SessionGuard:
         """One finished call (after retries): its outcome and latency."""
         with self._lock:
             self._calls.append((ok, seconds))
-            if len(self._calls) < MIN_CALLS or self.tripped:
+            if self.tripped:
                 return
-            errors = sum(not ok for ok, _ in self._calls) / len(self._calls)
+            failures = sum(not ok for ok, _ in self._calls)
+            errors = failures / len(self._calls)
             latencies = sorted(s for _, s in self._calls)
             p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
-            if errors > ERROR_LIMIT:
+            if failures >= MIN_FAILURES and errors > ERROR_LIMIT:
                 self.tripped = f"model error rate {errors:.0%} over the last {len(self._calls)} calls (limit 1%)"
-            elif p99 > P99_LIMIT_S:
+            elif len(self._calls) >= MIN_CALLS and p99 > P99_LIMIT_S:
                 self.tripped = f"model P99 latency {p99:.1f}s over the last {len(self._calls)} calls (limit 3s)"
 
     def add_usage(self, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
