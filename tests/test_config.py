@@ -37,3 +37,14 @@ def test_api_key_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INTERVIEWER_API_KEY", "sk-test-SECRET-123")
     s = Settings()
     assert "SECRET" not in repr(s) and "SECRET" not in str(s.model_dump())
+
+
+def test_env_example_copied_to_dotenv_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    example = Path(__file__).resolve().parents[1] / ".env.example"
+    (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.delenv("INTERVIEWER_HOME")
+    s = Settings()
+    assert s.model == "" and s.grading_model == "" and s.budget_usd is None and s.embeddings == "local"
+    documented = {line.split("=")[0] for line in example.read_text().splitlines() if line.startswith("INTERVIEWER_")}
+    fields = {f"INTERVIEWER_{name.upper()}" for name in Settings.model_fields}
+    assert fields <= documented, f"settings missing from .env.example: {sorted(fields - documented)}"
