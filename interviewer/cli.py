@@ -178,6 +178,7 @@ def _run(
         max_answer_chars=settings.max_answer_chars,
         retriever=retriever,
         interviewer=build_interviewer(settings, role, company, guard),
+        mask_transcript=settings.mask_transcript,
     )
     presenter = Presenter(console)
     with store.open_db(settings.db_path) as conn:

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     )
     fallback_models: str = Field(default="", description="Comma-separated provider/models to try when one fails.")
     llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Wall-clock seconds per model call.")
+    mask_transcript: bool = Field(default=False, description="Also mask personal data in the saved transcript.")
     budget_usd: float | None = Field(default=None, gt=0, description="Stop calling models once a session spends this.")
     api_base: str = Field(default="", description="Base URL of an OpenAI-compatible server (Ollama, vLLM...).")
     api_key: SecretStr | None = Field(default=None, description="Key for api_base; providers' own env vars also work.")

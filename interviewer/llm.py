@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import LLMError, LLMOutputError
+from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
 
@@ -64,6 +65,11 @@ def _litellm() -> Any:
     litellm.telemetry = False
     litellm.disable_aiohttp_transport = True  # httpx everywhere: one transport, visible to respx
     return litellm
+
+
+def outbound(messages: Messages) -> Messages:
+    """What may leave the machine: every message with personal data masked."""
+    return [{**m, "content": mask(m["content"])} for m in messages]
 
 
 def redact(text: str, secret: str | None) -> str:
@@ -160,7 +166,7 @@ class Gateway:
         lib = _litellm()
         kwargs: dict[str, Any] = {
             "model": model,
-            "messages": messages,
+            "messages": outbound(messages),
             "temperature": temperature,
             "timeout": self.config.timeout_s,
             "num_retries": 0,
@@ -231,7 +237,7 @@ class Gateway:
         lib = _litellm()
         kwargs: dict[str, Any] = {
             "model": self.config.model,
-            "messages": messages,
+            "messages": outbound(messages),
             "temperature": temperature,
             "stream": True,
             "timeout": self.config.timeout_s,

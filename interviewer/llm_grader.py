@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from .errors import LLMError, LLMOutputError
 from .knowledge import rubrics, sections
 from .llm import LLM, Messages
+from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
 from .retrieval import Retriever
@@ -66,10 +67,12 @@ def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
     got = [d.dimension for d in out.dimensions]
     if sorted(got) != sorted(wanted):
         raise LLMOutputError(f"dimensions must be exactly {wanted}, got {got}")
-    haystack = _norm(answer)
+    # The model saw the answer with personal data masked, so its quotes may carry [EMAIL]-style tokens.
+    haystacks = (_norm(answer), _norm(mask(answer)))
+    haystack = haystacks[0]
     for d in out.dimensions:
         quote = _norm(d.evidence)
-        if quote and (quote not in haystack or len(quote.split()) > QUOTE_MAX_WORDS):
+        if quote and (all(quote not in h for h in haystacks) or len(quote.split()) > QUOTE_MAX_WORDS):
             raise LLMOutputError(
                 f"evidence for {d.dimension} is not a short exact quote from the answer: {d.evidence!r}"
             )

@@ -13,6 +13,7 @@ from langgraph.types import interrupt
 from .grading import grade_guarded
 from .input_guard import guard_answer
 from .llm_interviewer import fallback_summary
+from .pii import mask
 from .report import build_report
 from .routing import is_dont_know, next_probe, question_turns
 from .schemas import Grade, Question, Turn
@@ -61,8 +62,8 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
         kind=pending["kind"],
         prompt=pending["text"],
         dimension=pending["dimension"],
-        answer=reply["text"],
-        cleaned=guarded.text,
+        answer=mask(reply["text"]) if runtime.context.mask_transcript else reply["text"],
+        cleaned=mask(guarded.text) if runtime.context.mask_transcript else guarded.text,
         notes=guarded.notes,
         at=datetime.now(UTC).isoformat(timespec="seconds"),
     )

@@ -51,3 +51,4 @@ class Context:
     max_answer_chars: int = 12_000
     retriever: Retriever | None = None
     interviewer: LLMInterviewer | None = None
+    mask_transcript: bool = False

@@ -1,0 +1,111 @@
+"""Masks personal data before any text leaves the machine: emails, phones, cards, IBANs, IPs, names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# 13-19 digits, optionally grouped by spaces or dashes; kept only when the Luhn check passes.
+CARD = re.compile(r"(?<![\w.,])(?:\d[ -]?){12,18}\d(?![\w]|[.,]\d)")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\w|\.\d)")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])")
+# Phones: an optional +country code, then digit groups separated by one space, dot or dash, or a
+# (area) group. 9-15 digits in all. Commas are not separators, so "120,000,000 tokens" is safe.
+PHONE = re.compile(
+    r"(?<![\w$€£.,/#:-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,6}){0,5}(?![\w%]|[.,/:]\d)"
+)
+NAME = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Cc]all me)\s+"
+    r"((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))?)"
+)
+_NOT_NAMES = frozenset(
+    "A An The Not Sure Going Happy Here Also Just So Very Really Currently Working Leading Responsible Confident "
+    "Building Proposing Assuming Thinking Looking Interested Familiar Glad Aware Able Done Now Still Using".split()
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One detected item."""
+
+    type: str
+    value: str
+    start: int
+    end: int
+
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn checksum used by payment cards."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(value: str) -> bool:
+    """ISO 13616 mod-97 check."""
+    s = value.replace(" ", "").upper()
+    if not 15 <= len(s) <= 34:
+        return False
+    moved = s[4:] + s[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _phone_ok(value: str) -> bool:
+    digits = re.sub(r"\D", "", value)
+    if not 9 <= len(digits) <= 15:
+        return False
+    groups = [g for g in re.split(r"[ .()-]+", value.strip("+ ()")) if g]
+    if len(groups) == 1:
+        return 10 <= len(digits) <= 12  # one unbroken run: a plain 9-digit count is not a phone
+    # A real number is written as a few groups; "2 4 6 8 10" style lists are not phones.
+    return value.startswith("+") or "(" in value or (len(groups) <= 4 and all(len(g) >= 2 for g in groups))
+
+
+def find(text: str) -> list[Found]:
+    """Every personal-data item in text, non-overlapping, earliest and most specific first."""
+    found: list[Found] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        if not any(f.start < end and start < f.end for f in found):
+            found.append(Found(kind, text[start:end], start, end))
+
+    for m in EMAIL.finditer(text):
+        add("email", m.start(), m.end())
+    for m in IBAN.finditer(text):
+        if iban_ok(m.group()):
+            add("iban", m.start(), m.end())
+    for m in CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and luhn_ok(digits):
+            add("card", m.start(), m.end())
+    for m in IPV4.finditer(text):
+        add("ip", m.start(), m.end())
+    for m in IPV6.finditer(text):
+        if m.group().count(":") >= 2 and any(c.isdigit() for c in m.group()):
+            add("ip", m.start(), m.end())
+    for m in PHONE.finditer(text):
+        value = m.group().strip(" .-")
+        start = m.start() + m.group().index(value)
+        if _phone_ok(value):
+            add("phone", start, start + len(value))
+    for m in NAME.finditer(text):
+        if m.group(1).split()[0] not in _NOT_NAMES:
+            add("name", m.start(1), m.end(1))
+    return sorted(found, key=lambda f: f.start)
+
+
+def mask(text: str) -> str:
+    """Text with each item replaced by its type, e.g. [EMAIL]; the structure of the answer survives."""
+    out, last = [], 0
+    for f in find(text):
+        out.append(text[last : f.start])
+        out.append(f"[{f.type.upper()}]")
+        last = f.end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,0 +1,116 @@
+"""Personal data never leaves the machine: masking rules, and request bodies checked at the HTTP layer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+from click.testing import CliRunner
+
+from interviewer.cli import main
+from interviewer.knowledge import rubrics
+from interviewer.pii import find, iban_ok, luhn_ok, mask
+
+PII = {
+    "email": "priya.raman+jobs@example.com",
+    "phone": "+1 (555) 201-4477",
+    "card": "4111 1111 1111 1111",
+    "iban": "DE89 3704 0044 0532 0130 00",
+    "ip": "203.0.113.7",
+    "name": "Priya Raman",
+}
+ANSWER = (
+    f"My name is {PII['name']}, reach me at {PII['email']} or {PII['phone']}. "
+    "As a north star I'd use the task completion rate, because it measures value; guardrails: toxicity under "
+    f"baseline + 10% and P99 under 3s. (My card {PII['card']} and IBAN {PII['iban']} were on the old form; "
+    f"our server is {PII['ip']}.) We serve 120,000,000 tokens/month, $4,000,000 a year, since 2026-11-26."
+)
+
+
+def test_every_type_is_found_and_numbers_that_are_not_pii_survive() -> None:
+    assert {f.type: f.value for f in find(ANSWER)} == PII
+    masked = mask(ANSWER)
+    assert not any(v in masked for v in PII.values())
+    for kept in ("120,000,000 tokens/month", "$4,000,000", "2026-11-26", "P99 under 3s", "+ 10%"):
+        assert kept in masked
+
+
+def test_checksums() -> None:
+    assert luhn_ok("4111111111111111") and not luhn_ok("1234567890123456")
+    assert iban_ok("GB82 WEST 1234 5698 7654 32") and not iban_ok("GB82 WEST 1234 5698 7654 33")
+    assert find("order 1234 5678 9012 3456 shipped") == []
+
+
+@pytest.fixture
+def model_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_MODEL", "openai/test")
+    monkeypatch.setenv("INTERVIEWER_API_BASE", "http://llm.test/v1")
+    monkeypatch.setenv("INTERVIEWER_API_KEY", "sk-test-pii-000000000000")
+
+
+def _server(request: httpx.Request) -> httpx.Response:
+    body = json.loads(request.content)
+    if body.get("stream"):
+        return httpx.Response(500, json={"error": {"message": "no streaming here"}})
+    dims = [{"dimension": d.id, "score": 3, "evidence": "[EMAIL]"} for d in rubrics().topics["metrics"].dimensions]
+    content = json.dumps({"dimensions": dims, "missing": [], "tip": "Put a threshold on every guardrail you name."})
+    if "narrative" in body["messages"][-1]["content"]:
+        content = json.dumps({"narrative": "Solid structure; add thresholds."})
+    msg = {"role": "assistant", "content": content}
+    return httpx.Response(
+        200,
+        json={
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": msg}],
+        },
+    )
+
+
+@respx.mock
+def test_no_request_body_carries_the_original_pii(model_env: None, tmp_path: Path, _isolated_home: Path) -> None:
+    route = respx.post("http://llm.test/v1/chat/completions").mock(side_effect=_server)
+    answers = tmp_path / "a.txt"
+    answers.write_text(ANSWER + "\n---\n/skip\n")
+    result = CliRunner().invoke(main, ["practice", "--topic", "metrics", "--questions", "1", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert route.call_count >= 2
+    bodies = [call.request.content.decode() for call in route.calls]
+    for value in PII.values():
+        assert not any(value in b or json.dumps(value)[1:-1] in b for b in bodies), value
+    assert any("[EMAIL]" in b for b in bodies)
+    # A quote of the masked answer is still a real quote: the model's grade stands.
+    assert "Score: 3/5" in result.output and "Model grading unavailable" not in result.output
+    # The local transcript keeps the candidate's own words (their data, their machine).
+    db = (_isolated_home / "sessions.sqlite").read_bytes()
+    assert PII["email"].encode() in db or b"priya.raman" in db
+
+
+@respx.mock
+def test_mask_transcript_setting_masks_the_local_copy_too(
+    model_env: None, tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTERVIEWER_MASK_TRANSCRIPT", "true")
+    respx.post("http://llm.test/v1/chat/completions").mock(side_effect=_server)
+    answers = tmp_path / "a.txt"
+    answers.write_text(ANSWER + "\n---\n/skip\n")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main, ["practice", "--topic", "metrics", "--questions", "1", "--answers", str(answers), "--report", str(out)]
+    )
+    assert result.exit_code == 0
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    with store.open_db(Settings().db_path) as conn:
+        sid = store.list_sessions(conn)[0].id
+        turns = Interview.resume(conn, Context(grader=RuleGrader()), sid)[0].state()["turns"]
+    assert "[EMAIL]" in turns[0]["answer"] and PII["email"] not in turns[0]["answer"]
