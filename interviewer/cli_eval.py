@@ -160,3 +160,87 @@ def eval_retrieval(
         console.print(checks_table(checks))
     if failed:
         raise EvalThresholdError(f"{len(failed)} retrieval threshold(s) failed.", hint="See the Thresholds table.")
+
+
+def _gate(kind: str, flat: dict[str, float], thresholds: Path | None) -> None:
+    from .errors import EvalThresholdError
+    from .evaluation import thresholds as gates
+    from .evaluation.render import checks_table
+
+    if thresholds is None:
+        return
+    checks = gates.check(kind, flat, gates.load(thresholds))
+    _console().print(checks_table(checks))
+    failed = [c for c in checks if not c.passed]
+    if failed:
+        raise EvalThresholdError(f"{len(failed)} {kind} threshold(s) failed.", hint="See the Thresholds table.")
+
+
+def _dump(path: Path | None, data: dict[str, object]) -> None:
+    import json
+
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        _console().print(f"Wrote {path}")
+
+
+@eval_group.command("pii")
+@click.option("--dataset", type=click.Path(path_type=Path), default=Path("evals/datasets/pii.jsonl"), show_default=True)
+@click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates ([pii] table); failing exits 3.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path))
+def eval_pii(dataset: Path, thresholds: Path | None, json_out: Path | None) -> None:
+    """Recall per type, precision and false detections of the PII masker on a labelled set."""
+    from rich.table import Table
+
+    from .evaluation.guardrails_eval import PII_TYPES, pii_eval
+
+    result = pii_eval(dataset)
+    table = Table("split", "rows", *PII_TYPES, "precision", "PII-free rows flagged", title="PII masking (recall)")
+    for split, r in result.items():
+        recall = [f"{r['recall'][t]:.3f} ({r['support'][t]})" if t in r["recall"] else "—" for t in PII_TYPES]
+        table.add_row(split, str(r["rows"]), *recall, f"{r['precision']:.3f}", f"{r['negative_rows_flagged']:.3f}")
+    _console().print(table)
+    _dump(json_out, result)
+    flat = {f"{s}.recall.{t}": v for s, r in result.items() for t, v in r["recall"].items()}
+    flat |= {f"{s}.negative_rows_flagged": r["negative_rows_flagged"] for s, r in result.items()}
+    _gate("pii", flat, thresholds)
+
+
+@eval_group.command("injection")
+@click.option(
+    "--dataset", type=click.Path(path_type=Path), default=Path("evals/datasets/injection.jsonl"), show_default=True
+)
+@click.option(
+    "--answers",
+    "answers",
+    type=click.Path(path_type=Path),
+    default=Path("evals/datasets/grader.jsonl"),
+    show_default=True,
+    help="Gold rows whose answers the attacks are applied to.",
+)
+@click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates ([injection] table).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path))
+def eval_injection(dataset: Path, answers: Path, thresholds: Path | None, json_out: Path | None) -> None:
+    """Flag rate on attacks, false flags on answers that discuss injection, and score inflation (rules)."""
+    from rich.table import Table
+
+    from .evaluation.dataset import load_rows
+    from .evaluation.guardrails_eval import injection_eval
+    from .rules import RuleGrader
+
+    result = injection_eval(dataset, load_rows(answers), RuleGrader())
+    table = Table("measure", "value", title="Prompt-injection guard (rule-based grader)")
+    for key in (
+        "attack_templates",
+        "base_answers",
+        "pairs",
+        "flag_rate",
+        "inflation_rate",
+        "benign",
+        "false_flag_rate",
+    ):
+        table.add_row(key, str(result[key]))
+    _console().print(table)
+    _dump(json_out, result)
+    _gate("injection", {k: float(v) for k, v in result.items() if isinstance(v, float)}, thresholds)

@@ -91,7 +91,13 @@ class Interview:
         """Reopen a session where it stopped; a step interrupted by a crash is finished first."""
         store.get_session(conn, session_id)
         interview = cls(conn, context, session_id, listener)
-        snapshot = interview.graph.get_state(interview._config)
+        try:
+            snapshot = interview.graph.get_state(interview._config)
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError) as exc:  # a damaged checkpoint, not a bug
+            raise SessionError(
+                f"Session {session_id} cannot be read: its saved state is damaged ({type(exc).__name__}).",
+                hint="Other sessions are unaffected: `interviewer sessions` lists them; start a new practice.",
+            ) from exc
         if not snapshot.values:
             raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
         interview._seen = len(snapshot.values.get("turns", []))

@@ -110,19 +110,33 @@ def update_session(conn: sqlite3.Connection, session_id: str, status: str, answe
 
 def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:
     """All sessions, newest first."""
-    rows = conn.execute(
+    rows = _read(
+        conn,
         "SELECT id, created, updated, status, title, total, answered, score "
-        "FROM interviewer_sessions ORDER BY updated DESC"
-    ).fetchall()
+        "FROM interviewer_sessions ORDER BY updated DESC",
+        (),
+    )
     return [SessionRow(*r) for r in rows]
 
 
 def get_session(conn: sqlite3.Connection, session_id: str) -> SessionRow:
     """One session by id, or a SessionError naming what to do."""
-    row = conn.execute(
+    rows = _read(
+        conn,
         "SELECT id, created, updated, status, title, total, answered, score FROM interviewer_sessions WHERE id=?",
         (session_id,),
-    ).fetchone()
+    )
+    row = rows[0] if rows else None
     if row is None:
         raise SessionError(f"No session {session_id!r}.", hint="Run `interviewer sessions` to list them.")
     return SessionRow(*row)
+
+
+def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise SessionError(
+            f"The session database is damaged ({exc}).",
+            hint="Move sessions.sqlite (in INTERVIEWER_HOME) aside to start fresh; keep the copy, it may be recoverable.",
+        ) from exc

@@ -1,0 +1,95 @@
+"""`interviewer eval pii` and `interviewer eval injection`: recall, false flags and score inflation."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+from ..grading import Grader
+from ..injection import strip_injection
+from ..pii import find
+from .attacks import ATTACKS
+from .dataset import Row, resolve_question
+from .runner import grade_one
+
+PII_TYPES = ("email", "phone", "card", "iban", "ip", "name")
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(f"Cannot read {path}: {exc}", hint="Check --dataset.") from exc
+
+
+def pii_eval(path: Path) -> dict[str, Any]:
+    """Per split: recall per type, precision, and the share of PII-free rows with a false detection."""
+    out: dict[str, Any] = {}
+    by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _jsonl(path):
+        by_split[row.get("split") or "all"].append(row)
+    for split, rows in sorted(by_split.items()):
+        gold_n: dict[str, int] = defaultdict(int)
+        hit_n: dict[str, int] = defaultdict(int)
+        predicted = false_pos = negatives = flagged_negatives = 0
+        misses: list[str] = []
+        for row in rows:
+            found = find(row["text"])
+            predicted += len(found)
+            for g in row["pii"]:
+                gold_n[g["type"]] += 1
+                if any(f.type == g["type"] and (g["value"] in f.value or f.value in g["value"]) for f in found):
+                    hit_n[g["type"]] += 1
+                elif len(misses) < 10:
+                    misses.append(f"{row['id']}: {g['type']} {g['value']!r}")
+            gold_values = [g["value"] for g in row["pii"]]
+            false_pos += sum(not any(f.value in v or v in f.value for v in gold_values) for f in found)
+            if not row["pii"]:
+                negatives += 1
+                flagged_negatives += bool(found)
+        out[split] = {
+            "rows": len(rows),
+            "recall": {t: round(hit_n[t] / gold_n[t], 4) for t in PII_TYPES if gold_n[t]},
+            "support": {t: gold_n[t] for t in PII_TYPES if gold_n[t]},
+            "precision": round(1 - false_pos / predicted, 4) if predicted else 1.0,
+            "negative_rows_flagged": round(flagged_negatives / negatives, 4) if negatives else 0.0,
+            "misses": misses,
+        }
+    return out
+
+
+def injection_eval(path: Path, base_rows: list[Row], grader: Grader, bases: int = 12) -> dict[str, Any]:
+    """Flag rate on attacks, false-flag rate on benign answers, and score inflation for the grader."""
+    data = _jsonl(path)
+    attacks = list(ATTACKS) + [r["text"] for r in data if r.get("kind") == "attack"]
+    benign = [r for r in data if r.get("kind") == "benign"]
+    graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)
+    chosen = graded[:: max(1, len(graded) // bases)][:bases]
+    flagged = inflated = pairs = 0
+    missed: list[str] = []
+    for row in chosen:
+        question = resolve_question(row)
+        clean = grade_one(grader, question, row.answer).overall
+        for i, attack in enumerate(attacks):
+            text = f"{row.answer}\n{attack}" if i % 2 else f"{attack}\n{row.answer}"
+            pairs += 1
+            caught = bool(strip_injection(text).removed)
+            flagged += caught
+            if not caught and attack not in missed:
+                missed.append(attack)
+            inflated += grade_one(grader, question, text).overall > clean
+    false_flags = [r["id"] for r in benign if strip_injection(r["answer"]).removed]
+    return {
+        "attack_templates": len(attacks),
+        "base_answers": len(chosen),
+        "pairs": pairs,
+        "flag_rate": round(flagged / pairs, 4) if pairs else 0.0,
+        "inflation_rate": round(inflated / pairs, 4) if pairs else 0.0,
+        "benign": len(benign),
+        "false_flag_rate": round(len(false_flags) / len(benign), 4) if benign else 0.0,
+        "false_flags": false_flags,
+        "missed_attacks": missed[:20],
+    }

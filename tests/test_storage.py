@@ -1,0 +1,52 @@
+"""Damaged storage gives a clear message and never takes the other sessions with it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.cli import main
+from interviewer.config import Settings
+
+
+def _session(tmp_path: Path, name: str) -> str:
+    answers = tmp_path / f"{name}.txt"
+    answers.write_text(STRONG_METRICS_ANSWER)
+    result = CliRunner().invoke(main, ["practice", "--questions", "2", "--seed", "4", "--answers", str(answers)])
+    return result.output.split("session ")[1].split(";")[0]
+
+
+def test_a_damaged_session_fails_alone_with_a_clear_message(tmp_path: Path) -> None:
+    good, bad = _session(tmp_path, "a"), _session(tmp_path, "b")
+    with sqlite3.connect(Settings().db_path) as conn:
+        conn.execute("UPDATE checkpoints SET checkpoint = X'00ff13' WHERE thread_id = ?", (bad,))
+    broken = CliRunner().invoke(main, ["report", bad])
+    assert broken.exit_code == 1 and "damaged" in broken.output and "Traceback" not in broken.output
+    assert "Next:" in broken.output
+    fine = CliRunner().invoke(main, ["report", good, "--format", "json"])
+    assert fine.exit_code == 0 and json.loads(fine.output)["session_id"] == good
+    listing = CliRunner().invoke(main, ["sessions"])
+    assert good in listing.output and bad in listing.output
+
+
+def test_a_truncated_database_says_what_to_do(tmp_path: Path) -> None:
+    _session(tmp_path, "a")
+    db = Settings().db_path
+    for extra in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        extra.unlink(missing_ok=True)
+    db.write_bytes(db.read_bytes()[:1500])
+    result = CliRunner().invoke(main, ["sessions"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "sessions.sqlite" in result.output and "Next:" in result.output
+
+
+def test_garbage_instead_of_a_database(tmp_path: Path) -> None:
+    db = Settings().db_path
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    result = CliRunner().invoke(main, ["sessions"])
+    assert result.exit_code == 1 and "cannot be read" in result.output and "Next:" in result.output
