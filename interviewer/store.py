@@ -138,5 +138,5 @@ def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any
     except sqlite3.DatabaseError as exc:
         raise SessionError(
             f"The session database is damaged ({exc}).",
-            hint="Move sessions.sqlite (in INTERVIEWER_HOME) aside to start fresh; keep the copy, it may be recoverable.",
+            hint="Move sessions.sqlite (in INTERVIEWER_HOME) aside to start fresh; keep the copy for recovery.",
         ) from exc
