@@ -65,11 +65,17 @@ def _crash_log(exc: Exception) -> str:
 
 @click.group(cls=_Group)
 @click.option("--home", type=click.Path(path_type=Path), help="Data directory (default: INTERVIEWER_HOME or per-user).")
+@click.option("--debug", is_flag=True, help="Log model calls and HTTP requests to stderr (keys are redacted).")
 @click.version_option(package_name="interviewer")
 @click.pass_context
-def main(ctx: click.Context, home: Path | None) -> None:
+def main(ctx: click.Context, home: Path | None, debug: bool) -> None:
     """Mock interviews for AI product roles, graded against a rubric, offline by default."""
     ctx.obj = {"home": home}
+    if debug:
+        from .logs import configure
+
+        key = _settings(ctx).api_key
+        configure(True, [key.get_secret_value()] if key else [])
 
 
 @main.command()

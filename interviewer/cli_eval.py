@@ -219,9 +219,12 @@ def eval_pii(dataset: Path, thresholds: Path | None, json_out: Path | None) -> N
     show_default=True,
     help="Gold rows whose answers the attacks are applied to.",
 )
+@click.option("--split", help="Only rows of this split (dev or test); the 18 built-in templates always run.")
 @click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates ([injection] table).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path))
-def eval_injection(dataset: Path, answers: Path, thresholds: Path | None, json_out: Path | None) -> None:
+def eval_injection(
+    dataset: Path, answers: Path, split: str | None, thresholds: Path | None, json_out: Path | None
+) -> None:
     """Flag rate on attacks, false flags on answers that discuss injection, and score inflation (rules)."""
     from rich.table import Table
 
@@ -229,7 +232,7 @@ def eval_injection(dataset: Path, answers: Path, thresholds: Path | None, json_o
     from .evaluation.guardrails_eval import injection_eval
     from .rules import RuleGrader
 
-    result = injection_eval(dataset, load_rows(answers), RuleGrader())
+    result = injection_eval(dataset, load_rows(answers, "dev"), RuleGrader(), split=split)
     table = Table("measure", "value", title="Prompt-injection guard (rule-based grader)")
     for key in (
         "attack_templates",

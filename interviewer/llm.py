@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 import re
@@ -17,15 +18,16 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import LLMError, LLMOutputError
+from .logs import redact
 from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
 
+log = logging.getLogger("interviewer.llm")
 T = TypeVar("T", bound=BaseModel)
 Messages = list[dict[str, str]]
 LADDER = ("json_schema", "json_object", "text")
 _POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="llm")
-_KEYLIKE = re.compile(r"\b(sk|pk|key|api)[-_][A-Za-z0-9_\-]{8,}")
 
 
 class LLM(Protocol):
@@ -70,13 +72,6 @@ def _litellm() -> Any:
 def outbound(messages: Messages) -> Messages:
     """What may leave the machine: every message with personal data masked."""
     return [{**m, "content": mask(m["content"])} for m in messages]
-
-
-def redact(text: str, secret: str | None) -> str:
-    """Remove the key (and anything key-shaped) from text that may reach a user or a log."""
-    if secret:
-        text = text.replace(secret, "***")
-    return _KEYLIKE.sub("***", text)
 
 
 def extract_json(text: str) -> Any:
@@ -177,6 +172,9 @@ class Gateway:
         if self.config.api_key:
             kwargs["api_key"] = self.config.api_key
         for attempt in range(self.config.retries + 1):
+            log.debug(
+                "call model=%s attempt=%d format=%s", model, attempt + 1, extra.get("response_format", {}).get("type")
+            )
             future = _POOL.submit(lib.completion, **kwargs)
             try:
                 response = future.result(timeout=self.config.timeout_s)
@@ -186,6 +184,7 @@ class Gateway:
                 wait = None
             except Exception as exc:  # classified right below, never swallowed
                 failure, wait = exc, _retry_after(exc)
+                log.debug("failed model=%s: %s", model, redact(_describe(exc), self.config.api_key))
                 if not _retryable(exc):
                     raise self._fatal(model, exc) from None
             else:

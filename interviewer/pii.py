@@ -20,6 +20,12 @@ NAME = re.compile(
     r"\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Cc]all me)\s+"
     r"((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))?)"
 )
+# "my name is" is explicit enough to trust a name typed in lower case.
+NAME_EXPLICIT = re.compile(r"\b[Mm]y name is\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s*[,.;!?]|\s*$)")
+# Numbers named as something else are not phone numbers: "order 1002934871", "ticket #48213".
+ID_CONTEXT = re.compile(
+    r"(?:order|ticket|id|invoice|sku|account|acct|ref|reference|case|po)\s*(?:#|no\.?|number)?\s*$", re.IGNORECASE
+)
 _NOT_NAMES = frozenset(
     "A An The Not Sure Going Happy Here Also Just So Very Really Currently Working Leading Responsible Confident "
     "Building Proposing Assuming Thinking Looking Interested Familiar Glad Aware Able Done Now Still Using".split()
@@ -92,11 +98,13 @@ def find(text: str) -> list[Found]:
     for m in PHONE.finditer(text):
         value = m.group().strip(" .-")
         start = m.start() + m.group().index(value)
-        if _phone_ok(value):
+        if _phone_ok(value) and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
             add("phone", start, start + len(value))
     for m in NAME.finditer(text):
         if m.group(1).split()[0] not in _NOT_NAMES:
             add("name", m.start(1), m.end(1))
+    for m in NAME_EXPLICIT.finditer(text):
+        add("name", m.start(1), m.end(1))
     return sorted(found, key=lambda f: f.start)
 
 

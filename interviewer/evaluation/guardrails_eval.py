@@ -61,9 +61,11 @@ def pii_eval(path: Path) -> dict[str, Any]:
     return out
 
 
-def injection_eval(path: Path, base_rows: list[Row], grader: Grader, bases: int = 12) -> dict[str, Any]:
+def injection_eval(
+    path: Path, base_rows: list[Row], grader: Grader, bases: int = 12, split: str | None = None
+) -> dict[str, Any]:
     """Flag rate on attacks, false-flag rate on benign answers, and score inflation for the grader."""
-    data = _jsonl(path)
+    data = [r for r in _jsonl(path) if split is None or r.get("split") == split]
     attacks = list(ATTACKS) + [r["text"] for r in data if r.get("kind") == "attack"]
     benign = [r for r in data if r.get("kind") == "benign"]
     graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)

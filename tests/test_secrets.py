@@ -1,0 +1,42 @@
+"""A planted key appears in no artefact: output, --debug logs, reports, transcripts, crash logs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+from click.testing import CliRunner
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.cli import main
+
+KEY = "sk-live-PLANTED-9f8e7d6c5b4a3210"
+
+
+@respx.mock
+def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_MODEL", "openai/leak-test")
+    monkeypatch.setenv("INTERVIEWER_API_BASE", "http://llm.test/v1")
+    monkeypatch.setenv("INTERVIEWER_API_KEY", KEY)
+    monkeypatch.setattr("interviewer.llm.Gateway._backoff", lambda self, attempt, wait: 0.0)
+    # A server that echoes the key back in its error, as some providers do.
+    respx.post("http://llm.test/v1/chat/completions").mock(
+        return_value=httpx.Response(401, json={"error": {"message": f"Incorrect API key provided: {KEY}"}})
+    )
+    answers = tmp_path / "a.txt"
+    answers.write_text(STRONG_METRICS_ANSWER + "\n---\n/skip\n---\n/skip\n")
+    out = tmp_path / "r.json"
+    args = ["--debug", "practice", "--questions", "1", "--answers", str(answers), "--report", str(out)]
+    result = CliRunner().invoke(main, args)  # click 8.2+: output holds stdout and stderr
+    assert result.exit_code == 0, result.output
+    texts = [result.output, result.stderr, out.read_text()]
+    sid = json.loads(out.read_text())["session_id"]
+    texts.append(CliRunner().invoke(main, ["report", sid]).output)
+    texts.append(CliRunner().invoke(main, ["report", sid, "--format", "json"]).output)
+    texts += [p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file()]
+    assert "call model=openai/leak-test" in "".join(texts)  # the debug log really ran
+    leaks = [t[:200] for t in texts if KEY in t or "PLANTED" in t]
+    assert not leaks, leaks
