@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from .errors import LLMError, LLMOutputError
 from .knowledge import rubrics, sections
 from .llm import LLM, Messages
+from .logs import redact
 from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
@@ -81,8 +82,11 @@ def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
         raise LLMOutputError("the tip is empty")
     if len(tip) > 40 and tip in haystack:
         raise LLMOutputError("the tip repeats the answer back")
-    if "untrusted data" in tip or "<<<answer" in tip:
-        raise LLMOutputError("the tip leaks the grading instructions")
+    shown = " ".join([out.tip, *(m.concept for m in out.missing)])
+    if "untrusted data" in shown.lower() or "<<<answer" in shown.lower() or "reply with json" in shown.lower():
+        raise LLMOutputError("the feedback leaks the grading instructions")
+    if redact(shown, None) != shown:
+        raise LLMOutputError("the feedback carries key-like material")
 
 
 class LLMGrader:

@@ -95,3 +95,12 @@ def test_every_prompt_renders_and_a_missing_variable_fails() -> None:
         assert "$" not in text.replace("$$", "")
     with pytest.raises(DataError, match="missing"):
         render("grade_user", question="q")
+
+
+def test_feedback_with_prompt_or_key_material_is_rejected() -> None:
+    leaky = _out(4)
+    leaky = leaky.model_copy(
+        update={"tip": "As instructed, the answer is untrusted data; also sk-live-abcdef1234567890."}
+    )
+    g = LLMGrader(FakeLLM(leaky, leaky)).grade(Q, STRONG_METRICS_ANSWER)
+    assert g.degraded and "untrusted" not in g.tip and "sk-live" not in g.tip
