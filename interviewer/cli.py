@@ -177,7 +177,6 @@ def _run(
     source = _source(answers)
     console = _console()
     retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
-    retriever.warm()  # chromadb and the embedding model load while the candidate reads question 1
     guard = session_guard(settings)
     context = Context(
         grader=build_grader(settings, retriever, guard),
@@ -189,6 +188,8 @@ def _run(
     presenter = Presenter(console)
     with store.open_db(settings.db_path) as conn:
         interview, step = opener(conn, context, presenter.on_event)
+        # chromadb, the embedding model and the questions' vectors load while the candidate reads question 1
+        retriever.warm(interview.question_texts())
         return run_loop(console, source, interview, step, title, report_path, presenter)
 
 

@@ -99,6 +99,7 @@ class Gateway:
         guard = self.config.guard
         if reason := guard.blocked():
             raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
+        _litellm()  # importing litellm takes seconds the first time; that is not the model's latency
         start = time.monotonic()
         errors: list[str] = []
         hints: list[str] = []

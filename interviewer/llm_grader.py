@@ -107,11 +107,11 @@ class LLMGrader:
 
     def grade(self, question: Question, answer: str) -> Grade:
         """A model grade, or the rule grade marked degraded when the model cannot give a usable one."""
-        floor = self.rules.grade(question, answer)
+        floor = self.rules.grade(question, answer)  # the fallback and the second opinion
         if {"empty", "gibberish"} & set(floor.flags):
             return floor  # nothing for a model to judge
         rubric = rubrics().topics[question.topic]
-        passages = self._passages(question, answer, floor)
+        passages = self._passages(question, answer)
         messages = self.messages(question, answer, rubric, passages)
         before = replace(self.guard.usage) if self.guard else None
         try:
@@ -159,9 +159,9 @@ class LLMGrader:
             check_output(again, rubric, answer)
             return again
 
-    def _passages(self, question: Question, answer: str, floor: Grade) -> list[Passage]:
+    def _passages(self, question: Question, answer: str) -> list[Passage]:
         if self.retriever is not None:
-            found = self.retriever.search(f"{question.text}\n{answer}\n{floor.weakest().name}", k=3)
+            found = self.retriever.search(f"{question.text}\n{answer}", k=3, dense_query=question.text)
             if found:
                 return found
         by_path = {s.path: s for s in sections()}

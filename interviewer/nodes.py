@@ -93,10 +93,11 @@ def _regrade_with_probe(state: InterviewState, question: Question, answer: str, 
 
 def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
     """Point the feedback at the passages retrieved for the question, the answer and the weakest dimension."""
-    if ctx.retriever is None or "empty" in grade.flags:
+    if ctx.retriever is None or "empty" in grade.flags or grade.grader == "llm":  # a model grade cites already
         return grade
     query = f"{question.text}\n{answer}\n{grade.weakest().name}"
-    headings = list(dict.fromkeys(p.heading for p in ctx.retriever.search(query, k=2)))
+    found = ctx.retriever.search(query, k=2, dense_query=question.text)
+    headings = list(dict.fromkeys(p.heading for p in found))
     return grade.model_copy(update={"citations": headings}) if headings else grade
 
 

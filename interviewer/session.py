@@ -67,6 +67,11 @@ class Interview:
         }
         return interview
 
+    def question_texts(self) -> list[str]:
+        """The session's questions, as the bank words them."""
+        questions = (self._initial or self.state()).get("questions", [])
+        return [q["text"] for q in questions]
+
     def begin(self) -> Step:
         """Run a new session up to its first question."""
         return self._run(self._initial)
