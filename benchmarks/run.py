@@ -138,7 +138,9 @@ def main() -> None:
     """Run everything and write the results file."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    runs = ap.parse_args().runs
+    ap.add_argument("--peer", action="store_true", help="Also time `llm --help` from a scratch venv (needs PyPI).")
+    args = ap.parse_args()
+    runs = args.runs
     rows: list[tuple[str, str, list[float], float, str]] = []
     rows.append(("`interviewer --help`", "s", bench_help(runs), 0.3, "≤"))
     rows.append(("cold index build (`interviewer index`, new data dir)", "s", bench_cold_index(runs), 10.0, "≤"))
@@ -178,7 +180,7 @@ def main() -> None:
         ("peak RSS, scripted 5-question offline interview", "MB", [bench_memory() for _ in range(runs)], 400.0, "≤")
     )
     growth = turns.growth(100)
-    peer = bench_peer(runs) if "--peer" in sys.argv else None
+    peer = bench_peer(runs) if args.peer else None
     lines = [
         "# Benchmark results",
         "",

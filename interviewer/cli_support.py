@@ -40,19 +40,9 @@ def console() -> Console:
 
 
 def _gateway(settings: Settings, model: str, guard: Any) -> Any:
-    from .llm import Gateway, GatewayConfig
+    from .llm import Gateway
 
-    key = settings.api_key.get_secret_value() if settings.api_key else None
-    return Gateway(
-        GatewayConfig(
-            model=model,
-            api_base=settings.api_base,
-            api_key=key,
-            timeout_s=settings.llm_timeout,
-            fallbacks=settings.fallbacks,
-            guard=guard,
-        )
-    )
+    return Gateway.from_settings(settings, model, guard)
 
 
 def session_guard(settings: Settings) -> Any:

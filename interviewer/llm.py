@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .config import Settings
 from .errors import LLMError, LLMOutputError
 from .logs import redact
 from .pii import mask
@@ -157,9 +158,8 @@ class Gateway:
             except (ValueError, ValidationError) as exc2:
                 raise LLMOutputError(f"{mode} output failed validation twice: {str(exc2)[:300]}") from None
 
-    def call(self, model: str, messages: Messages, temperature: float = 0.0, **extra: Any) -> str:
-        """One chat completion's text, with a wall-clock timeout and retries for transient failures only."""
-        lib = _litellm()
+    def _request(self, model: str, messages: Messages, temperature: float, **extra: Any) -> dict[str, Any]:
+        """litellm arguments: personal data masked, our timeout, no retries of litellm's own."""
         kwargs: dict[str, Any] = {
             "model": model,
             "messages": outbound(messages),
@@ -172,6 +172,27 @@ class Gateway:
             kwargs["api_base"] = self.config.api_base
         if self.config.api_key:
             kwargs["api_key"] = self.config.api_key
+        return kwargs
+
+    @classmethod
+    def from_settings(cls, settings: Settings, model: str, guard: SessionGuard | None = None) -> Gateway:
+        """A gateway for one model, configured from the user's settings."""
+        key = settings.api_key.get_secret_value() if settings.api_key else None
+        return cls(
+            GatewayConfig(
+                model=model,
+                api_base=settings.api_base,
+                api_key=key,
+                timeout_s=settings.llm_timeout,
+                fallbacks=settings.fallbacks,
+                guard=guard or SessionGuard(settings.budget_usd),
+            )
+        )
+
+    def call(self, model: str, messages: Messages, temperature: float = 0.0, **extra: Any) -> str:
+        """One chat completion's text, with a wall-clock timeout and retries for transient failures only."""
+        lib = _litellm()
+        kwargs = self._request(model, messages, temperature, **extra)
         for attempt in range(self.config.retries + 1):
             log.debug(
                 "call model=%s attempt=%d format=%s", model, attempt + 1, extra.get("response_format", {}).get("type")
@@ -235,18 +256,7 @@ class Gateway:
         if reason := guard.blocked():
             raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
         lib = _litellm()
-        kwargs: dict[str, Any] = {
-            "model": self.config.model,
-            "messages": outbound(messages),
-            "temperature": temperature,
-            "stream": True,
-            "timeout": self.config.timeout_s,
-            "num_retries": 0,
-        }
-        if self.config.api_base:
-            kwargs["api_base"] = self.config.api_base
-        if self.config.api_key:
-            kwargs["api_key"] = self.config.api_key
+        kwargs = self._request(self.config.model, messages, temperature, stream=True)
         events: queue.Queue[tuple[str, Any]] = queue.Queue()
 
         def pump() -> None:

@@ -9,6 +9,7 @@ import httpx
 import pytest
 import respx
 from click.testing import CliRunner
+from llm_fakes import chat, sse
 
 from interviewer.cli import main
 
@@ -17,56 +18,15 @@ TAILORED = "At Acme, how would you measure whether the new AI assistant actually
 PROBE = "You named CSAT: which threshold would make you roll back, and who decides?"
 
 
-def _sse(text: str) -> httpx.Response:
-    chunks = [text[i : i + 12] for i in range(0, len(text), 12)]
-    lines = [
-        "data: "
-        + json.dumps(
-            {
-                "id": "s",
-                "object": "chat.completion.chunk",
-                "created": 0,
-                "model": "m",
-                "choices": [{"index": 0, "delta": {"content": c}, "finish_reason": None}],
-            }
-        )
-        for c in chunks
-    ]
-    lines.append(
-        "data: "
-        + json.dumps(
-            {
-                "id": "s",
-                "object": "chat.completion.chunk",
-                "created": 0,
-                "model": "m",
-                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
-            }
-        )
-    )
-    lines.append("data: [DONE]")
-    return httpx.Response(200, headers={"content-type": "text/event-stream"}, content="\n\n".join(lines) + "\n\n")
-
-
 def _json(content: dict[str, object]) -> httpx.Response:
-    msg = {"role": "assistant", "content": json.dumps(content)}
-    return httpx.Response(
-        200,
-        json={
-            "id": "j",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": msg}],
-        },
-    )
+    return chat(json.dumps(content))
 
 
 def _server(request: httpx.Request) -> httpx.Response:
     body = json.loads(request.content)
     prompt = body["messages"][-1]["content"]
     if body.get("stream"):
-        return _sse(TAILORED if "Rephrase this interview question" in prompt else PROBE)
+        return sse(TAILORED if "Rephrase this interview question" in prompt else PROBE)
     return _json({"narrative": "You structured answers well; practise putting numbers on guardrails."})
 
 

@@ -10,6 +10,7 @@ import pytest
 import respx
 from click.testing import CliRunner
 from conftest import STRONG_METRICS_ANSWER
+from llm_fakes import chat
 
 from interviewer.cli import main
 from interviewer.knowledge import rubrics
@@ -28,15 +29,7 @@ def model_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _grade_reply() -> httpx.Response:
     dims = [{"dimension": d.id, "score": 4, "evidence": ""} for d in rubrics().topics["metrics"].dimensions]
-    content = json.dumps({"dimensions": dims, "missing": [], "tip": "Put a threshold on each guardrail you name."})
-    body = {
-        "id": "x",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "grader-test",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-    }
-    return httpx.Response(200, json=body)
+    return chat(json.dumps({"dimensions": dims, "missing": [], "tip": "Put a threshold on each guardrail you name."}))
 
 
 def _answers(tmp_path: Path) -> Path:

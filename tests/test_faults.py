@@ -12,6 +12,7 @@ import pytest
 import respx
 from click.testing import CliRunner
 from conftest import STRONG_METRICS_ANSWER
+from llm_fakes import chat
 
 from interviewer.cli import main
 from interviewer.knowledge import rubrics
@@ -21,18 +22,7 @@ URL = "http://llm.test/v1/chat/completions"
 DIMS = [d.id for d in rubrics().topics["metrics"].dimensions]
 
 
-def _ok(content: str) -> httpx.Response:
-    return httpx.Response(
-        200,
-        json={
-            "id": "x",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 900, "completion_tokens": 120, "total_tokens": 1020},
-        },
-    )
+_ok = chat
 
 
 def _grade(score: object = 4) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from llm_fakes import chat, error
 from pydantic import BaseModel
 
 from interviewer.errors import LLMError
@@ -24,20 +25,7 @@ class Verdict(BaseModel):
     reason: str
 
 
-def _reply(content: str, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
-    body = {
-        "id": "x",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "m",
-        "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    }
-    return httpx.Response(status, json=body, headers=headers)
-
-
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> httpx.Response:
-    return httpx.Response(status, json={"error": {"message": message, "type": "x"}}, headers=headers)
+_reply, _error = chat, error
 
 
 def _gateway(**kw: Any) -> tuple[Gateway, list[float]]:

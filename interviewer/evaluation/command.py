@@ -15,7 +15,7 @@ from ..config import Settings
 from ..errors import ConfigError
 from ..grading import Grader
 from ..knowledge import rubrics
-from ..llm import Gateway, GatewayConfig
+from ..llm import Gateway
 from ..llm_cache import CachedLLM
 from ..llm_grader import LLMGrader
 from . import render, thresholds
@@ -56,16 +56,7 @@ def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> Grader:
         raise ConfigError(
             "--grader llm needs a model.", hint="Pass --model provider/model or set INTERVIEWER_GRADER_MODEL."
         )
-    key = settings.api_key.get_secret_value() if settings.api_key else None
-    gateway = Gateway(
-        GatewayConfig(
-            model=model,
-            api_base=settings.api_base,
-            api_key=key,
-            timeout_s=settings.llm_timeout,
-            fallbacks=settings.fallbacks,
-        )
-    )
+    gateway = Gateway.from_settings(settings, model)
     cache = CachedLLM(gateway, settings.home / "cache" / "llm", salt=f"{rubrics().version}/repeat-{repeat}")
     opts.caches.append(cache)
     return LLMGrader(cache, RuleGrader())
