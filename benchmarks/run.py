@@ -198,7 +198,7 @@ def main() -> None:
         "",
         "## Growth over one 100-answer rule-based session",
         "",
-        "| answer | turn time | database growth for that turn | turns in state |",
+        "| answer | turn time | bytes checkpointed for that turn | turns in state |",
         "|---|---|---|---|",
     ]
     lines += [

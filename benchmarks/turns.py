@@ -116,21 +116,20 @@ def first_token(delay: float, runs: int) -> list[float]:
 
 
 def growth(turns: int = 100) -> dict[int, dict[str, float]]:
-    """Turn latency and checkpoint size at turn 1, 20 and 100 of one long rule-based session."""
+    """Turn latency and bytes checkpointed for that turn, at answers 1, 20 and 100 of one long session."""
     context = Context(grader=RuleGrader(), retriever=_retriever(Path(tempfile.mkdtemp())))
     cm, interview = _session(context, turns)
-    db = Path(interview.conn.execute("PRAGMA database_list").fetchone()[2])
     marks: dict[int, dict[str, float]] = {}
     try:
         for turn in range(1, turns + 1):
-            size_before = db.stat().st_size + _wal(db)
+            before = _stored(interview)
             start = time.perf_counter()
             interview.answer(ANSWER)
             elapsed = time.perf_counter() - start
             if turn in (1, 20, 100):
                 marks[turn] = {
                     "turn_ms": elapsed * 1000,
-                    "db_growth_kb": (db.stat().st_size + _wal(db) - size_before) / 1024,
+                    "db_growth_kb": (_stored(interview) - before) / 1024,
                     "state_turns": len(interview.state()["turns"]),
                 }
     finally:
@@ -138,28 +137,9 @@ def growth(turns: int = 100) -> dict[int, dict[str, float]]:
     return marks
 
 
-def _wal(db: Path) -> int:
-    wal = db.with_name(db.name + "-wal")
-    return wal.stat().st_size if wal.exists() else 0
-
-
-def eval_speed(delay: float, rows: int = 40) -> dict[str, float]:
-    """The model grader over `rows` gold answers against the stub: serial, 8 workers, and a cached re-run."""
-    from rich.console import Console
-
-    from interviewer.config import Settings
-    from interviewer.evaluation.command import EvalOptions, run
-
-    stub = Stub(delay)
-    data = Path(tempfile.mkdtemp()) / "rows.jsonl"
-    data.write_text("\n".join((ROOT / "evals/datasets/grader.jsonl").read_text().splitlines()[:rows]) + "\n")
-    quiet = Console(file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the process
-    times = {}
-    for label, workers, home in (("serial", 1, "a"), ("workers8", 8, "b"), ("cached", 8, "b")):
-        settings = Settings(home=data.parent / home, api_base=stub.url, api_key="sk-bench-000000000000")
-        opts = EvalOptions(data, ["llm"], suites=False, model="openai/stub", workers=workers, settings=settings)
-        start = time.perf_counter()
-        run(opts, quiet)
-        times[label] = time.perf_counter() - start
-    stub.close()
-    return times
+def _stored(interview: Interview) -> int:
+    """Bytes of checkpoints and pending writes in the database."""
+    c = interview.conn
+    a = c.execute("SELECT coalesce(sum(length(checkpoint)) + sum(length(metadata)), 0) FROM checkpoints").fetchone()
+    b = c.execute("SELECT coalesce(sum(length(value)), 0) FROM writes").fetchone()
+    return int(a[0]) + int(b[0])

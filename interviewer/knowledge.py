@@ -147,3 +147,18 @@ def question_by_id(qid: str) -> Question:
         if q.id == qid:
             return q
     raise DataError(f"No question with id {qid!r} in the bank", hint="Run `interviewer questions` to list ids.")
+
+
+def pack_question(q: Question) -> dict[str, Any]:
+    """How a question is kept in checkpointed state: a bank id, or the whole question if it is the user's own.
+
+    Checkpoints store state again at every step, so a 100-question session must not repeat every
+    question's concepts and probes in each one.
+    """
+    by_id = {b.id: b for b in bank().questions}
+    return {"id": q.id} if by_id.get(q.id) == q else q.model_dump(mode="json")
+
+
+def unpack_question(data: dict[str, Any]) -> Question:
+    """The question a packed entry stands for."""
+    return question_by_id(data["id"]) if set(data) == {"id"} else Question.model_validate(data)

@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import render
-from .schemas import Question, Report, Turn
+from .knowledge import unpack_question
+from .schemas import Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource
 
@@ -162,7 +163,7 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
     if command == "/help":
         render.help_text(console, source.interactive)
     elif command == "/hint":
-        question = Question.model_validate(interview.state()["questions"][idx])
+        question = unpack_question(interview.state()["questions"][idx])
         retriever = interview.context.retriever
         passages = retriever.search(question.text, k=2) if retriever is not None else []
         render.hint(console, question.knowledge, passages)

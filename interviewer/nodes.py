@@ -12,6 +12,7 @@ from langgraph.types import interrupt
 
 from .grading import grade_guarded
 from .input_guard import guard_answer
+from .knowledge import unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
 from .report import build_report
@@ -23,7 +24,7 @@ from .state import Context, InterviewState, Pending, Reply
 def ask(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
     """Pose the current question: tailored by the interviewer model if there is one, else the bank's."""
     idx = state["index"]
-    question = Question.model_validate(state["questions"][idx])
+    question = unpack_question(state["questions"][idx])
     pending: Pending = {
         "kind": "main",
         "text": question.text,
@@ -67,7 +68,7 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
         notes=guarded.notes,
         at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    question = Question.model_validate(state["questions"][pending["question_index"]])
+    question = unpack_question(state["questions"][pending["question_index"]])
     if reply["skip"] or (pending["kind"] == "probe" and is_dont_know(guarded.text)):
         turn.skipped = True
     elif pending["kind"] == "main":
@@ -114,7 +115,7 @@ def probe(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
     }
     interviewer = runtime.context.interviewer
     if interviewer is not None:
-        question = Question.model_validate(state["questions"][state["index"]])
+        question = unpack_question(state["questions"][state["index"]])
         answer = question_turns(state, state["index"])[0]["cleaned"]
         asked = [t["prompt"] for t in state.get("turns", [])]
         make = partial(interviewer.probe, question, answer, chosen.dimension, chosen.text, asked)

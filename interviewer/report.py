@@ -6,7 +6,8 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from .schemas import TOPIC_LABELS, Grade, Question, QuestionResult, Report
+from .knowledge import unpack_question
+from .schemas import TOPIC_LABELS, Grade, QuestionResult, Report
 
 STRONG, WEAK = 4, 2
 
@@ -23,7 +24,7 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
         turns = [t for t in state.get("turns", []) if t["question_index"] == idx]
         if not turns:
             continue
-        q = Question.model_validate(qd)
+        q = unpack_question(qd)
         g = _final_grade(turns)
         results.append(
             QuestionResult(
@@ -59,7 +60,7 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
     study: list[str] = []
     for r in sorted(results, key=lambda r: r.score):
         if r.score <= WEAK + 1:
-            for path in Question.model_validate(state["questions"][r.index]).knowledge:
+            for path in unpack_question(state["questions"][r.index]).knowledge:
                 if path not in study:
                     study.append(path)
     overall = round(sum(r.score for r in results) / len(results), 2) if results else 0.0

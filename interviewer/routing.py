@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .schemas import Grade, Probe, Question
+from .knowledge import unpack_question
+from .schemas import Grade, Probe
 from .state import InterviewState
 
 DONT_KNOW = ("i don't know", "i dont know", "don't know", "dont know", "no idea", "not sure", "idk", "pass")
@@ -30,7 +31,7 @@ def next_probe(state: InterviewState) -> Probe | None:
     if grade.overall <= 1 and {"empty", "off_topic", "gibberish"} & set(grade.flags):
         return None
     asked = {_normalise(t["prompt"]) for t in state.get("turns", [])}
-    question = Question.model_validate(state["questions"][idx])
+    question = unpack_question(state["questions"][idx])
     ranked = sorted(question.probes, key=lambda p: _dim_score(grade, p.dimension))
     for probe in ranked:
         if _normalise(probe.text) not in asked and _dim_score(grade, probe.dimension) < 5:

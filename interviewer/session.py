@@ -12,6 +12,7 @@ from langgraph.types import Command
 from . import store
 from .errors import SessionError
 from .graph import build_graph
+from .knowledge import pack_question, unpack_question
 from .report import build_report
 from .schemas import Question, Report, Turn
 from .state import Context, Pending, Reply
@@ -58,7 +59,7 @@ class Interview:
         interview = cls(conn, context, session_id, listener)
         interview._initial = {
             "session_id": session_id,
-            "questions": [q.model_dump(mode="json") for q in questions],
+            "questions": [pack_question(q) for q in questions],
             "index": 0,
             "turns": [],
             "pending": None,
@@ -70,7 +71,7 @@ class Interview:
     def question_texts(self) -> list[str]:
         """The session's questions, as the bank words them."""
         questions = (self._initial or self.state()).get("questions", [])
-        return [q["text"] for q in questions]
+        return [unpack_question(q).text for q in questions]
 
     def begin(self) -> Step:
         """Run a new session up to its first question."""

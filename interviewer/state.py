@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypedDict
+
+from langgraph.channels.delta import DeltaChannel
 
 from .grading import Grader
 from .llm_interviewer import LLMInterviewer
@@ -12,6 +14,14 @@ from .retrieval import Retriever
 
 # State holds plain JSON-able dicts, not models: checkpoints stay readable across versions and
 # need no deserialisation allow-list.
+
+
+def _append(state: list[dict[str, Any]], writes: Sequence[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Turns reducer: appends each write's turns in order (batching-invariant, as DeltaChannel needs)."""
+    out = list(state)
+    for turns in writes:
+        out.extend(turns)
+    return out
 
 
 class Pending(TypedDict):
@@ -39,7 +49,9 @@ class InterviewState(TypedDict, total=False):
     index: int
     pending: Pending | None
     reply: Reply | None
-    turns: Annotated[list[dict[str, Any]], operator.add]
+    # A DeltaChannel checkpoints only each step's new turns (not the whole list again), so a long
+    # session's database grows by the size of a turn, not by the size of the transcript.
+    turns: Annotated[list[dict[str, Any]], DeltaChannel(_append)]
     report: dict[str, Any] | None
 
 

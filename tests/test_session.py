@@ -104,3 +104,26 @@ def test_injected_answer_is_graded_without_the_injection_and_reloads(_isolated_h
         assert step.new_turns[0].grade is not None and "injection_ignored" in step.new_turns[0].grade.flags
         assert "ignored" in step.new_turns[0].notes[-1]
         assert interview.current_report().questions[0].score >= 1  # the stored grade validates again
+
+
+def test_checkpoint_growth_per_turn_does_not_grow_with_the_transcript(_isolated_home: Path) -> None:
+    from interviewer.rules import RuleGrader
+
+    questions = [bank().questions[i % len(bank().questions)] for i in range(30)]
+    answer = "We'd track task completion as the north star, with a toxicity guardrail and a rollback threshold."
+
+    def stored(conn) -> int:  # type: ignore[no-untyped-def]
+        a = conn.execute("SELECT coalesce(sum(length(checkpoint)) + sum(length(metadata)), 0) FROM checkpoints")
+        b = conn.execute("SELECT coalesce(sum(length(value)), 0) FROM writes")
+        return int(a.fetchone()[0]) + int(b.fetchone()[0])
+
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=RuleGrader()), questions, "t")
+        sizes = []
+        for _ in range(24):
+            before = stored(conn)
+            interview.answer(answer)
+            sizes.append(stored(conn) - before)
+        assert len(interview.state()["turns"]) == 24
+    early, late = sum(sizes[2:5]) / 3, sum(sizes[-3:]) / 3
+    assert late < 1.5 * early, (early, late)
