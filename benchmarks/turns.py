@@ -143,3 +143,25 @@ def _stored(interview: Interview) -> int:
     a = c.execute("SELECT coalesce(sum(length(checkpoint)) + sum(length(metadata)), 0) FROM checkpoints").fetchone()
     b = c.execute("SELECT coalesce(sum(length(value)), 0) FROM writes").fetchone()
     return int(a[0]) + int(b[0])
+
+
+def eval_speed(delay: float, rows: int = 40) -> dict[str, float]:
+    """The model grader over `rows` gold answers against the stub: serial, 8 workers, and a cached re-run."""
+    from rich.console import Console
+
+    from interviewer.config import Settings
+    from interviewer.evaluation.command import EvalOptions, run
+
+    stub = Stub(delay)
+    data = Path(tempfile.mkdtemp()) / "rows.jsonl"
+    data.write_text("\n".join((ROOT / "evals/datasets/grader.jsonl").read_text().splitlines()[:rows]) + "\n")
+    quiet = Console(file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the process
+    times = {}
+    for label, workers, home in (("serial", 1, "a"), ("workers8", 8, "b"), ("cached", 8, "b")):
+        settings = Settings(home=data.parent / home, api_base=stub.url, api_key="sk-bench-000000000000")
+        opts = EvalOptions(data, ["llm"], suites=False, model="openai/stub", workers=workers, settings=settings)
+        start = time.perf_counter()
+        run(opts, quiet)
+        times[label] = time.perf_counter() - start
+    stub.close()
+    return times
