@@ -183,7 +183,8 @@ def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag]
     if "recitation" in flags:
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
     weakest = min(dims, key=lambda d: d.score)
-    target = min(5, weakest.score + 1)
+    # Anchors 1-2 describe weak answers; aiming a tip at them reads as advice to write one. Aim at 3+.
+    target = min(5, max(3, weakest.score + 1))
     anchor = rubric.dimension(weakest.dimension).anchors[target]
     extra = f" Here that means covering: {weakest.missing[0].lower()}." if weakest.missing else ""
     return f"{weakest.name} ({weakest.score}/5 → {target}/5): {anchor}{extra}"

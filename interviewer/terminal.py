@@ -11,7 +11,7 @@ from .errors import DataError
 SEPARATOR = "---"
 COMMANDS = {
     "/help": "show these commands",
-    "/hint": "show the framework sections this question draws on",
+    "/hint": "show the framework passages retrieved for this question",
     "/skip": "skip this question or follow-up",
     "/repeat": "show the question again",
     "/quit": "save and quit (prints the command to resume)",
