@@ -32,6 +32,14 @@ class LLMError(InterviewerError):
 class LLMOutputError(LLMError):
     """The model answered, but not with output we can use, even after the ladder and a re-ask."""
 
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(
+            message,
+            hint
+            or "The model's output was unusable: try a larger or instruction-tuned model, "
+            "or set INTERVIEWER_GRADER_MODEL=rules.",
+        )
+
 
 class RetrievalError(InterviewerError):
     """The knowledge index cannot be built, opened or searched."""

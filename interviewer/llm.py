@@ -207,7 +207,7 @@ class Gateway:
             except Exception as exc:  # classified right below, never swallowed
                 failure, wait = exc, _retry_after(exc)
                 log.debug("failed model=%s: %s", model, redact(_describe(exc), self.config.api_key))
-                if not _retryable(exc):
+                if _rejects_format(exc) or not _retryable(exc):
                     raise self._fatal(model, exc) from None
             else:
                 self._meter(lib, response)
@@ -224,11 +224,8 @@ class Gateway:
         raise AssertionError("unreachable")
 
     def _fatal(self, model: str, exc: Exception) -> Exception:
-        status = getattr(exc, "status_code", None)
         text = redact(_describe(exc), self.config.api_key)
-        if status == 400 and re.search(r"response_format|json_schema|json_object|Input should be", str(exc)):
-            return _UnsupportedMode(text)
-        if type(exc).__name__ == "UnsupportedParamsError":
+        if _rejects_format(exc):
             return _UnsupportedMode(text)
         return LLMError(f"{model}: {text}", hint=_hint_for(exc, self.config.api_base))
 
@@ -317,6 +314,19 @@ def _hint_for(exc: Exception, api_base: str) -> str:
 def _describe(exc: Exception) -> str:
     status = getattr(exc, "status_code", None)
     return f"{type(exc).__name__}{f' (HTTP {status})' if status else ''}: {str(exc)[:300]}"
+
+
+def _rejects_format(exc: Exception) -> bool:
+    """The server refused the structured-output mode: step down the ladder, never retry the same request.
+
+    llama-cpp-python answers a json_schema request with HTTP 500 (measured), llama.cpp's own server
+    with 400, others with 422: the status varies, the complaint about `response_format` does not.
+    """
+    status = getattr(exc, "status_code", None)
+    if type(exc).__name__ == "UnsupportedParamsError":
+        return True
+    pattern = r"response_format|json_schema|Input should be 'text' or 'json_object'"
+    return status in (400, 422, 500) and re.search(pattern, str(exc)) is not None
 
 
 def _retryable(exc: Exception) -> bool:

@@ -118,6 +118,8 @@ class LLMGrader:
             out = self._complete(messages, rubric, answer)
         except LLMError as exc:
             self.last_error = exc
+            if isinstance(exc, LLMOutputError) and self.guard is not None:
+                self.guard.record(False, 0.0)  # unusable answers count against the model like failed calls
             return floor.model_copy(update={"degraded": True, "degraded_reason": str(exc)[:300]})
         grade = self._to_grade(out, rubric, floor, passages)
         if self.guard and before:

@@ -18,6 +18,24 @@ from .schemas import ROLE_LABELS, Question, Report
 
 Emit = Callable[[str], None]
 MAX_CHARS = 800
+HOLD_BACK = 80  # characters buffered before anything is shown
+_ECHO = (
+    "[inst]",
+    "<<sys>>",
+    "<|",
+    "rephrase this interview question",
+    "ask one follow-up",
+    "you are a sharp",
+    "question:",
+    "system:",
+    "assistant:",
+)
+
+
+def _check_prefix(text: str) -> None:
+    lower = text.lower()
+    if any(marker in lower for marker in _ECHO):
+        raise LLMError("the model echoed its instructions instead of asking")
 
 
 class Narrative(BaseModel):
@@ -57,15 +75,27 @@ class LLMInterviewer:
         return {"role": "system", "content": render("interviewer_system", role=self.role, difficulty=difficulty)}
 
     def _stream(self, messages: Messages, emit: Emit) -> str:
-        text = ""
+        """Stream a prompt to the candidate, holding back the start until it looks like a question.
+
+        Small or base models sometimes echo their instructions; those never reach the screen.
+        """
+        text, shown = "", False
         for delta in self.gateway.stream(messages):
             text += delta
-            emit(delta)
             if len(text) > MAX_CHARS:
                 raise LLMError("the model kept talking past the length limit")
+            if not shown and len(text) >= HOLD_BACK:
+                _check_prefix(text)
+                shown = True
+                emit(text)
+            elif shown:
+                emit(delta)
+        _check_prefix(text)
         text = " ".join(text.split()).strip().strip('"')
         if len(text) < 15 or not text.endswith("?"):
             raise LLMError("the model did not produce a question")
+        if not shown:
+            emit(text)
         return text
 
     def tailor(self, question: Question, emit: Emit) -> str | None:
@@ -109,7 +139,11 @@ class LLMInterviewer:
         results = report.model_dump_json(include={"overall", "questions", "dimensions", "strengths", "gaps", "study"})
         messages = [self._system("any"), {"role": "user", "content": render("summary", results=results[:6000])}]
         try:
-            return self.gateway.complete(messages, Narrative, temperature=0.3).narrative.strip()
+            narrative = self.gateway.complete(messages, Narrative, temperature=0.3).narrative.strip()
+            _check_prefix(narrative)
+            if len(narrative) < 40:
+                raise LLMError("the model's summary is too short to be one")
+            return narrative
         except LLMError as exc:
             self.last_error = exc
             return fallback_summary(report)

@@ -137,3 +137,16 @@ def test_extract_json_is_tolerant() -> None:
     assert extract_json('Here you go:\n{"a": "line\nbreak"} thanks') == {"a": "line\nbreak"}
     with pytest.raises(ValueError):
         extract_json("no json here")
+
+
+@respx.mock
+def test_a_500_that_rejects_the_format_steps_down_without_retrying() -> None:
+    def server(request: httpx.Request) -> httpx.Response:  # llama-cpp-python's answer, measured
+        if json.loads(request.content).get("response_format", {}).get("type") == "json_schema":
+            return _error(500, "1 validation error: body.response_format.type Input should be 'text' or 'json_object'")
+        return _reply(GOOD)
+
+    route = respx.post(URL).mock(side_effect=server)
+    gw, slept = _gateway(retries=2)
+    assert gw.complete(MSG, Verdict).score == 4
+    assert route.call_count == 2 and slept == []

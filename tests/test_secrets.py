@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -14,6 +16,22 @@ from conftest import STRONG_METRICS_ANSWER
 from interviewer.cli import main
 
 KEY = "sk-live-PLANTED-9f8e7d6c5b4a3210"
+
+
+@pytest.fixture(autouse=True)
+def _restore_loggers() -> Iterator[None]:
+    """--debug reconfigures process-wide loggers; put them back so later output stays clean."""
+    names = ("interviewer", "httpx", "LiteLLM")
+    saved = {
+        n: (logging.getLogger(n).level, list(logging.getLogger(n).handlers), logging.getLogger(n).propagate)
+        for n in names
+    }
+    yield
+    for n, (level, handlers, propagate) in saved.items():
+        logger = logging.getLogger(n)
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
+        logger.propagate = propagate
 
 
 @respx.mock
