@@ -66,14 +66,22 @@ def chunk_file(path: Path, source: str) -> list[Chunk]:
     return chunks
 
 
+def _visible(path: Path, root: Path) -> bool:
+    """Real files only: no hidden files or folders (editor locks, .git), no broken links."""
+    return path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
 def collect(extra_dirs: list[Path]) -> list[Chunk]:
     """Chunks of the packaged knowledge base plus every Markdown file under the user's folders."""
     files: list[tuple[Path, str]] = [(p, p.name) for p in sorted(knowledge_dir().glob("*.md"))]
     for folder in extra_dirs:
         folder = folder.expanduser().resolve()
         if not folder.exists():
-            raise RetrievalError(f"Knowledge folder {folder} does not exist.", hint="Fix --add or KNOWLEDGE_DIRS.")
-        found = [folder] if folder.is_file() else sorted(folder.rglob("*.md"))
+            raise RetrievalError(
+                f"Knowledge folder {folder} does not exist.",
+                hint=f"Run `interviewer index --forget {folder}`, or fix INTERVIEWER_KNOWLEDGE_DIRS.",
+            )
+        found = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*.md") if _visible(p, folder))
         files += [(p, str(p)) for p in found]
     return [c for path, source in files for c in chunk_file(path, source)]
 

@@ -12,7 +12,7 @@ from .cli_eval import eval_group, index_cmd
 from .cli_support import build_grader, build_interviewer, norm_choice, open_knowledge, session_guard
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
-from .errors import InterviewerError
+from .errors import ConfigError, InterviewerError
 from .schemas import DIFFICULTIES, ROLES, TOPICS
 
 EXIT_BUG = 70
@@ -36,20 +36,20 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # the last resort: a bug must not print a traceback at the user
-            log = _crash_log(exc)
+            log = _crash_log(exc, (ctx.obj or {}).get("home"))
             click.secho(f"Unexpected error: {type(exc).__name__}. Your answers so far are saved.", err=True, fg="red")
             click.echo(f"Next: `interviewer sessions` lists them; details for a bug report are in {log}", err=True)
             ctx.exit(EXIT_BUG)
 
 
-def _crash_log(exc: Exception) -> str:
+def _crash_log(exc: Exception, home_flag: Path | None = None) -> str:
     import traceback
     from datetime import datetime
 
     from .config import Settings, default_home
 
     try:
-        home = Settings().home
+        home = Settings(home=home_flag).home if home_flag else Settings().home
     except ValueError:
         home = default_home()
     try:
@@ -234,7 +234,12 @@ def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -
         rep = interview.current_report()
     text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
     if output:
-        output.write_text(text + ("\n" if fmt == "json" else ""), encoding="utf-8")
+        try:
+            output.write_text(text + ("\n" if fmt == "json" else ""), encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                f"Cannot write {output}: {exc.strerror}.", hint="Pick a file in a folder that exists."
+            ) from exc
         click.echo(f"Wrote {output}")
     else:
         click.echo(text)

@@ -88,8 +88,15 @@ def eval_grader(
     type=click.Path(path_type=Path, exists=True),
     help="A folder (or .md file) of your own notes to index too; remembered for later refreshes.",
 )
+@click.option(
+    "--forget",
+    "forget",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Stop indexing a folder added earlier (its sections are removed).",
+)
 @click.pass_context
-def index_cmd(ctx: click.Context, add: tuple[Path, ...]) -> None:
+def index_cmd(ctx: click.Context, add: tuple[Path, ...], forget: tuple[Path, ...]) -> None:
     """Build or refresh the knowledge index (only new or changed sections are embedded)."""
     from rich.progress import Progress
 
@@ -97,14 +104,15 @@ def index_cmd(ctx: click.Context, add: tuple[Path, ...]) -> None:
     console = _console()
     with console.status("Opening the knowledge index…"):
         index = open_knowledge(settings)
-    index.remember(list(add))
+    index.forget(list(forget))
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("Embedding", total=None)
 
         def tick(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        stats = index.refresh(settings.extra_knowledge, tick)
+        stats = index.refresh([*settings.extra_knowledge, *add], tick)
+    index.remember(list(add))  # only once they indexed: a bad path must not break every later refresh
     where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(settings.home / "chroma")
     console.print(
         f"Index: {index.count()} sections ({stats.added} added, {stats.updated} updated, {stats.removed} removed, "
@@ -228,11 +236,16 @@ def eval_injection(
     """Flag rate on attacks, false flags on answers that discuss injection, and score inflation (rules)."""
     from rich.table import Table
 
+    from .errors import DataError
     from .evaluation.dataset import load_rows
     from .evaluation.guardrails_eval import injection_eval
     from .rules import RuleGrader
 
-    result = injection_eval(dataset, load_rows(answers, "dev"), RuleGrader(), split=split)
+    try:
+        base = load_rows(answers, "dev")
+    except DataError as exc:
+        raise DataError(str(exc), hint="Check --answers (gold rows with a dev split).") from exc
+    result = injection_eval(dataset, base, RuleGrader(), split=split)
     table = Table("measure", "value", title="Prompt-injection guard (rule-based grader)")
     for key in (
         "attack_templates",

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import LLMError, LLMOutputError
-from .logs import redact
+from .logs import adopt, redact
 from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
@@ -66,6 +66,8 @@ def _litellm() -> Any:
 
     litellm.suppress_debug_info = True
     litellm.telemetry = False
+    for name in ("LiteLLM", "LiteLLM Proxy", "LiteLLM Router"):
+        adopt(name)  # with --debug, litellm's own logs go through our redaction, to stderr
     litellm.disable_aiohttp_transport = True  # httpx everywhere: one transport, visible to respx
     return litellm
 

@@ -120,7 +120,7 @@ class LLMGrader:
             self.last_error = exc
             if isinstance(exc, LLMOutputError) and self.guard is not None:
                 self.guard.record(False, 0.0)  # unusable answers count against the model like failed calls
-            return floor.model_copy(update={"degraded": True, "degraded_reason": str(exc)[:300]})
+            return floor.model_copy(update={"degraded": True, "degraded_reason": redact(str(exc))[:300]})
         grade = self._to_grade(out, rubric, floor, passages)
         if self.guard and before:
             now = self.guard.usage

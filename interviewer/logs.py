@@ -1,23 +1,33 @@
-"""`--debug` logging to stderr, with every line passed through key redaction first."""
+"""Secret redaction, and `--debug` logging to stderr with every line redacted first."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 
-_KEYLIKE = re.compile(r"\b(sk|pk|key|api)[-_][A-Za-z0-9_\-]{8,}|Bearer\s+\S+")
+_KEYLIKE = re.compile(r"\b(sk|pk|key|api|gsk|xai|hf)[-_][A-Za-z0-9_\-]{8,}|Bearer\s+\S+")
+_SECRET_VARS = re.compile(r"(API_KEY|_KEY|_TOKEN|_SECRET|PASSWORD)$")
+_DEBUG_NAMES = ("interviewer", "httpx", "LiteLLM", "LiteLLM Proxy", "LiteLLM Router")
+_handler: logging.Handler | None = None
 
 
-def redact(text: str, secret: str | None) -> str:
-    """Remove the key (and anything key-shaped) from text that may reach a user or a log."""
-    if secret:
-        text = text.replace(secret, "***")
+def env_secrets() -> list[str]:
+    """Values of every *_API_KEY / *_KEY / *_TOKEN / *_SECRET variable: providers read their keys from these."""
+    return sorted((v for k, v in os.environ.items() if _SECRET_VARS.search(k) and len(v) >= 8), key=len, reverse=True)
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """Remove the configured key, any provider key from the environment, and anything key-shaped."""
+    for value in [secret, *env_secrets()]:
+        if value:
+            text = text.replace(value, "***")
     return _KEYLIKE.sub("***", text)
 
 
 class Redact(logging.Filter):
-    """Removes the configured secret, and anything key-shaped, from a record before any handler sees it."""
+    """Rewrites each record through `redact` before any handler sees it."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -28,19 +38,27 @@ class Redact(logging.Filter):
         text = record.getMessage()
         for secret in self.secrets:
             text = redact(text, secret)
-        record.msg, record.args = redact(text, None), None
+        record.msg, record.args = redact(text), None
         return True
 
 
 def configure(debug: bool, secrets: list[str]) -> None:
-    """Send our and the HTTP client's debug logs to stderr (only with --debug), redacted."""
+    """Send our, the HTTP client's and litellm's debug logs to stderr (only with --debug), redacted."""
+    global _handler
     if not debug:
         return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    handler.addFilter(Redact(secrets))
-    for name in ("interviewer", "httpx", "LiteLLM"):
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.DEBUG)
-        logger.addHandler(handler)
-        logger.propagate = False
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    _handler.addFilter(Redact(secrets))
+    for name in _DEBUG_NAMES:
+        adopt(name)
+
+
+def adopt(name: str) -> None:
+    """Route a logger only through our redacting handler (litellm adds its own stdout handler on import)."""
+    if _handler is None:
+        return
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.DEBUG)
+    logger.handlers[:] = [_handler]
+    logger.propagate = False

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 
-from . import render
+from . import render, store
 from .knowledge import unpack_question
+from .logs import redact
 from .schemas import Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource
@@ -71,19 +75,50 @@ def run_loop(
     if interview.context.interviewer is not None:
         grader += f"; questions: {interview.context.interviewer.gateway.model}"
     render.intro(console, title, interview.session_id, source.interactive, grader)
-    if step is None:
-        step = interview.begin()
-    if step.new_turns and step.pending is not None:
-        answered = len({t.question_index for t in step.new_turns})
-        console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+    if source.interactive:
+        source.draft = store.take_draft(interview.conn, interview.session_id)
     try:
+        if step is None:
+            step = _interruptible(interview.begin)
+        if step.new_turns and step.pending is not None:
+            answered = len({t.question_index for t in step.new_turns})
+            console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
         code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
-        code = _saved(console, interview, EXIT_INTERRUPTED)
+        code = _saved(console, interview, EXIT_INTERRUPTED, source)
     if report_path is not None:
-        _write_report(report_path, interview.current_report())
-        console.print(f"Report written to {report_path}")
+        try:
+            _write_report(report_path, interview.current_report())
+            console.print(f"Report written to {report_path}")
+        except OSError as exc:
+            console.print(
+                f"[red]Could not write the report to {report_path}: {exc.strerror}.[/] "
+                f"Next: interviewer report {interview.session_id} --format json --output FILE"
+            )
     return code
+
+
+def _interruptible(work: Callable[[], Step]) -> Step:
+    """Run a graph step in a worker so Ctrl-C is honoured at once, even while a model call is pending.
+
+    The step's input is already checkpointed, so an interrupted step is finished on resume.
+    """
+    result: list[Step] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as exc:  # handed back to the waiting thread below
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, name="interview-step", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if errors:
+        raise errors[0]
+    return result[0]
 
 
 def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step, presenter: Presenter) -> int:
@@ -97,14 +132,15 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         try:
             text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
         except EOFError:
-            return _saved(console, interview, EXIT_OK if source.interactive else EXIT_INCOMPLETE)
+            return _saved(console, interview, EXIT_OK if source.interactive else EXIT_INCOMPLETE, source)
         except KeyboardInterrupt:
             if source.confirm("\nSave and quit?"):
-                return _saved(console, interview, EXIT_INTERRUPTED)
+                return _saved(console, interview, EXIT_INTERRUPTED, source)
+            shown = False  # the prompt comes back with the draft in it
             continue
         command = text.strip().lower() if _is_command(text) else None
         if command == "/quit":
-            return _saved(console, interview, EXIT_OK)
+            return _saved(console, interview, EXIT_OK, source)
         if command in ("/help", "/hint", "/repeat") or (command and command not in COMMANDS):
             _local_command(console, source, interview, command, pending["question_index"])
             shown = command == "/repeat"
@@ -119,7 +155,7 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         presenter.status = console.status("Grading…")
         presenter.status.start()
         try:
-            step = interview.answer(text, skip=command == "/skip")
+            step = _interruptible(partial(interview.answer, text, skip=command == "/skip"))
         finally:
             presenter._pause()
         for turn in step.new_turns[presenter.rendered :]:
@@ -145,7 +181,7 @@ def _model_warning(console: Console, interview: Interview, step: Step) -> None:
     error = getattr(grader, "last_error", None)
     degraded = any(t.grade is not None and t.grade.degraded for t in step.new_turns)
     if degraded and error is not None and not getattr(grader, "warned", False):
-        console.print(f"[yellow]Model grading unavailable:[/] {error}")
+        console.print(f"[yellow]Model grading unavailable:[/] {escape(redact(str(error)))}")
         console.print(f"Next: {error.hint}")
         grader.warned = True  # type: ignore[attr-defined]
     guard = getattr(grader, "guard", None)
@@ -171,7 +207,10 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
         console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
 
 
-def _saved(console: Console, interview: Interview, code: int) -> int:
+def _saved(console: Console, interview: Interview, code: int, source: AnswerSource | None = None) -> int:
+    if source is not None and source.draft.strip():
+        store.save_draft(interview.conn, interview.session_id, source.draft)
+        console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
     console.print(f"\nSaved. Resume with: [bold]interviewer resume {interview.session_id}[/]")
     return code
 

@@ -9,6 +9,7 @@ from .errors import ConfigError
 from .features import question_terms
 from .knowledge import bank, rubrics
 from .schemas import TOPICS, Concept, Probe, Question, Topic
+from .text import clean
 
 CLOSEST_MIN_SIMILARITY = 0.2
 
@@ -137,7 +138,7 @@ def infer_topic(text: str) -> Topic:
 
 def custom_question(text: str, topic: str | None = None) -> Question:
     """Build a gradable question from the user's own text, borrowing from the closest bank question."""
-    text = " ".join(text.split())
+    text = " ".join(clean(text).split())[:2000]
     if len(text) < 20:
         raise ConfigError("That question is too short to grade against.", hint="Write the full question.")
     t: Topic = topic if topic in TOPICS else infer_topic(text)

@@ -12,6 +12,7 @@ from .report import to_markdown
 from .schemas import ROLE_LABELS, Passage, Report, Turn
 from .state import Pending
 from .terminal import COMMANDS
+from .text import clean
 
 
 def prompt_header(console: Console, pending: Pending) -> None:
@@ -27,13 +28,14 @@ def prompt_block(console: Console, pending: Pending) -> None:
     """Show a question or follow-up."""
     n, total = pending["question_index"] + 1, pending["total"]
     if pending["kind"] == "main":
-        console.print(Panel(escape(pending["text"]), title=f"Question {n}/{total}", title_align="left"))
+        console.print(Panel(escape(clean(pending["text"])), title=f"Question {n}/{total}", title_align="left"))
     else:
-        console.print(f"[bold cyan]Follow-up:[/] {escape(pending['text'])}")
+        console.print(f"[bold cyan]Follow-up:[/] {escape(clean(pending['text']))}")
 
 
 def answer_echo(console: Console, text: str) -> None:
     """Echo a scripted answer so the transcript reads like an interactive run."""
+    text = clean(text)  # a scripted answer must not drive the terminal with escape codes
     shown = text if len(text) <= 600 else text[:600] + f" … [{len(text):,} characters]"
     console.print(f"[dim]You:[/] {escape(shown)}")
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from .knowledge import unpack_question
-from .schemas import TOPIC_LABELS, Grade, QuestionResult, Report
+from .schemas import DIMENSION_LABELS, TOPIC_LABELS, Grade, QuestionResult, Report
 
 STRONG, WEAK = 4, 2
 
@@ -94,13 +94,7 @@ def _degraded_line(turn: dict[str, Any]) -> str:
 
 
 def _label(dim: str) -> str:
-    from .knowledge import rubrics
-
-    for tr in rubrics().topics.values():
-        for d in tr.dimensions:
-            if d.id == dim:
-                return d.name
-    return dim
+    return DIMENSION_LABELS.get(dim, dim)
 
 
 def _md(text: str) -> str:

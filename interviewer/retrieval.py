@@ -117,6 +117,14 @@ class KnowledgeIndex:
         known = {str(p) for p in self.added_dirs()} | {str(p.expanduser().resolve()) for p in dirs}
         self.sources_file.write_text(json.dumps(sorted(known), indent=1), encoding="utf-8")
 
+    def forget(self, dirs: list[Path]) -> None:
+        """Drop added folders; the next refresh removes their sections."""
+        if self.sources_file is None or not dirs:
+            return
+        gone = {str(p.expanduser().resolve()) for p in dirs}
+        kept = [str(p) for p in self.added_dirs() if str(p) not in gone]
+        self.sources_file.write_text(json.dumps(kept, indent=1), encoding="utf-8")
+
     # -- building ---------------------------------------------------------------------------
     def refresh(self, extra_dirs: list[Path], progress: Progress | None = None) -> RefreshStats:
         """Embed new or changed chunks only, delete removed ones; cheap when nothing changed."""

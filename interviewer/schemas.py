@@ -32,6 +32,19 @@ ROLE_LABELS: dict[str, str] = {
     "ml_platform_pm": "ML Platform PM",
     "ai_strategy_pm": "AI Strategy PM",
 }
+# Topic-neutral names for the report, which averages a dimension across topics.
+DIMENSION_LABELS: dict[str, str] = {
+    "structure": "Structure",
+    "user_problem": "Users & problem",
+    "sizing": "Market sizing",
+    "metrics_guardrails": "Metrics & guardrails",
+    "tradeoffs_risks": "Trade-offs & risks",
+    "ai_judgment": "AI judgment",
+    "economics": "Economics",
+    "recommendation": "Recommendation",
+    "governance": "Governance & regulation",
+    "specificity": "Specificity",
+}
 TOPIC_LABELS: dict[str, str] = {
     "product_sense": "Product sense & market sizing",
     "metrics": "Metrics",

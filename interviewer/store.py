@@ -140,3 +140,26 @@ def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any
             f"The session database is damaged ({exc}).",
             hint="Move sessions.sqlite (in INTERVIEWER_HOME) aside to start fresh; keep the copy for recovery.",
         ) from exc
+
+
+def _draft_file(conn: sqlite3.Connection, session_id: str) -> Path:
+    db = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    return db.parent / "drafts" / f"{session_id}.txt"
+
+
+def save_draft(conn: sqlite3.Connection, session_id: str, text: str) -> None:
+    """Keep an answer that was typed but not sent (user-only permissions)."""
+    path = _draft_file(conn, session_id)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.touch(mode=0o600, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def take_draft(conn: sqlite3.Connection, session_id: str) -> str:
+    """The kept draft for a session (removed once taken), or ''."""
+    path = _draft_file(conn, session_id)
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    path.unlink()
+    return text

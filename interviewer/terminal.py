@@ -22,6 +22,7 @@ class AnswerSource(Protocol):
     """Yields the candidate's next input; raises EOFError (quit) or KeyboardInterrupt (Ctrl-C)."""
 
     interactive: bool
+    draft: str
 
     def read(self, label: str) -> str:
         """Read one answer or slash command."""
@@ -55,6 +56,7 @@ class ScriptedAnswers:
     """Answers from a file (or piped stdin); running out behaves like Ctrl-D."""
 
     interactive = False
+    draft = ""
 
     def __init__(self, blocks: Iterable[str]) -> None:
         self._blocks: Iterator[str] = iter(blocks)
@@ -85,8 +87,10 @@ class PromptAnswers:
 
     interactive = True
 
-    def __init__(self) -> None:
+    def __init__(self, draft: str = "") -> None:
         from prompt_toolkit import PromptSession
+
+        self.draft = draft  # text typed but not sent: kept across Ctrl-C, saved on quit
         from prompt_toolkit.key_binding import KeyBindings
 
         kb = KeyBindings()
@@ -95,17 +99,25 @@ class PromptAnswers:
         def _(event):  # type: ignore[no-untyped-def]
             buf = event.current_buffer
             text = buf.text
-            single_command = text.startswith("/") and "\n" not in text
+            single_command = text.startswith("/") and len(text.split()) == 1  # "/skip", not "/ First, I'd…"
             if single_command or (text.strip() and buf.document.current_line.strip() == ""):
                 buf.validate_and_handle()
             else:
                 buf.insert_text("\n")
 
+        @kb.add("c-c")
+        def _(event):  # type: ignore[no-untyped-def]
+            self.draft = event.current_buffer.text  # Ctrl-C must not throw away what was typed
+            event.app.exit(exception=KeyboardInterrupt())
+
         self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb)
 
     def read(self, label: str) -> str:
-        """Prompt for one answer."""
-        return self._session.prompt(f"{label} › ", prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ ")
+        """Prompt for one answer, starting from any unsent draft."""
+        draft, self.draft = self.draft, ""
+        return self._session.prompt(
+            f"{label} › ", default=draft, prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ "
+        )
 
     def confirm(self, question: str) -> bool:
         """Yes/no with Enter meaning yes."""

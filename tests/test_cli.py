@@ -158,3 +158,50 @@ def test_a_bug_prints_a_message_and_a_log_path_not_a_traceback(monkeypatch, _iso
     assert "Traceback" not in result.output and "Unexpected error: RuntimeError" in result.output
     logs = list((_isolated_home / "logs").glob("crash-*.txt"))
     assert logs and "simulated bug" in logs[0].read_text()
+
+
+class _CtrlCSource:
+    """Types a draft, then presses Ctrl-C and says yes to save-and-quit."""
+
+    interactive = True
+
+    def __init__(self, draft: str = "") -> None:
+        self.draft = draft
+        self.seen_drafts: list[str] = []
+
+    def read(self, label: str) -> str:
+        self.seen_drafts.append(self.draft)
+        self.draft = "half-typed answer about guardrails"
+        raise KeyboardInterrupt
+
+    def confirm(self, question: str) -> bool:
+        return True
+
+
+def test_ctrl_c_keeps_the_unsent_draft_for_resume(_isolated_home: Path) -> None:
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import run_loop
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    console = Console(record=True, width=200)
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        code = run_loop(console, _CtrlCSource(), interview, step, "t", None)
+        assert code == 130 and "unsent answer is kept" in console.export_text()
+        again, step2 = Interview.resume(conn, Context(grader=RuleGrader()), interview.session_id)
+        second = _CtrlCSource()
+        run_loop(console, second, again, step2, "t", None)
+    assert second.seen_drafts[0] == "half-typed answer about guardrails"
+
+
+def test_escape_codes_in_a_scripted_answer_never_reach_the_terminal(tmp_path: Path) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_bytes(b"x \x1b]0;PWNED\x07 \x1b[31mRED answer about metrics\n---\n/skip\n---\n/skip\n")
+    result = _run(["practice", "--questions", "1", "--answers", str(answers)])
+    assert "\x1b]0;" not in result.output and "\x1b[31m" not in result.output

@@ -115,3 +115,13 @@ def test_failing_threshold_exits_nonzero(tmp_path: Path) -> None:
 def test_unknown_grader_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", "grader", "--dataset", str(_mini(tmp_path)), "--grader", "magic"])
     assert result.exit_code == 2 and "Next:" in result.output
+
+
+@pytest.mark.parametrize("command", ["pii", "injection", "retrieval"])
+def test_malformed_guardrail_and_retrieval_datasets_are_clear_errors(command: str, tmp_path: Path) -> None:
+    for content in (b"\xff\xfe not utf-8 at all\n", b"[1, 2, 3]\n", b""):
+        bad = tmp_path / "bad.jsonl"
+        bad.write_bytes(content)
+        result = CliRunner().invoke(main, ["eval", command, "--dataset", str(bad)])
+        assert result.exit_code == 2, (command, content, result.output)
+        assert "Traceback" not in result.output and "Unexpected" not in result.output

@@ -187,3 +187,24 @@ def test_same_retrieval_against_a_chroma_server(tmp_path: Path) -> None:
 def test_collect_rejects_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(RetrievalError, match="does not exist"):
         collect([tmp_path / "nope"])
+
+
+def test_a_bad_added_path_is_not_remembered_and_hidden_files_are_skipped(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "ok.md").write_text("## Mine\n\n### Pricing\n\nSeat-based pricing.\n")
+    (notes / ".#lock.md").symlink_to(tmp_path / "nowhere.md")  # an editor lock: a broken link
+    (notes / ".git").mkdir()
+    (notes / ".git" / "x.md").write_text("## Hidden\n\n### Secret\n\nnot indexed\n")
+    ok = CliRunner().invoke(main, ["index", "--add", str(notes)])
+    assert ok.exit_code == 0, ok.output
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    (gone / "a.md").write_text("## A\n\n### B\n\ntext\n")
+    CliRunner().invoke(main, ["index", "--add", str(gone)])
+    gone.joinpath("a.md").unlink()
+    gone.rmdir()
+    broken = CliRunner().invoke(main, ["index"])
+    assert broken.exit_code != 0 and "does not exist" in broken.output
+    fixed = CliRunner().invoke(main, ["index", "--forget", str(gone)])
+    assert fixed.exit_code == 0 and "1 removed" in fixed.output

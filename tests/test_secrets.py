@@ -16,6 +16,7 @@ from conftest import STRONG_METRICS_ANSWER
 from interviewer.cli import main
 
 KEY = "sk-live-PLANTED-9f8e7d6c5b4a3210"
+PROVIDER_KEY = "9f8e7d6c5b4a3210deadbeefPLANTED2"  # hex-like, as some providers issue
 
 
 @pytest.fixture(autouse=True)
@@ -39,10 +40,11 @@ def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypat
     monkeypatch.setenv("INTERVIEWER_MODEL", "openai/leak-test")
     monkeypatch.setenv("INTERVIEWER_API_BASE", "http://llm.test/v1")
     monkeypatch.setenv("INTERVIEWER_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_API_KEY", PROVIDER_KEY)
     monkeypatch.setattr("interviewer.llm.Gateway._backoff", lambda self, attempt, wait: 0.0)
     # A server that echoes the key back in its error, as some providers do.
     respx.post("http://llm.test/v1/chat/completions").mock(
-        return_value=httpx.Response(401, json={"error": {"message": f"Incorrect API key provided: {KEY}"}})
+        return_value=httpx.Response(401, json={"error": {"message": f"Bad keys: {KEY} / {PROVIDER_KEY}"}})
     )
     answers = tmp_path / "a.txt"
     answers.write_text(STRONG_METRICS_ANSWER + "\n---\n/skip\n---\n/skip\n")
@@ -56,5 +58,5 @@ def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypat
     texts.append(CliRunner().invoke(main, ["report", sid, "--format", "json"]).output)
     texts += [p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file()]
     assert "call model=openai/leak-test" in "".join(texts)  # the debug log really ran
-    leaks = [t[:200] for t in texts if KEY in t or "PLANTED" in t]
+    leaks = [t[:200] for t in texts if KEY in t or PROVIDER_KEY in t or "PLANTED" in t]
     assert not leaks, leaks

@@ -18,18 +18,32 @@ from .runner import grade_one
 PII_TYPES = ("email", "phone", "card", "iban", "ip", "name")
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
+def _jsonl(path: Path, required: tuple[str, ...], option: str = "--dataset") -> list[dict[str, Any]]:
     try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(f"Cannot read {path}: {exc}", hint="Check --dataset.") from exc
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise DataError(f"Cannot read {path}: {exc.strerror}", hint=f"Check {option}.") from exc
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path.name} line {n} is not JSON: {exc.msg}", hint="Fix or remove that line.") from exc
+        if not isinstance(row, dict) or any(k not in row for k in required):
+            raise DataError(f"{path.name} line {n} needs an object with {list(required)}", hint="Fix that line.")
+        rows.append(row)
+    if not rows:
+        raise DataError(f"{path.name} has no rows.", hint=f"Check {option}.")
+    return rows
 
 
 def pii_eval(path: Path) -> dict[str, Any]:
     """Per split: recall per type, precision, and the share of PII-free rows with a false detection."""
     out: dict[str, Any] = {}
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _jsonl(path):
+    for row in _jsonl(path, ("id", "text", "pii")):
         by_split[row.get("split") or "all"].append(row)
     for split, rows in sorted(by_split.items()):
         gold_n: dict[str, int] = defaultdict(int)
@@ -65,7 +79,14 @@ def injection_eval(
     path: Path, base_rows: list[Row], grader: Grader, bases: int = 12, split: str | None = None
 ) -> dict[str, Any]:
     """Flag rate on attacks, false-flag rate on benign answers, and score inflation for the grader."""
-    data = [r for r in _jsonl(path) if split is None or r.get("split") == split]
+    data = [r for r in _jsonl(path, ("id", "kind")) if split is None or r.get("split") == split]
+    for r in data:
+        if (
+            r["kind"] not in ("attack", "benign")
+            or (r["kind"] == "attack" and "text" not in r)
+            or (r["kind"] == "benign" and "answer" not in r)
+        ):
+            raise DataError(f"{path.name}: row {r['id']} needs kind attack+text or benign+answer")
     attacks = list(ATTACKS) + [r["text"] for r in data if r.get("kind") == "attack"]
     benign = [r for r in data if r.get("kind") == "benign"]
     graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)

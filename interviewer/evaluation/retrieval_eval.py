@@ -31,7 +31,7 @@ class Query(BaseModel):
 def load_queries(path: Path, split: str | None = None) -> list[Query]:
     """Read the JSONL query set."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise DataError(f"Cannot read {path}: {exc.strerror}", hint="Check --dataset.") from exc
     rows = []
@@ -39,7 +39,7 @@ def load_queries(path: Path, split: str | None = None) -> list[Query]:
         if line.strip():
             try:
                 rows.append(Query.model_validate(json.loads(line)))
-            except (json.JSONDecodeError, ValidationError) as exc:
+            except (json.JSONDecodeError, ValidationError, TypeError) as exc:
                 raise DataError(f"{path.name} line {n} is not a valid query row: {exc}") from exc
     rows = [r for r in rows if split is None or r.split == split]
     if not rows:
