@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import DataError
 from ..knowledge import bank
 from ..questions import custom_question
 from ..schemas import Question, Topic
+from .jsonl import read_rows
 
 
 class Gold(BaseModel):
@@ -36,28 +35,9 @@ class Row(BaseModel):
     split: str | None = None
 
 
-def load_rows(path: Path, split: str | None = None) -> list[Row]:
-    """Read a JSONL dataset, failing with the line number of the first bad row."""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise DataError(f"Cannot read dataset {path}: {exc.strerror}", hint="Check the --dataset path.") from exc
-    rows: list[Row] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(Row.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise DataError(f"{path.name} line {n} is not a valid row: {exc}", hint="Fix or remove that line.") from exc
-    ids = [r.id for r in rows]
-    if len(set(ids)) != len(ids):
-        raise DataError(f"{path.name} has duplicate ids", hint="Give every row a unique id.")
-    if split is not None:
-        rows = [r for r in rows if r.split == split]
-    if not rows:
-        raise DataError(f"{path.name} has no rows{f' in split {split!r}' if split else ''}.")
-    return rows
+def load_rows(path: Path, split: str | None = None, option: str = "--dataset") -> list[Row]:
+    """Read a JSONL grader dataset, failing with the line number of the first bad row."""
+    return read_rows(path, Row, split, option)
 
 
 def resolve_question(row: Row) -> Question:

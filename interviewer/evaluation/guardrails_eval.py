@@ -2,49 +2,52 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from ..errors import DataError
+from pydantic import BaseModel, ConfigDict, model_validator
+
 from ..grading import Grader
 from ..injection import strip_injection
 from ..pii import find
 from .attacks import ATTACKS
 from .dataset import Row, resolve_question
+from .jsonl import read_rows
 from .runner import grade_one
 
 PII_TYPES = ("email", "phone", "card", "iban", "ip", "name")
 
 
-def _jsonl(path: Path, required: tuple[str, ...], option: str = "--dataset") -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise DataError(f"Cannot read {path}: {exc.strerror}", hint=f"Check {option}.") from exc
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path.name} line {n} is not JSON: {exc.msg}", hint="Fix or remove that line.") from exc
-        if not isinstance(row, dict) or any(k not in row for k in required):
-            raise DataError(f"{path.name} line {n} needs an object with {list(required)}", hint="Fix that line.")
-        rows.append(row)
-    if not rows:
-        raise DataError(f"{path.name} has no rows.", hint=f"Check {option}.")
-    return rows
+class _PiiRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    text: str
+    pii: list[dict[str, str]]
+    split: str | None = None
+
+
+class _InjectionRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    kind: Literal["attack", "benign"]
+    text: str = ""
+    answer: str = ""
+    split: str | None = None
+
+    @model_validator(mode="after")
+    def _has_content(self) -> _InjectionRow:
+        if not (self.text if self.kind == "attack" else self.answer).strip():
+            raise ValueError("an attack row needs 'text', a benign row needs 'answer'")
+        return self
 
 
 def pii_eval(path: Path) -> dict[str, Any]:
     """Per split: recall per type, precision, and the share of PII-free rows with a false detection."""
     out: dict[str, Any] = {}
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _jsonl(path, ("id", "text", "pii")):
-        by_split[row.get("split") or "all"].append(row)
+    for r in read_rows(path, _PiiRow):
+        by_split[r.split or "all"].append(r.model_dump())
     for split, rows in sorted(by_split.items()):
         gold_n: dict[str, int] = defaultdict(int)
         hit_n: dict[str, int] = defaultdict(int)
@@ -79,14 +82,7 @@ def injection_eval(
     path: Path, base_rows: list[Row], grader: Grader, bases: int = 12, split: str | None = None
 ) -> dict[str, Any]:
     """Flag rate on attacks, false-flag rate on benign answers, and score inflation for the grader."""
-    data = [r for r in _jsonl(path, ("id", "kind")) if split is None or r.get("split") == split]
-    for r in data:
-        if (
-            r["kind"] not in ("attack", "benign")
-            or (r["kind"] == "attack" and "text" not in r)
-            or (r["kind"] == "benign" and "answer" not in r)
-        ):
-            raise DataError(f"{path.name}: row {r['id']} needs kind attack+text or benign+answer")
+    data = [r.model_dump() for r in read_rows(path, _InjectionRow, split)]
     attacks = list(ATTACKS) + [r["text"] for r in data if r.get("kind") == "attack"]
     benign = [r for r in data if r.get("kind") == "benign"]
     graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)

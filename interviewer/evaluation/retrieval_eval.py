@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from ..errors import DataError
 from ..retrieval import KnowledgeIndex, Mode
 from ..schemas import Passage
+from .jsonl import read_rows
 
 MODES: tuple[Mode, ...] = ("dense", "bm25", "hybrid")
 DEPTH = 10
@@ -30,21 +29,7 @@ class Query(BaseModel):
 
 def load_queries(path: Path, split: str | None = None) -> list[Query]:
     """Read the JSONL query set."""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise DataError(f"Cannot read {path}: {exc.strerror}", hint="Check --dataset.") from exc
-    rows = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(Query.model_validate(json.loads(line)))
-            except (json.JSONDecodeError, ValidationError, TypeError) as exc:
-                raise DataError(f"{path.name} line {n} is not a valid query row: {exc}") from exc
-    rows = [r for r in rows if split is None or r.split == split]
-    if not rows:
-        raise DataError(f"{path.name} has no rows{f' in split {split!r}' if split else ''}.")
-    return rows
+    return read_rows(path, Query, split)
 
 
 def relevant(q: Query, p: Passage) -> bool:
