@@ -40,7 +40,6 @@ class Features:
     question_hits: list[Hit] = field(default_factory=list)
     constraint_hits: list[Hit] = field(default_factory=list)
     rubric_hits: dict[str, list[Hit]] = field(default_factory=dict)
-    question_overlap: float = 0.0
     shared_terms: int = 0
     domain_share: float = 0.0
     numbers: int = 0
@@ -132,7 +131,6 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         question_hits=[_hit(c, sents) for c in question.concepts],
         constraint_hits=[_hit(c, sents) for c in question.constraints],
         rubric_hits={d: [_hit(c, sents) for c in cs] for d, cs in rubric_concepts.items()},
-        question_overlap=shared / len(terms) if terms else 0.0,
         shared_terms=shared,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from .knowledge import sections
 from .report import to_markdown
-from .schemas import ROLE_LABELS, Passage, Report, Turn
+from .schemas import Passage, Report, Turn
 from .state import Pending
 from .terminal import COMMANDS
 from .text import clean
@@ -107,8 +107,3 @@ def report(console: Console, rep: Report) -> None:
 
     console.rule("Summary")
     console.print(Markdown(to_markdown(rep)))
-
-
-def role_label(role: str | None) -> str:
-    """Human label for a role id."""
-    return ROLE_LABELS.get(role or "", "any role")
