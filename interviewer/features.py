@@ -8,7 +8,18 @@ from functools import lru_cache
 
 from .knowledge import sections
 from .schemas import Concept, Question
-from .text import FUNCTION_WORDS, Sentence, analyse, canonical, content_words, find_phrase, phrase_pattern, stem, words
+from .text import (
+    FUNCTION_WORDS,
+    Sentence,
+    analyse,
+    canonical,
+    content_words,
+    has_phrase,
+    phrase_head,
+    phrase_pattern,
+    stem,
+    words,
+)
 
 NULL_ANSWERS = frozenset(
     "null|none|n/a|na|idk|pass|skip|nothing|nil|undefined|-|?|...|no|i don't know|i dont know|dont know|"
@@ -50,10 +61,12 @@ class Features:
     empty: bool = False
 
 
-def _hit(concept: Concept, sents: list[Sentence]) -> Hit:
+def _hit(concept: Concept, sents: list[Sentence], present: set[int]) -> Hit:
     best = Hit(concept, 0.0, "")
+    if id(concept) not in present:
+        return best
     for s in sents:
-        if s.quality > best.credit and find_phrase(concept.phrases, s.lower):
+        if s.quality > best.credit and has_phrase(concept.phrases, s.lower):
             best = Hit(concept, s.quality, s.text)
     return best
 
@@ -107,7 +120,7 @@ def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) ->
         return True
     if len(terms.intersection(stem(w) for w in s.words)) >= 2:
         return True
-    return any(find_phrase(c.phrases, s.lower) for c in concepts)
+    return any(has_phrase(c.phrases, s.lower) for c in concepts)
 
 
 def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Concept]]) -> Features:
@@ -119,8 +132,12 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     if n == 0 or canon.strip().lower().strip(".!") in NULL_ANSWERS:
         return Features(n, sents, empty=True)
     terms = question_terms(question.text)
+    lower = "\n".join(s.lower for s in sents)
     all_concepts = [*question.concepts, *question.constraints, *(c for cs in rubric_concepts.values() for c in cs)]
-    specific_words = sum(len(s.words) for s in sents if _is_specific(s, all_concepts, terms))
+    # most concepts appear nowhere in an answer: one search of the whole text spares a search per sentence
+    named = [c for c in all_concepts if has_phrase(c.phrases, lower)]
+    present = {id(c) for c in named}
+    specific_words = sum(len(s.words) for s in sents if _is_specific(s, named, terms))
     stems = {stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) >= 3}
     shared = len(terms & stems)
     return Features(
@@ -128,16 +145,16 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         sentences=sents,
         reasoning_share=sum(len(s.words) * s.quality for s in sents) / n,
         function_ratio=sum(t in FUNCTION_WORDS for t in tokens) / n,
-        question_hits=[_hit(c, sents) for c in question.concepts],
-        constraint_hits=[_hit(c, sents) for c in question.constraints],
-        rubric_hits={d: [_hit(c, sents) for c in cs] for d, cs in rubric_concepts.items()},
+        question_hits=[_hit(c, sents, present) for c in question.concepts],
+        constraint_hits=[_hit(c, sents, present) for c in question.constraints],
+        rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
-        bare_mentions=sum(any(find_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts),
-        concept_density=_mentions(all_concepts, "\n".join(s.lower for s in sents)) / n,
+        bare_mentions=sum(id(c) in present for c in question.concepts),
+        concept_density=_mentions(named, lower) / n,
     )
 
 
@@ -145,7 +162,7 @@ def _mentions(concepts: list[Concept], lower: str) -> int:
     """How many times concepts are named (each concept once per mention, whichever phrase names it)."""
     counts: dict[str, int] = {}
     for c in concepts:
-        n = max(len(phrase_pattern(p).findall(lower)) for p in c.phrases)
+        n = max((len(phrase_pattern(p).findall(lower)) for p in c.phrases if phrase_head(p) in lower), default=0)
         counts[c.id] = max(counts.get(c.id, 0), n)
     return sum(counts.values())
 

@@ -150,13 +150,14 @@ def grade_answer(
     if _thin_but_relevant(f, flags, params):
         raw = max(raw, params.cuts[0])
     centre = mean(evidence.values())
+    asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
     for d in rubric.dimensions:
         e, hits = ev[d.id]
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
         best = max(hits, key=lambda h: h.credit, default=None)
         quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best and best.credit > 0 else ""
-        missing = [h.concept.label for h in hits if h.concept in question.concepts and h.credit < 0.5]
+        missing = [h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5]
         score = min(cap, to_int(dim_raw, params))
         dims.append(DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, missing=missing))
     missing_all = [h.concept.label for h in f.question_hits + f.constraint_hits if h.credit < 0.5]

@@ -113,12 +113,16 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(lead + escaped)
 
 
-def find_phrase(phrases: list[str], text: str) -> str | None:
-    """Return the first phrase found in already-lowercased text, or None."""
-    for p in phrases:
-        if phrase_pattern(p).search(text):
-            return p
-    return None
+@lru_cache(maxsize=8192)
+def phrase_head(phrase: str) -> str:
+    """The phrase's first word: a literal every match contains, so a plain `in` test can rule it out."""
+    return phrase.lower().split()[0] if phrase.strip() else phrase
+
+
+def has_phrase(phrases: list[str] | tuple[str, ...], text: str) -> bool:
+    """Whether any of the phrases occurs in already-lowercased text."""
+    # the `in` test rules out almost every phrase before any regex runs
+    return any(phrase_pattern(p).search(text) for p in phrases if phrase_head(p) in text)
 
 
 def stem(word: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def mean(values: Sequence[float]) -> float:
@@ -113,19 +114,77 @@ def bootstrap_ci(
     n: int = 1000,
     seed: int = 0,
 ) -> tuple[float, float]:
-    """Percentile 95% confidence interval by resampling items with replacement (seeded)."""
+    """Percentile 95% confidence interval of one metric, resampling items with replacement (seeded)."""
     rng = random.Random(seed)
     idx = range(len(gold))
     stats = []
     for _ in range(n):
         sample = rng.choices(idx, k=len(gold))
-        value = fn([gold[i] for i in sample], [pred[i] for i in sample])
-        if not math.isnan(value):
-            stats.append(value)
+        stats.append(fn([gold[i] for i in sample], [pred[i] for i in sample]))
+    return _percentiles(stats)
+
+
+def _percentiles(values: Sequence[float]) -> tuple[float, float]:
+    stats = sorted(v for v in values if not math.isnan(v))
     if not stats:
         return (float("nan"), float("nan"))
-    stats.sort()
     return (stats[int(0.025 * (len(stats) - 1))], stats[int(0.975 * (len(stats) - 1))])
+
+
+def bootstrap_all(
+    gold: Sequence[int], pred: Sequence[int], n: int = 1000, seed: int = 0
+) -> dict[str, tuple[float, float]]:
+    """95% CIs of every metric from one shared set of resamples, vectorised (a pure-Python loop took 0.35 s)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    take = rng.integers(0, len(gold), size=(n, len(gold)))
+    g = np.asarray(gold, dtype=np.int64)[take]
+    p = np.asarray(pred, dtype=np.int64)[take]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = {
+            "qwk": _qwk_rows(g, p),
+            "exact": (g == p).mean(axis=1),
+            "adjacent": (np.abs(g - p) <= 1).mean(axis=1),
+            "pearson": _pearson_rows(g.astype(float), p.astype(float)),
+            "spearman": _pearson_rows(_rank_rows(g), _rank_rows(p)),
+            "mae": np.abs(g - p).mean(axis=1),
+            "smd": (p.mean(axis=1) - g.mean(axis=1)) / np.sqrt((g.var(axis=1) + p.var(axis=1)) / 2),
+        }
+    values["smd"] = np.nan_to_num(values["smd"], nan=0.0, posinf=0.0, neginf=0.0)
+    return {name: _percentiles(v.tolist()) for name, v in values.items()}
+
+
+def _qwk_rows(g: Any, p: Any) -> Any:
+    import numpy as np
+
+    rows, n = g.shape
+    cells = (g - 1) * 5 + (p - 1) + 25 * np.arange(rows)[:, None]
+    obs = np.bincount(cells.ravel(), minlength=25 * rows).reshape(rows, 5, 5).astype(float)
+    weights = (np.subtract.outer(np.arange(5), np.arange(5)) ** 2) / 16
+    expected = obs.sum(axis=2)[:, :, None] * obs.sum(axis=1)[:, None, :] / n
+    num = (weights * obs).sum(axis=(1, 2))
+    den = (weights * expected).sum(axis=(1, 2))
+    return np.where(den > 0, 1.0 - num / np.where(den > 0, den, 1.0), 1.0)
+
+
+def _pearson_rows(x: Any, y: Any) -> Any:
+    import numpy as np
+
+    xc = x - x.mean(axis=1, keepdims=True)
+    yc = y - y.mean(axis=1, keepdims=True)
+    den = np.sqrt((xc**2).sum(axis=1) * (yc**2).sum(axis=1))
+    return np.where(den > 0, (xc * yc).sum(axis=1) / np.where(den > 0, den, 1.0), np.nan)
+
+
+def _rank_rows(v: Any) -> Any:
+    """Average ranks per row for scores on the 1-5 scale (ties share the mean of their ranks)."""
+    import numpy as np
+
+    counts = np.stack([(v == s).sum(axis=1) for s in SCORES], axis=1)
+    below = np.cumsum(counts, axis=1) - counts
+    mid = below + (counts + 1) / 2
+    return np.take_along_axis(mid, v - 1, axis=1).astype(float)
 
 
 def summary(gold: Sequence[int], pred: Sequence[int], ci: bool = True) -> dict[str, float | list[float]]:
@@ -133,11 +192,11 @@ def summary(gold: Sequence[int], pred: Sequence[int], ci: bool = True) -> dict[s
     out: dict[str, float | list[float]] = {"n": len(gold)}
     if not gold:
         return out
+    cis = bootstrap_all(gold, pred) if ci else {}
     for name, fn in METRICS.items():
         out[name] = round(fn(gold, pred), 4)
-        if ci:
-            lo, hi = bootstrap_ci(gold, pred, fn)
-            out[f"{name}_ci"] = [round(lo, 4), round(hi, 4)]
+        if name in cis:
+            out[f"{name}_ci"] = [round(cis[name][0], 4), round(cis[name][1], 4)]
     out["mean_gold"] = round(mean(gold), 3)
     out["mean_pred"] = round(mean(pred), 3)
     return out
