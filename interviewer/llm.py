@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -60,6 +61,17 @@ class _UnsupportedMode(Exception):
     """The server rejected this structured-output mode: try the next rung."""
 
 
+@lru_cache(maxsize=32)
+def _schema_json(schema: type[BaseModel]) -> str:
+    return json.dumps(schema.model_json_schema())
+
+
+def _schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The class's JSON schema, built once (about 1.5 ms each time), as a fresh dict litellm may modify."""
+    loaded: dict[str, Any] = json.loads(_schema_json(schema))
+    return loaded
+
+
 def _litellm() -> Any:
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # no price-list download at import
     import litellm
@@ -95,6 +107,7 @@ class Gateway:
         self.model = config.model
         self._sleep = sleep
         self._modes: dict[str, int] = {}  # model -> first ladder rung that worked this session
+        self._unpriced: set[str] = set()  # models litellm has no price for (a failed lookup costs ~1 ms)
         self._lock = threading.Lock()
 
     def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
@@ -137,13 +150,13 @@ class Gateway:
         if mode == "json_schema":
             extra["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": schema.__name__, "schema": schema.model_json_schema(), "strict": False},
+                "json_schema": {"name": schema.__name__, "schema": _schema(schema), "strict": False},
             }
         else:
             if mode == "json_object":
                 # llama.cpp turns an attached schema into a grammar; OpenAI-style servers ignore it.
-                extra["response_format"] = {"type": "json_object", "schema": schema.model_json_schema()}
-            schema_text = json.dumps(schema.model_json_schema(), indent=1)
+                extra["response_format"] = {"type": "json_object", "schema": _schema(schema)}
+            schema_text = json.dumps(_schema(schema), indent=1)
             msgs.append({"role": "system", "content": render("json_instructions", schema=schema_text)})
         reply = self.call(model, msgs, temperature, **extra)
         try:
@@ -233,10 +246,13 @@ class Gateway:
 
     def _meter(self, lib: Any, response: Any) -> None:
         usage = getattr(response, "usage", None)
-        try:
-            cost = float(lib.completion_cost(completion_response=response))
-        except Exception:  # unknown models have no local price: count their tokens at cost 0
-            cost = 0.0
+        model = str(getattr(response, "model", "") or "")
+        cost = 0.0
+        if model not in self._unpriced:
+            try:
+                cost = float(lib.completion_cost(completion_response=response))
+            except Exception:  # unknown models have no local price: count their tokens at cost 0, and stop asking
+                self._unpriced.add(model)
         self.config.guard.add_usage(
             int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0), cost
         )
