@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from .chunks import Chunk, collect
+from .chunks import Chunk, collect, linearise_tables
 from .errors import RetrievalError
 from .schemas import Passage
 from .text import FUNCTION_WORDS, stem, words
@@ -18,6 +18,12 @@ from .text import FUNCTION_WORDS, stem, words
 COLLECTION = "interviewer-knowledge"
 RRF_K = 2  # tuned on the dev queries only: emphasises a ranker's confident top hit (k=60: MRR 0.843 vs 0.852)
 CANDIDATES = 20
+# Besides each whole section, every table row and list item is embedded on its own ("views"): a query
+# about one row ("harmful outputs creeping up") matches that row far better than the diluted section.
+# A section's dense score is its own similarity plus VIEW_WEIGHT x its best view's.
+LAYOUT = "sections+views/1"
+VIEW_WEIGHT = 0.5
+VIEW_CANDIDATES = 60
 Mode = Literal["hybrid", "dense", "bm25"]
 Progress = Callable[[int, int], None]
 
@@ -89,7 +95,8 @@ class KnowledgeIndex:
     def _open_collection(self) -> Any:
         try:
             col = self.client.get_collection(COLLECTION, embedding_function=self.embedding_fn)
-            if (col.metadata or {}).get("embedding") == self.embedding_name:
+            meta = col.metadata or {}
+            if meta.get("embedding") == self.embedding_name and meta.get("layout") == LAYOUT:
                 return col
         except Exception:
             col = None
@@ -100,7 +107,7 @@ class KnowledgeIndex:
         return self.client.create_collection(
             COLLECTION,
             embedding_function=self.embedding_fn,
-            metadata={"embedding": self.embedding_name, "hnsw:space": "cosine"},
+            metadata={"embedding": self.embedding_name, "layout": LAYOUT, "hnsw:space": "cosine"},
         )
 
     # -- sources the user added -------------------------------------------------------------
@@ -127,47 +134,53 @@ class KnowledgeIndex:
 
     # -- building ---------------------------------------------------------------------------
     def refresh(self, extra_dirs: list[Path], progress: Progress | None = None) -> RefreshStats:
-        """Embed new or changed chunks only, delete removed ones; cheap when nothing changed."""
+        """Embed new or changed sections (and their views) only, delete removed ones; cheap when nothing changed."""
         rebuilt = getattr(self, "_rebuilt", False)
         chunks = collect([*self.added_dirs(), *extra_dirs])
         current = self.collection.get(include=["metadatas"])
-        have = {i: (m or {}).get("hash") for i, m in zip(current["ids"], current["metadatas"] or [], strict=False)}
+        entries = [(i, m or {}) for i, m in zip(current["ids"], current["metadatas"] or [], strict=False)]
+        have = {i: m.get("hash") for i, m in entries if not m.get("view")}
         wanted = {c.id for c in chunks}
         todo = [c for c in chunks if have.get(c.id) != _hash(c)]
-        removed = [i for i in have if i not in wanted]
-        if removed:
-            self.collection.delete(ids=removed)
-        for start in range(0, len(todo), 32):
-            batch = todo[start : start + 32]
-            self.collection.upsert(
-                ids=[c.id for c in batch],
-                documents=[indexed_text(c) for c in batch],
-                metadatas=[_metadata(c) for c in batch],
-            )
+        redo = {c.id for c in todo}
+        stale = [
+            i for i, m in entries if m.get("chunk_id", i) not in wanted or (m.get("view") and m.get("chunk_id") in redo)
+        ]
+        if stale:
+            self.collection.delete(ids=stale)
+        for start in range(0, len(todo), 8):
+            batch = todo[start : start + 8]
+            rows: list[tuple[str, str, dict[str, str | bool]]] = []
+            for c in batch:
+                rows.append((c.id, indexed_text(c), _metadata(c)))
+                rows += [(f"{c.id}#{n}", view, _view_metadata(c)) for n, view in enumerate(views(c))]
+            ids, docs, metas = (list(col) for col in zip(*rows, strict=True))
+            self.collection.upsert(ids=ids, documents=docs, metadatas=metas)
             if progress:
                 progress(start + len(batch), len(todo))
         self._bm25 = None
         self._rebuilt = False
         updated = sum(c.id in have for c in todo)
-        return RefreshStats(len(todo) - updated, updated, len(removed), len(chunks) - len(todo), rebuilt)
+        removed = sum(1 for i in have if i not in wanted)
+        return RefreshStats(len(todo) - updated, updated, removed, len(chunks) - len(todo), rebuilt)
 
     def count(self) -> int:
-        """Chunks in the index."""
-        return int(self.collection.count())
+        """Sections in the index."""
+        return len(self._bm25_index()[1])
 
     # -- searching --------------------------------------------------------------------------
     def _bm25_index(self) -> tuple[Any, list[str], dict[str, Passage]]:
         if self._bm25 is None:
             import bm25s
 
-            data = self.collection.get(include=["documents", "metadatas"])
+            data = self.collection.get(where={"view": False}, include=["documents", "metadatas"])
             ids = list(data["ids"])
             passages = {
                 i: _passage(i, doc, meta)
                 for i, doc, meta in zip(ids, data["documents"], data["metadatas"], strict=True)
             }
             model = bm25s.BM25()
-            model.index([bm25_tokens(d) for d in data["documents"]], show_progress=False)
+            model.index([bm25_tokens(d) for d in data["documents"]] or [["_"]], show_progress=False)
             self._bm25 = (model, ids, passages)
         return self._bm25
 
@@ -185,8 +198,28 @@ class KnowledgeIndex:
         return cached
 
     def _dense(self, query: str, n: int) -> list[str]:
-        res = self.collection.query(query_embeddings=[self.embed(query)], n_results=n, include=[])
-        return list(res["ids"][0])
+        """Sections by similarity plus VIEW_WEIGHT x their best view's (a section or view not returned counts as
+        the least similar entry that was)."""
+        total = int(self.collection.count())
+        res = self.collection.query(
+            query_embeddings=[self.embed(query)],
+            n_results=min(total, VIEW_CANDIDATES),
+            include=["metadatas", "distances"],
+        )
+        found = list(zip(res["ids"][0], res["metadatas"][0], res["distances"][0], strict=True))
+        floor = 1.0 - max((d for _, _, d in found), default=1.0)
+        whole: dict[str, float] = {}
+        best_view: dict[str, float] = {}
+        for entry_id, meta, distance in found:
+            sim = 1.0 - distance
+            if (meta or {}).get("view"):
+                cid = str(meta["chunk_id"])
+                best_view[cid] = max(best_view.get(cid, floor), sim)
+            else:
+                whole[entry_id] = sim
+        sections = set(whole) | set(best_view)
+        score = {c: whole.get(c, floor) + VIEW_WEIGHT * best_view.get(c, floor) for c in sections}
+        return sorted(score, key=lambda c: -score[c])[:n]
 
     def _sparse(self, query: str, n: int) -> list[str]:
         model, ids, _ = self._bm25_index()
@@ -223,8 +256,19 @@ def _hash(c: Chunk) -> str:
     return hashlib.sha256(indexed_text(c).encode()).hexdigest()[:32]
 
 
-def _metadata(c: Chunk) -> dict[str, str]:
-    return {"source": c.source, "heading": c.heading, "chunk_id": c.id, "hash": _hash(c), "text": c.text}
+def _metadata(c: Chunk) -> dict[str, str | bool]:
+    return {"source": c.source, "heading": c.heading, "chunk_id": c.id, "hash": _hash(c), "text": c.text, "view": False}
+
+
+def _view_metadata(c: Chunk) -> dict[str, str | bool]:
+    return {"chunk_id": c.id, "hash": _hash(c), "view": True}
+
+
+def views(c: Chunk) -> list[str]:
+    """One line per table row or list item, prefixed with the section's own heading."""
+    title = c.heading.split(" › ")[-1]
+    lines = (line.strip().lstrip("-*").strip() for line in linearise_tables(c.text).splitlines())
+    return [f"{title}: {line}" for line in lines if len(line) >= 8]
 
 
 def _passage(cid: str, document: str, meta: dict[str, Any] | None) -> Passage:
