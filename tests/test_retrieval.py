@@ -56,6 +56,27 @@ def test_refresh_is_incremental_and_tracks_user_notes(tmp_path: Path) -> None:
     assert gone.removed == 1
 
 
+def test_rows_are_embedded_as_views_and_replaced_with_their_section(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    page = notes / "p.md"
+    page.write_text("## Mine\n\n### Rollout\n\n- canary at 1% of traffic\n- ramp to 25% after a week\n")
+    index = open_index(tmp_path / "home", "local")
+    index.refresh([notes])
+    section = next(c for c in collect([notes]) if c.heading == "Mine › Rollout")
+
+    def stored_views() -> list[str]:
+        got = index.collection.get(where={"chunk_id": section.id}, include=["documents", "metadatas"])
+        return sorted(d for d, m in zip(got["documents"], got["metadatas"], strict=True) if m["view"])
+
+    assert stored_views() == ["Rollout: canary at 1% of traffic", "Rollout: ramp to 25% after a week"]
+    page.write_text("## Mine\n\n### Rollout\n\n- shadow mode for two weeks\n")
+    index.refresh([notes])
+    assert stored_views() == ["Rollout: shadow mode for two weeks"]
+    index.refresh([])
+    assert stored_views() == [] and index.count() == 13
+
+
 def test_index_command_remembers_added_folders(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
