@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .text import unwrap
+
 _I = re.IGNORECASE
 _GRADE = r"(scor\w*|grad\w*|marks?|marked|rat(e|ed|ing)|band|points?|stars?|verdict|evaluat\w*|assess\w*)"
 _SELF = r"\b(this|my|the\s+above|the\s+(answer|response|submission)\s+above|this\s+one|it|me)\b"
@@ -188,7 +190,7 @@ def addresses_grader(segment: str) -> bool:
 def strip_injection(text: str) -> InjectionScan:
     """Remove segments that instruct or pressure the grader; the rest is graded on its merits."""
     removed: list[str] = []
-    kept = text
+    kept = "\n".join(unwrap(text.split("\n")))  # an instruction hard-wrapped over two lines is one sentence
     for block in (m.group() for m in _BLOCKS.finditer(text)):
         if _block_addresses_grader(block):
             removed.append(block.strip())

@@ -41,10 +41,38 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_ITEM_START = re.compile(r"^\s*(?:[-*+•#>|]|\d+[.)]\s|[A-Za-z][.)]\s)")
+_WRAPPED_MIN = 45  # a line broken by a text editor or email client is rarely shorter than this
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Rejoin prose that was hard-wrapped at a fixed width; list items, headings and short lines stay."""
+    out: list[str] = []
+    before = ""  # the previous line as typed, not as joined
+    for line in lines:
+        first = line.lstrip()[:1]
+        prev = before.rstrip()
+        joins = (
+            out
+            and prev
+            and first
+            and not _ITEM_START.match(line)
+            and prev[-1] not in ".!?"
+            and len(prev) >= _WRAPPED_MIN
+        )
+        if joins:
+            glue = "" if prev[-1] == "-" and prev[-2:-1].isalpha() else " "  # "time-to-" + "first"
+            out[-1] = f"{out[-1].rstrip()}{glue}{line.strip()}"
+        else:
+            out.append(line)
+        before = line
+    return out
+
+
 def canonical(text: str) -> str:
-    """Text with Markdown decoration and extra whitespace removed; case and line breaks kept."""
+    """Text with Markdown decoration, hard wraps and extra whitespace removed; case and line breaks kept."""
     lines = []
-    for line in clean(text).split("\n"):
+    for line in unwrap(clean(text).split("\n")):
         previous = None
         while previous != line:  # "- **- item**" needs prefix, inline, then prefix again
             previous = line

@@ -7,7 +7,7 @@ from conftest import STRONG_METRICS_ANSWER
 from interviewer.knowledge import bank, question_by_id
 from interviewer.questions import custom_question
 from interviewer.rules import RuleGrader
-from interviewer.text import canonical
+from interviewer.text import canonical, unwrap
 
 GRADER = RuleGrader()
 Q = next(q for q in bank().questions if q.topic == "metrics")
@@ -57,6 +57,20 @@ def test_markdown_and_whitespace_reformatting_changes_nothing() -> None:
     reformatted = "\n\n".join(f"- **{line.strip()}**   " for line in lines)
     plain = "\n".join(lines)
     assert GRADER.grade(Q, reformatted).model_dump() == GRADER.grade(Q, plain).model_dump()
+
+
+def test_hard_wrapped_prose_grades_like_the_original_and_lists_stay_lists() -> None:
+    import textwrap
+
+    wrapped = textwrap.fill(STRONG_METRICS_ANSWER, 64)
+    assert "\n" in wrapped
+    original, rewrapped = GRADER.grade(Q, STRONG_METRICS_ANSWER), GRADER.grade(Q, wrapped)
+    assert rewrapped.overall == original.overall and rewrapped.dimensions == original.dimensions
+    assert unwrap(["- latency under 2 s at p95 for every support agent", "- cost per ticket"]) == [
+        "- latency under 2 s at p95 for every support agent",
+        "- cost per ticket",
+    ]
+    assert unwrap(["a short line", "then more"]) == ["a short line", "then more"]  # too short to be a wrap
 
 
 def test_every_grade_names_a_tip_and_a_section() -> None:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..knowledge import rubrics, sections
 from ..schemas import Question
+from ..text import unwrap
 from .attacks import ATTACKS
 from .dataset import Row, resolve_question
 
@@ -91,8 +92,14 @@ def _gibberish(seed: int) -> str:
 
 
 def _reformatted(answer: str) -> str:
-    lines = [line.strip() for line in answer.splitlines() if line.strip()]
+    lines = [line.strip() for line in unwrap(answer.splitlines()) if line.strip()]
     return "\n\n".join(f"- **{line}**   " if i % 2 == 0 else f"  *{line}*" for i, line in enumerate(lines))
+
+
+def _hard_wrapped(answer: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in answer.split("\n"))
 
 
 def _variants(rows: list[Row], name: str, make: Callable[[Row, Question, int], list[str]]) -> list[Variant]:
@@ -199,6 +206,15 @@ def build_suites(rows: list[Row], max_injection_bases: int = 12) -> list[Suite]:
             1.0,
             graded,
             lambda r, q, i: [_reformatted(r.answer)],
+        ),
+        (
+            "hard_wrap",
+            "the answer hard-wrapped at 60, 72 or 80 columns, as pasted from an email or editor",
+            "identical",
+            0,
+            0.95,
+            graded,
+            lambda r, q, i: [_hard_wrapped(r.answer, (60, 72, 80)[i % 3])],
         ),
     ]
     return [
