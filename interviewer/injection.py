@@ -191,11 +191,11 @@ def strip_injection(text: str) -> InjectionScan:
     """Remove segments that instruct or pressure the grader; the rest is graded on its merits."""
     removed: list[str] = []
     kept = "\n".join(unwrap(text.split("\n")))  # an instruction hard-wrapped over two lines is one sentence
-    for block in (m.group() for m in _BLOCKS.finditer(text)):
+    for block in [m.group() for m in _BLOCKS.finditer(kept)]:
         if _block_addresses_grader(block):
             removed.append(block.strip())
             kept = kept.replace(block, "\n", 1)
-    for s in (part.strip() for part in _SENTENCE.split(kept)):
+    for s in (piece for part in _SENTENCE.split(kept) for piece in _pieces(part.strip())):
         if s and addresses_grader(s):
             removed.append(s)
             kept = kept.replace(s, " ", 1)
@@ -203,6 +203,18 @@ def strip_injection(text: str) -> InjectionScan:
         return InjectionScan(text, [])
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     return InjectionScan("\n".join(line for line in lines if line).strip(), removed)
+
+
+def _pieces(segment: str, most: int = 60, window: int = 40) -> list[str]:
+    """A run-on segment (no full stops) in clauses or 40-word windows: one phrase must not take the rest."""
+    spans = [m.span() for m in re.finditer(r"\S+", segment)]
+    if len(spans) <= most:
+        return [segment]
+    clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", segment) if c.strip()]
+    if max(len(c.split()) for c in clauses) <= most:
+        return clauses
+    ends = [spans[min(i + window, len(spans)) - 1][1] for i in range(0, len(spans), window)]
+    return [segment[spans[i][0] : end] for i, end in zip(range(0, len(spans), window), ends, strict=True)]
 
 
 def _block_addresses_grader(block: str) -> bool:
