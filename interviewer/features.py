@@ -187,7 +187,8 @@ def vector(f: Features, dim_evidence: dict[str, float]) -> dict[str, float]:
         "constraints": c_cov,
         "relevance": min(1.0, f.shared_terms / 6),
         "specifics": min(1.0, f.numbers / 6),
-        "length": min(1.0, math.log1p(f.n_words) / math.log1p(300)),
+        # length counts words of specific sentences only: padding, filler and stray text add nothing
+        "length": min(1.0, math.log1p(f.n_words * (1 - f.filler_share)) / math.log1p(300)),
         "reasoning": f.reasoning_share,
         "filler": f.filler_share,
     }

@@ -190,19 +190,47 @@ def addresses_grader(segment: str) -> bool:
 def strip_injection(text: str) -> InjectionScan:
     """Remove segments that instruct or pressure the grader; the rest is graded on its merits."""
     removed: list[str] = []
-    kept = "\n".join(unwrap(text.split("\n")))  # an instruction hard-wrapped over two lines is one sentence
+    kept = text
     for block in [m.group() for m in _BLOCKS.finditer(kept)]:
         if _block_addresses_grader(block):
             removed.append(block.strip())
             kept = kept.replace(block, "\n", 1)
-    for s in (piece for part in _SENTENCE.split(kept) for piece in _pieces(part.strip())):
-        if s and addresses_grader(s):
-            removed.append(s)
-            kept = kept.replace(s, " ", 1)
+    # Lines as typed first (an appended instruction is its own line), then with hard wraps rejoined
+    # (an instruction wrapped over two lines is one sentence).
+    for rejoin in (False, True):
+        if rejoin:
+            kept = "\n".join(unwrap(kept.split("\n")))
+        for s in (piece for part in _SENTENCE.split(kept) for piece in _pieces(part.strip())):
+            if s and addresses_grader(s):
+                removed.append(s)
+                kept = kept.replace(s, "\x00", 1)  # a marker, so the pleas around it can be found
+    kept, pleas = _drop_pleas(kept)
+    removed += pleas
     if not removed:
         return InjectionScan(text, [])
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     return InjectionScan("\n".join(line for line in lines if line).strip(), removed)
+
+
+_PLEA = re.compile(
+    r"\b(i|i'm|i've|i'd|my|we)\b.{0,80}\b(effort|visa|job|offer|ill|sick|kids|children|family|depends|need\s+this|"
+    r"begging|grateful|hard\s+work|deserve|fair|unfair)\b|\byou\s+(can|will)\s+see\b|\bthank\s+you\b|\bthanks\b",
+    _I,
+)
+
+
+def _drop_pleas(kept: str) -> tuple[str, list[str]]:
+    """Sentences sharing a line with a removed instruction go too when they only plead or flatter."""
+    out_lines, pleas = [], []
+    for line in kept.split("\n"):
+        if "\x00" in line:
+            for part in re.split(r"\x00|(?<=[.!?。！？])\s+", line):
+                if part.strip() and _PLEA.search(part):
+                    pleas.append(part.strip())
+                    line = line.replace(part.strip(), " ", 1)
+            line = line.replace("\x00", " ")
+        out_lines.append(line)
+    return "\n".join(out_lines), pleas
 
 
 def _pieces(segment: str, most: int = 60, window: int = 40) -> list[str]:
