@@ -51,9 +51,12 @@ def chunk_file(path: Path, source: str) -> list[Chunk]:
     except OSError as exc:
         raise RetrievalError(f"Cannot read {path}: {exc.strerror}", hint="Check the path you added.") from exc
     chunks = []
+    seen: dict[str, int] = {}
     for section in parse_sections(markdown, source):
+        repeat = seen.get(section.path, 0)  # two sections with the same heading path get distinct ids
+        seen[section.path] = repeat + 1
         for n, text in enumerate(_split_long(section.text)):
-            key = f"{source}\x1f{section.path}\x1f{n}"
+            key = f"{source}\x1f{section.path}\x1f{n}" + (f"\x1f{repeat}" if repeat else "")
             chunks.append(
                 Chunk(
                     id=hashlib.sha1(key.encode()).hexdigest()[:20],

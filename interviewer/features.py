@@ -153,7 +153,9 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         numbers=sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
-        bare_mentions=sum(id(c) in present for c in question.concepts),
+        bare_mentions=sum(
+            id(c) in present and any(has_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts
+        ),
         concept_density=_mentions(named, lower) / n,
     )
 

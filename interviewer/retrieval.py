@@ -154,8 +154,9 @@ class KnowledgeIndex:
             for c in batch:
                 rows.append((c.id, indexed_text(c), _metadata(c)))
                 rows += [(f"{c.id}#{n}", view, _view_metadata(c)) for n, view in enumerate(views(c))]
-            ids, docs, metas = (list(col) for col in zip(*rows, strict=True))
-            self.collection.upsert(ids=ids, documents=docs, metadatas=metas)
+            for part in range(0, len(rows), 256):  # a huge table in someone's notes stays under Chroma's batch cap
+                ids, docs, metas = (list(col) for col in zip(*rows[part : part + 256], strict=True))
+                self.collection.upsert(ids=ids, documents=docs, metadatas=metas)
             if progress:
                 progress(start + len(batch), len(todo))
         self._bm25 = None

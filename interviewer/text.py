@@ -41,31 +41,60 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-_ITEM_START = re.compile(r"^\s*(?:[-*+•#>|]|\d+[.)]\s|[A-Za-z][.)]\s)")
+_ITEM_START = re.compile(r"^\s*(?:[-*+•#>|]|\d+[.)]\s|[A-Za-z][.)]\s|step\s+\d+\b)", re.IGNORECASE)
 _WRAPPED_MIN = 45  # a line broken by a text editor or email client is rarely shorter than this
+_CLOSERS = "\"'”’)]}*_`"
+
+
+def wrap_groups(lines: list[str]) -> list[list[int]]:
+    """Indices of typed lines that form one hard-wrapped line each (most groups are a single line).
+
+    A line continues the previous one when the previous is long, ends mid-sentence, is not a heading or a
+    lead-in (":"), the line is not a list item, and the line's first word would not have fitted on the
+    previous line at the answer's own width: that is what a fixed-width wrap does and a typed line does not.
+    """
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        prev = lines[i - 1].rstrip() if i else ""
+        words = line.split()
+        end = prev.rstrip(_CLOSERS)[-1:] if prev else ""
+        joins = (
+            groups
+            and words
+            and end
+            and end not in ".!?:;。！？"
+            and len(prev) >= _WRAPPED_MIN
+            and not prev.lstrip().startswith("#")
+            and not _ITEM_START.match(line)
+            and len(prev) + 1 + len(words[0]) > width
+            and _continues(prev, words[0])
+        )
+        if joins:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _continues(prev: str, first: str) -> bool:
+    """A capitalised next line starts a new item unless the break fell mid-phrase or on a name."""
+    if not first[:1].isupper():
+        return True
+    last = prev.split()[-1].lower().strip(",")
+    core = first.rstrip(".,;:'’s")
+    return last in FUNCTION_WORDS or prev.endswith(",") or core.isupper() or core in ("I", "I'd", "I'll", "I'm")
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Rejoin prose that was hard-wrapped at a fixed width; list items, headings and short lines stay."""
-    out: list[str] = []
-    before = ""  # the previous line as typed, not as joined
-    for line in lines:
-        first = line.lstrip()[:1]
-        prev = before.rstrip()
-        joins = (
-            out
-            and prev
-            and first
-            and not _ITEM_START.match(line)
-            and prev[-1] not in ".!?"
-            and len(prev) >= _WRAPPED_MIN
-        )
-        if joins:
-            glue = "" if prev[-1] == "-" and prev[-2:-1].isalpha() else " "  # "time-to-" + "first"
-            out[-1] = f"{out[-1].rstrip()}{glue}{line.strip()}"
-        else:
-            out.append(line)
-        before = line
+    """Rejoin prose that was hard-wrapped at a fixed width; list items, headings and typed lines stay."""
+    out = []
+    for group in wrap_groups(lines):
+        text = lines[group[0]].rstrip()
+        for i in group[1:]:
+            glue = "" if text.endswith("-") and text[-2:-1].isalpha() else " "  # "time-to-" + "first"
+            text = f"{text}{glue}{lines[i].strip()}"
+        out.append(text)
     return out
 
 

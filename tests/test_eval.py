@@ -32,6 +32,11 @@ def test_qwk_and_agreement_on_known_values() -> None:
     assert math.isnan(metrics.pearson([1, 1, 1], [1, 2, 3]))
 
 
+def test_vectorised_bootstrap_refuses_scores_off_the_scale() -> None:
+    with pytest.raises(ValueError):
+        metrics.bootstrap_all([1, 2, 6], [1, 2, 3])
+
+
 def test_bootstrap_ci_brackets_the_estimate() -> None:
     gold = [1, 2, 3, 4, 5] * 8
     pred = [1, 2, 3, 3, 5] * 8

@@ -205,6 +205,13 @@ def test_same_retrieval_against_a_chroma_server(tmp_path: Path) -> None:
         server.wait(timeout=10)
 
 
+def test_two_sections_with_the_same_heading_get_distinct_ids(tmp_path: Path) -> None:
+    page = tmp_path / "dup.md"
+    page.write_text("## Notes\n\n### Pricing\n\nSeats.\n\n### Pricing\n\nUsage.\n")
+    ids = [c.id for c in chunk_file(page, "dup.md")]
+    assert len(ids) == len(set(ids)) == 2
+
+
 def test_collect_rejects_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(RetrievalError, match="does not exist"):
         collect([tmp_path / "nope"])

@@ -137,6 +137,8 @@ def bootstrap_all(
     """95% CIs of every metric from one shared set of resamples, vectorised (a pure-Python loop took 0.35 s)."""
     import numpy as np
 
+    if any(v not in SCORES for v in (*gold, *pred)):
+        raise ValueError("scores must be integers 1-5")
     rng = np.random.default_rng(seed)
     take = rng.integers(0, len(gold), size=(n, len(gold)))
     g = np.asarray(gold, dtype=np.int64)[take]

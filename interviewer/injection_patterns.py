@@ -1,0 +1,164 @@
+"""The vocabulary of text aimed at a grader: what the injection detector (injection.py) looks for.
+
+Strong signals flag a segment alone. Weak ones ("5/5", "full marks", "strong hire") are ordinary in an
+answer about evals, so they count only when the text also points at this answer or speaks to the grader.
+Everything is matched case-insensitively on a normalised copy of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+IC = re.IGNORECASE
+EVALUATOR = (
+    r"(grader|evaluator|assessor|judge|reviewer|scorer|marker|examiner|"
+    r"(grading|scoring|evaluation|review)\s+(model|tool|system|pipeline|team|engine|ai|llm|bot|assistant)|"
+    r"whichever\s+(model|ai|llm|system))"
+)
+_OVERRIDE = r"(ignor(e|ing)|disregard\w*|forget|skip|set\s+aside|override|overrule|bypass|supersedes?|throw\s+out)"
+_SUSPENDED = (
+    r"(no\s+longer\s+appl\w*|(do|does)\s+not\s+apply|don'?t\s+apply|switched\s+off|turned\s+off|"
+    r"(is|are)\s+disabled|deprecated|outdated|suspended)"
+)
+# the grader's rules, not a product's ("skip the human review checks" is a design choice)
+_RULES = (
+    r"(rubric|(grading|scoring|evaluation|marking|assessment)\s+(\w+\s+)?(criteria|rules|instructions|guidelines|"
+    r"guidance|policy|directives?|checks)|(previous|prior|earlier|above|all|your|these|those|any)\s+(\w+\s+)?"
+    r"(instructions|directives|guidance|guidelines|prompts?)|what\s+you\s+were\s+told|usual\s+checks)"
+)
+_NOT_A_SCORE = (  # "a 5." or "a 5 on every dimension" is a score; "a 5 minute demo" or "a 5% lift" is not
+    r"(?!\s*[-/]?\s*(%|percent|x\b|k\b|m\b|s\b|ms\b|min|hour|day|week|month|year|second|user|customer|people|person|"
+    r"market|countr|time|step|star|point|mile|km|seat|team|engineer|dollar|usd|eur|million|billion|thousand|\d))"
+)
+_ADJECTIVE = (
+    r"\b(exemplary|excellent|flawless|perfect|outstanding)\b(?=\s*([.,;:!)]|$|(on|across|in|for)\s+(every|all|each)))"
+)
+# a score asked for or claimed: "a 5", "5/5", "full marks", "the highest grade", "excellent." - not a bare number
+SCORE_TERM = (
+    rf"(\b(5|10)\s*(/|out\s+of|of)\s*(5|10)\b|\b(a|an)\s+(5|five|10|ten)\b{_NOT_A_SCORE}|\b(5|five)\s*$|"
+    r"\b(top|highest|maximum|max|full|perfect|best)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b|"
+    rf"{_ADJECTIVE})"
+)
+HIGH_SCORE = SCORE_TERM
+_THIS = (
+    r"(\b(this|my|the\s+above)\s+(answer|response|submission|one|attempt)\b|"
+    r"\bthe\s+(answer|response|submission)\s+above\b)"
+)
+_MODE = r"\b(developer|debug|god|admin|jailbreak|dan)\s+mode\b"
+_GRADER_WORDS = r"\b(scor\w*|grad(e|es|ed|er|ers|ing)|rubric|evaluat\w*|marks?|rating)\b"
+
+STRONG = [
+    # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
+    rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b",
+    rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}",
+    r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
+    r"(\w+\s+)?(instructions?|rules|directives?|guidance|guidelines|prompts?|messages|text)\b",
+    # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
+    rf"\b(give|grade|score|rate|mark|award|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b)"
+    rf".{{0,40}}{SCORE_TERM}",
+    rf"\b(give|grade|score|rate|mark|award|assign|record|log|put)\s+this\s+(a|an|as)\s+{SCORE_TERM}",
+    rf"\b(expect|want|need)\s+({_THIS}|this|it)\s+to\s+(be\s+)?(graded|scored|rated|marked|get)\s+(as\s+)?{SCORE_TERM}",
+    r"\bhypothetical\w*\b.{0,80}\b(grade|score)\b.{0,40}\b(actual|real|final)\b",
+    rf"{_THIS}\s*(gets|earns|deserves|merits|should\s+(get|receive|be\s+\w+\s+as))\b.{{0,40}}{SCORE_TERM}",
+    rf"{_THIS}.{{0,40}}\b(must|should)\s+be\s+(marked|graded|scored|rated|recorded)\b",
+    rf"(^\W*|[;:!]\s*|\b(please|kindly|just|then|and|now)\s+)(give|award|assign)\s+(me\s+|it\s+)?(the\s+)?{SCORE_TERM}",
+    r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy|use|keep|take)\s+(this|that|it)\s+(over\s+)?as\s+"
+    r"the\s+(recorded|final|official)\s+(score|grade)",
+    # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
+    r"[\"']?\b(scores?|overall|grade|rating|verdict|override_score|final_score|mark)[\"']?\s*[:=]\s*[\"']?"
+    r"(5|five|10|excellent|exceptional|strong_hire)\b(?=\s*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])]|$))",
+    r"\b[a-z_]+=5\b.{0,20}\b[a-z_]+=5\b",
+    r"\b(candidate|answer|response|submission)\b.{0,40}\bpre-?(approved|cleared)\b",
+    # role-play and mode switches aimed at the grader
+    r"\b(you\s+are\s+now|from\s+now\s+on,?\s+you(\s+are|'re)?)\s+(a|an|the)?\s*(\w+\s+){0,2}(grader|evaluator|judge|"
+    r"reviewer|marker|dan|unrestricted|jailbroken|free\s+of)\b|\byou\s+are\s+dan\b",
+    rf"{_MODE}.{{0,80}}{_GRADER_WORDS}|{_GRADER_WORDS}.{{0,80}}{_MODE}",
+    r"(^\W*|\byou\b.{0,20})(pretend|simulate|imagine|act\s+as|stay\s+in\s+character)\b.{0,80}"
+    r"\b(lenient|generous|no\s+rubric|perfect|full\s+marks|5\s*/\s*5|top\s+marks|maximum|always\s+awards?)",
+    r"\b(be|become|act\s+as|you\s+are(\s+now)?)\s+(a|an)\s+(lenient|generous|friendly)\s+"
+    r"(grader|evaluator|judge|interviewer|reviewer|marker)",
+    # asking for the prompt, or dictating the output
+    r"^\W*(please\s+)?(print|reveal|show|output|repeat|display|dump|tell\s+me)\b.{0,60}(\byour\s+(instructions|prompt|"
+    r"rubric|system\s+prompt|hidden)|\byou\s+were\s+given|\bverbatim|\bword\s+for\s+word|\bhidden\s+(scoring|instructions|"
+    r"rubric|weights))",
+    r"\b(print|reveal|repeat|output|show)\s+(me\s+)?your\s+(instructions|system\s+prompt|rubric|prompt|hidden)",
+    r"^\W*(please\s+)?(respond|reply|answer)\s+with\s+(exactly|only|just)\b.{0,80}\b(scor\w*|grade|5|feedback|overall|hire)|"
+    r"\byour\s+(feedback|output|response)\b.{0,30}"
+    r"\b(must|has\s+to|should)\s+(read|say)\b|\badd\s+nothing\s+else\b",
+    r"\b(decode|base64)\b.{0,40}\b(follow|obey)\b|\b(follow|obey)\b.{0,20}\b(decoded|base64)\b",
+    # notes to the grader, fake system turns
+    rf"\b(note|message|reminder|memo|heads[- ]up)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}\b",
+    r"\b(system|admin|developer)\s+note\s*[:\]-]|\b(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)\b|"
+    r"\brubric\s+override\b",
+    r"\[/?inst\]|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
+    r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this|my)\b|"
+    r"\bskip\s+(all\s+)?deductions\b",
+    r"\b(grade|score|mark|rate|evaluate)\w*\s+(me\s+|this\s+|it\s+)?(generously|leniently|favou?rably)",
+    # the same in other languages: ignore the instructions / the maximum mark
+    r"\b(olvida|ignora|ignore[zr]?|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b.{0,60}"
+    r"(instrucciones|pautas|instructions|consignes|grille|anweisungen|richtlinien|bewertung|istruzioni|instru[cç][oõ]es|"
+    r"nirdesh|инструкции|указания|правила)",
+    r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
+    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку)"
+    r".{0,60}\b(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)\b|"
+    r"\b(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)\b.{0,60}(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+"
+    r"m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|"
+    r"\bmeilleure\s+note\b|высшую\s+оценку)|(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
+    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+ank\b",
+]
+WEAK = [
+    r"\b(5|10)\s*(/|out\s+of|of|sur|из|mein\s+se)\s*(5|10)\b",
+    r"\b(top|highest|maximum|max|full|perfect)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b",
+    r"\bstrong[_ -]hire\b|★{4,}",
+]
+ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai|grader|evaluator)\s*:", IC | re.M)
+GRADER_WORDS = re.compile(_GRADER_WORDS, IC)
+ADDRESSED = re.compile(
+    rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]|[,;]\s*{EVALUATOR}\s*,|"
+    rf"\b(dear|hey|hi|hello)\s+(the\s+)?{EVALUATOR}\b|\bto\s+whichever\b|"
+    rf"\b(note|message|reminder|memo)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
+    r"\b(ai|model|llm|bot|assistant)\s+(reviewing|grading|scoring|evaluating|reading|marking)\s+(this|my)\b|"
+    r"\b(please|kindly)\b.{0,40}\b(give|rate|score|grade|mark|award|assign)\b|"
+    r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b",
+    IC,
+)
+AUTHORITY = re.compile(
+    r"\b(former|ex-|(as|i'?m|i\s+am)\s+a\s+(senior|principal|staff|former|lead))\b.{0,40}\b(google|meta|amazon|apple|openai|microsoft|pm|"
+    r"manager|director|vp)\b|\bi\s+expect\s+(full|top|a\s+5|5|perfect|maximum|the\s+highest|nothing\s+less)|"
+    r"\b(hiring\s+manager|wrote\s+the\s+rubric|rubric\s+author|grading\s+team|bar\s+raiser|on\s+the\s+panel|visa|"
+    r"begging|beg\s+you|lose\s+my\s+job|unemployed|be\s+kind|be\s+generous|mean\s+the\s+world)\b",
+    IC,
+)
+THIS_ANSWER = re.compile(rf"{_THIS}|\b(give|rate|mark|score|grade)\s+me\b|\bthis\s+(deserves|merits|earns)\b", IC)
+# pleading that only makes sense next to a request for a score
+PLEA = re.compile(
+    r"\b(visa|begging|beg\s+you|lose\s+my\s+job|unemployed|need\s+this\s+job|mean\s+the\s+world|be\s+kind|"
+    r"be\s+generous)\b|\bmy\s+(kids|children|family)\b.{0,40}\b(depend|insurance|lose)|"
+    r"\bi'?ve\s+been\s+(seriously\s+)?(ill|sick)\b|\bi\s+put\s+a\s+lot\s+of\s+(effort|work)\b|"
+    r"\byou\s+can\s+see\s+(that|how)\b|\bthank\s+you\s+for\s+(being\s+)?(generous|kind|understanding)\b",
+    IC,
+)
+DISCUSSION = re.compile(
+    r"prompt[- ]injection|injection\s+attack|jailbreak|attacker|adversar|red[- ]?team|malicious|exploit|"
+    r"we'?d\s+(test|detect|block|filter)|could\s+hide|might\s+hide|hidden\s+(text|instruction)|such\s+as|e\.g\.|"
+    r"for\s+example|for\s+instance|like\s+[\"'“‘`]|\bwe\s+parse\b|\bschema\b",
+    IC,
+)
+# comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
+BLOCKS = re.compile(
+    r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#.*$|```.{0,1000}?```|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"
+    r"\[\[(\w+)\]\].{0,1000}?\[\[/\2\]\]|\[([A-Z][A-Z ]{2,40})\].{0,1000}?\[/\3\]",
+    re.S | re.M,
+)
+GRADER_TAG = re.compile(
+    r"^\s*(<!--|\[//\]|<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|"
+    r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
+    IC,
+)
+STRONG_RE = re.compile("|".join(f"(?:{p})" for p in STRONG), IC)  # one scan per segment, not one per pattern
+WEAK_RE = re.compile("|".join(f"(?:{p})" for p in WEAK), IC)
+SCORE_RE = re.compile(SCORE_TERM, IC)
+HIGH_SCORE_RE = re.compile(HIGH_SCORE, IC)
+EVALUATOR_RE = re.compile(rf"\b{EVALUATOR}\b|\bscoring\s+engine\b", IC)
+# someone speaking for themselves or about this answer, which is what turns an authority claim into pressure
+SPEAKER = re.compile(rf"{_THIS}|\b(i'm|i\s+am|i've|as\s+(a|an|the)|i\s+expect|here|my)\b", IC)
