@@ -54,7 +54,7 @@ def _unquoted(text: str) -> str:
     # quoted pairs, left to right; one with a space in it (not a JSON key) is something being talked about,
     # unless nothing is said about it: a sentence that is only a quote is just the quote
     out = _QUOTE_PAIRS.sub(lambda m: " " if " " in m.group().strip() else m.group(), text)
-    return out if len(re.findall(r"\w+", out)) >= 3 else text
+    return out if re.search(r"\w", out) else text
 
 
 def _decoded(text: str) -> str:
@@ -182,6 +182,10 @@ def find_spans(text: str) -> list[Span]:
                 if "\n" in piece and taken.free(s) and addresses_grader(piece.replace("\n", " ")):
                     taken.add(s)
     for a, b in lines:
+        if not taken.free((a, b)) and P.ROLE_TURN.match(text, a, b):  # a fake chat turn goes whole
+            for s in _sentences(text, a, b):
+                if taken.free(s):
+                    taken.add(s)
         if not taken.free((a, b)):
             for s in _sentences(text, a, b):
                 if taken.free(s) and _is_plea(text[s[0] : s[1]]):
@@ -190,7 +194,9 @@ def find_spans(text: str) -> list[Span]:
 
 
 def _is_plea(sentence: str) -> bool:
-    return len(sentence.split()) <= 40 and P.PLEA.search(sentence) is not None
+    """Pleading, or talk to the grader, next to an instruction: part of the same attack."""
+    plain = normalise(sentence)
+    return len(sentence.split()) <= 40 and (P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain)) is not None
 
 
 def strip_injection(text: str) -> InjectionScan:

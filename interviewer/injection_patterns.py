@@ -37,6 +37,7 @@ _ADJECTIVE = (
 SCORE_TERM = (
     rf"(\b(5|10)\s*(/|out\s+of|of)\s*(5|10)\b|\b(a|an)\s+(5|five|10|ten)\b{_NOT_A_SCORE}|\b(5|five)\s*$|"
     r"\b(top|highest|maximum|max|full|perfect|best)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b|"
+    r"\b(ceiling|top|maximum|max|highest)\s+(of\s+the\s+)?(scale|value)\b|"
     rf"{_ADJECTIVE})"
 )
 HIGH_SCORE = SCORE_TERM
@@ -44,6 +45,12 @@ _THIS = (
     r"(\b(this|my|the\s+above)\s+(answer|response|submission|one|attempt)\b|"
     r"\bthe\s+(answer|response|submission)\s+above\b)"
 )
+_MAX_FOREIGN = (
+    r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
+    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку)"
+)
+_ANSWER_FOREIGN = r"(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)"
+_GIVE_FOREIGN = r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|d[eê]|assegna|dai|поставь)"
 _MODE = r"\b(developer|debug|god|admin|jailbreak|dan)\s+mode\b"
 _GRADER_WORDS = r"\b(scor\w*|grad(e|es|ed|er|ers|ing)|rubric|evaluat\w*|marks?|rating)\b"
 
@@ -65,7 +72,7 @@ STRONG = [
     r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy|use|keep|take)\s+(this|that|it)\s+(over\s+)?as\s+"
     r"the\s+(recorded|final|official)\s+(score|grade)",
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
-    r"[\"']?\b(scores?|overall|grade|rating|verdict|override_score|final_score|mark)[\"']?\s*[:=]\s*[\"']?"
+    r"[\"']?\b(\w*_)?(scores?|overall|grade|rating|verdict|mark)[\"']?\s*[:=]\s*[\"']?"
     r"(5|five|10|excellent|exceptional|strong_hire)\b(?=\s*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])]|$))",
     r"\b[a-z_]+=5\b.{0,20}\b[a-z_]+=5\b",
     r"\b(candidate|answer|response|submission)\b.{0,40}\bpre-?(approved|cleared)\b",
@@ -93,17 +100,20 @@ STRONG = [
     r"\[/?inst\]|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this|my)\b|"
     r"\bskip\s+(all\s+)?deductions\b",
-    r"\b(grade|score|mark|rate|evaluate)\w*\s+(me\s+|this\s+|it\s+)?(generously|leniently|favou?rably)",
+    r"\b(grade|score|mark|rate|evaluate)\w*\s+(me\s+|this\s+|it\s+)?(generously|leniently|favou?rably)|"
+    r"\b(grade|score|mark|rate)\s+(it|this|me|my\s+answer)\s+accordingly\b",
+    # telling the grader what its output must be
+    r"\byour\s+(final\s+)?(rating|score|grade|verdict|output)\s+(must|should|has\s+to|needs\s+to|will)\b|"
+    r"\b(copy|use|take|repeat)\b.{0,40}\bas\s+your\s+(final\s+)?(grade|score|rating|output|verdict)\b|"
+    rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b",
     # the same in other languages: ignore the instructions / the maximum mark
     r"\b(olvida|ignora|ignore[zr]?|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b.{0,60}"
     r"(instrucciones|pautas|instructions|consignes|grille|anweisungen|richtlinien|bewertung|istruzioni|instru[cç][oõ]es|"
     r"nirdesh|инструкции|указания|правила)",
-    r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
-    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку)"
-    r".{0,60}\b(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)\b|"
-    r"\b(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)\b.{0,60}(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+"
-    r"m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|"
-    r"\bmeilleure\s+note\b|высшую\s+оценку)|(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
+    rf"{_MAX_FOREIGN}.{{0,60}}\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b|\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b.{{0,60}}"
+    rf"{_MAX_FOREIGN}|\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{{0,30}}"
+    r"(au[ßs]er\s+acht|ignor|olvid|oubli|vergiss)|"
+    r"(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
     r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+ank\b",
 ]
 WEAK = [
