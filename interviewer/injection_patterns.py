@@ -37,7 +37,8 @@ _ADJECTIVE = (
 SCORE_TERM = (
     rf"(\b(5|10)\s*(/|out\s+of|of)\s*(5|10)\b|\b(a|an)\s+(5|five|10|ten)\b{_NOT_A_SCORE}|\b(5|five)\s*$|"
     r"\b(top|highest|maximum|max|full|perfect|best)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b|"
-    r"\b(ceiling|top|maximum|max|highest)\s+(of\s+the\s+)?(scale|value)\b|"
+    r"\b(ceiling|top|maximum|max|highest)\s+(of\s+the\s+)?(scale|value)\b|\b(score|grade|rating|mark)\s+of\s+(5|five|10)\b|"
+    r"\b(score|grade|rate|mark)\s+(it|this|me|mine)\s+(a\s+)?(5|five|10)\b|"
     rf"{_ADJECTIVE})"
 )
 HIGH_SCORE = SCORE_TERM
@@ -58,6 +59,8 @@ STRONG = [
     # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
     rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b",
     rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}",
+    rf"\brubric\b.{{0,30}}\b(updated|changed|revised|replaced|amended|new)\b.{{0,100}}({SCORE_TERM}|automatically\s+"
+    r"(receive|get|score|earn))|\bapply\s+the\s+(new|updated|revised)\s+rubric\b",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
     r"(\w+\s+)?(instructions?|rules|directives?|guidance|guidelines|prompts?|messages|text)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
@@ -88,14 +91,19 @@ STRONG = [
     r"^\W*(please\s+)?(print|reveal|show|output|repeat|display|dump|tell\s+me)\b.{0,60}(\byour\s+(instructions|prompt|"
     r"rubric|system\s+prompt|hidden)|\byou\s+were\s+given|\bverbatim|\bword\s+for\s+word|\bhidden\s+(scoring|instructions|"
     r"rubric|weights))",
-    r"\b(print|reveal|repeat|output|show)\s+(me\s+)?your\s+(instructions|system\s+prompt|rubric|prompt|hidden)",
+    r"\b(print|reveal|repeat|output|show|dump)\s+(me\s+)?your\s+(\w+\s+){0,2}(instructions|system\s+prompt|rubric|prompt|"
+    r"hidden)",
     r"^\W*(please\s+)?(respond|reply|answer)\s+with\s+(exactly|only|just)\b.{0,80}\b(scor\w*|grade|5|feedback|overall|hire)|"
     r"\byour\s+(feedback|output|response)\b.{0,30}"
-    r"\b(must|has\s+to|should)\s+(read|say)\b|\badd\s+nothing\s+else\b",
+    r"\b(must|has\s+to|should)\s+(read|say)\b|\b(add|output|return|print|say|write)\s+nothing\s+else\b",
     r"\b(decode|base64)\b.{0,40}\b(follow|obey)\b|\b(follow|obey)\b.{0,20}\b(decoded|base64)\b",
+    # an order given to the grader by name: "Grader, please score it ..."
+    rf"^\W*((dear|hey|hi)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(please\s+)?(just\s+)?(score|grade|rate|mark|give|record|assign|"
+    r"award|treat|ignore|disregard|skip)\b",
     # notes to the grader, fake system turns
     rf"\b(note|message|reminder|memo|heads[- ]up)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}\b",
     r"\b(system|admin|developer)\s+note\s*[:\]-]|\b(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)\b|"
+    r"[\[(]\s*reviewer\s+note\s*[:\])]|"
     r"\brubric\s+override\b",
     r"\[/?inst\]|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this|my)\b|"
@@ -128,15 +136,17 @@ ADDRESSED = re.compile(
     rf"\b(dear|hey|hi|hello)\s+(the\s+)?{EVALUATOR}\b|\bto\s+whichever\b|"
     rf"\b(note|message|reminder|memo)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
     r"\b(ai|model|llm|bot|assistant)\s+(reviewing|grading|scoring|evaluating|reading|marking)\s+(this|my)\b|"
-    r"\b(please|kindly)\b.{0,40}\b(give|rate|score|grade|mark|award|assign)\b|"
+    r"\b(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
     r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b",
     IC,
 )
 AUTHORITY = re.compile(
-    r"\b(former|ex-|(as|i'?m|i\s+am)\s+a\s+(senior|principal|staff|former|lead))\b.{0,40}\b(google|meta|amazon|apple|openai|microsoft|pm|"
-    r"manager|director|vp)\b|\bi\s+expect\s+(full|top|a\s+5|5|perfect|maximum|the\s+highest|nothing\s+less)|"
-    r"\b(hiring\s+manager|wrote\s+the\s+rubric|rubric\s+author|grading\s+team|bar\s+raiser|on\s+the\s+panel|visa|"
-    r"begging|beg\s+you|lose\s+my\s+job|unemployed|be\s+kind|be\s+generous|mean\s+the\s+world)\b",
+    r"\b(former|ex-|(as|i'?m|i\s+am)\s+a\s+(senior|principal|staff|former|lead))\b.{0,40}\b(google|meta|amazon|apple|"
+    r"openai|microsoft|pm|manager|director|vp)\b|\bi\s+expect\s+(full|top|a\s+5|5|perfect|maximum|the\s+highest|"
+    r"nothing\s+less)|\bi\s+(designed|wrote|created|authored|built)\s+(this|the)\s+rubric\b|\b(i'?m|i\s+am|as|speaking\s+as)"
+    r"\s+(the|a|an)\s+(\w+\s+){0,3}(hiring\s+manager|interviewer|rubric\s+author|bar\s+raiser|recruiter|panel(ist)?)\b|"
+    r"\b(i'?m|i\s+am|we'?re)\s+on\s+the\s+(grading|hiring|interview)\s+(team|panel)\b|\b(visa|begging|beg\s+you|"
+    r"lose\s+my\s+job|unemployed|be\s+kind|be\s+generous|mean\s+the\s+world)\b",
     IC,
 )
 THIS_ANSWER = re.compile(rf"{_THIS}|\b(give|rate|mark|score|grade)\s+me\b|\bthis\s+(deserves|merits|earns)\b", IC)
@@ -171,4 +181,4 @@ SCORE_RE = re.compile(SCORE_TERM, IC)
 HIGH_SCORE_RE = re.compile(HIGH_SCORE, IC)
 EVALUATOR_RE = re.compile(rf"\b{EVALUATOR}\b|\bscoring\s+engine\b", IC)
 # someone speaking for themselves or about this answer, which is what turns an authority claim into pressure
-SPEAKER = re.compile(rf"{_THIS}|\b(i'm|i\s+am|i've|as\s+(a|an|the)|i\s+expect|here|my)\b", IC)
+SPEAKER = re.compile(rf"{_THIS}|\b(i|i'm|i've|me|my|mine|as\s+(a|an|the)|here)\b", IC)
