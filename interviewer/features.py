@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,22 @@ from .text import (
     stem,
     words,
 )
+
+# A sentence about this answer's own score or review ("the panel already rated this response a 5") says
+# nothing about the question: it earns nothing, whether or not the injection guard recognised it.
+_OWN_ANSWER = re.compile(
+    r"\b(this|my|the\s+(above|preceding|previous))\s+([\w-]+\s+){0,2}(answer|response|submission|reply)\b|"
+    r"\bthe\s+(answer|response|submission)\s+above\b|\bmine\b"
+)
+_GRADE_TALK = re.compile(
+    r"\b(scor\w*|grad(e|ed|es|ing|er)|rubric|marks?|marked|rat(ed|ing)|review(ed)?|evaluat\w*|assess\w*|criteri\w*|"
+    r"points?|band|scale|calibrat\w*)\b|\b\d+\s*/\s*\d+\b"
+)
+
+
+def _about_own_score(lower: str) -> bool:
+    return _OWN_ANSWER.search(lower) is not None and _GRADE_TALK.search(lower) is not None
+
 
 NULL_ANSWERS = frozenset(
     "null|none|n/a|na|idk|pass|skip|nothing|nil|undefined|-|?|...|no|i don't know|i dont know|dont know|"
@@ -126,7 +143,7 @@ def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) ->
 def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Concept]]) -> Features:
     """Measure an answer against a question and the topic's rubric concepts."""
     canon = canonical(answer).replace("|", " ")
-    sents = analyse(canon)
+    sents = [s for s in analyse(canon) if not _about_own_score(s.lower)]
     tokens = [t for s in sents for t in s.words]
     n = len(tokens)
     if n == 0 or canon.strip().lower().strip(".!") in NULL_ANSWERS:

@@ -105,7 +105,7 @@ STRONG = [
     r"\b(system|admin|developer)\s+note\s*[:\]-]|\b(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)\b|"
     r"[\[(]\s*reviewer\s+note\s*[:\])]|"
     r"\brubric\s+override\b",
-    r"\[/?inst\]|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
+    r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this|my)\b|"
     r"\bskip\s+(all\s+)?deductions\b",
     r"\b(grade|score|mark|rate|evaluate)\w*\s+(me\s+|this\s+|it\s+)?(generously|leniently|favou?rably)|"
