@@ -76,11 +76,14 @@ def addresses_grader(segment: str) -> bool:
     hidden = _decoded(unquoted)  # before normalising: l33t repair would corrupt the encoding
     if hidden and addresses_grader(hidden):
         return True
-    plain = normalise(unquoted)
+    whole = normalise(segment)
+    plain = whole if unquoted == segment else normalise(unquoted)
     # talk about attacks is not an attack, unless it also asks for this answer's score or speaks to the grader
-    if P.DISCUSSION.search(normalise(segment)) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
+    if P.DISCUSSION.search(whole) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
         return False
-    if P.STRONG_RE.search(plain):
+    if any(p.search(plain) for p in P.STRONG_RES):
+        return True
+    if P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain):
         return True
     weak = P.WEAK_RE.search(plain) is not None
     high = weak or P.HIGH_SCORE_RE.search(plain) is not None

@@ -118,8 +118,8 @@ STRONG = [
     r"\b(olvida|ignora|ignore[zr]?|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b.{0,60}"
     r"(instrucciones|pautas|instructions|consignes|grille|anweisungen|richtlinien|bewertung|istruzioni|instru[cç][oõ]es|"
     r"nirdesh|инструкции|указания|правила)",
-    rf"{_MAX_FOREIGN}.{{0,60}}\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b|\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b.{{0,60}}"
-    rf"{_MAX_FOREIGN}|\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{{0,30}}"
+    # (the maximum mark next to "answer" or "give" is checked in injection.py: FOREIGN_MAX, FOREIGN_CONTEXT)
+    r"\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{0,30}"
     r"(au[ßs]er\s+acht|ignor|olvid|oubli|vergiss)|"
     r"(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
     r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+ank\b",
@@ -175,8 +175,11 @@ GRADER_TAG = re.compile(
     r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
     IC,
 )
-STRONG_RE = re.compile("|".join(f"(?:{p})" for p in STRONG), IC)  # one scan per segment, not one per pattern
+# separate patterns, not one alternation: each keeps its own literal-prefix scan (the union was 3x slower)
+STRONG_RES = [re.compile(p, IC) for p in STRONG]
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in WEAK), IC)
+FOREIGN_MAX = re.compile(_MAX_FOREIGN, IC)
+FOREIGN_CONTEXT = re.compile(rf"\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b", IC)
 SCORE_RE = re.compile(SCORE_TERM, IC)
 HIGH_SCORE_RE = re.compile(HIGH_SCORE, IC)
 EVALUATOR_RE = re.compile(rf"\b{EVALUATOR}\b|\bscoring\s+engine\b", IC)
