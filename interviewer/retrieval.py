@@ -89,6 +89,7 @@ class KnowledgeIndex:
         self.sources_file = sources_file
         self.collection = self._open_collection()
         self._bm25: tuple[Any, list[str], dict[str, Passage]] | None = None
+        self._entries: int | None = None  # sections + views, counted once per refresh
         self._vectors: dict[str, Any] = {}
         self._cache_lock = threading.Lock()
 
@@ -160,6 +161,7 @@ class KnowledgeIndex:
             if progress:
                 progress(start + len(batch), len(todo))
         self._bm25 = None
+        self._entries = None
         self._rebuilt = False
         updated = sum(c.id in have for c in todo)
         removed = sum(1 for i in have if i not in wanted)
@@ -200,26 +202,23 @@ class KnowledgeIndex:
 
     def _dense(self, query: str, n: int) -> list[str]:
         """Sections by similarity plus VIEW_WEIGHT x their best view's (a section or view not returned counts as
-        the least similar entry that was)."""
-        total = int(self.collection.count())
+        the least similar entry that was). A view's id is "<section id>#<n>", so no metadata is fetched."""
+        if self._entries is None:
+            self._entries = int(self.collection.count())
         res = self.collection.query(
-            query_embeddings=[self.embed(query)],
-            n_results=min(total, VIEW_CANDIDATES),
-            include=["metadatas", "distances"],
+            query_embeddings=[self.embed(query)], n_results=min(self._entries, VIEW_CANDIDATES), include=["distances"]
         )
-        found = list(zip(res["ids"][0], res["metadatas"][0], res["distances"][0], strict=True))
-        floor = 1.0 - max((d for _, _, d in found), default=1.0)
+        found = list(zip(res["ids"][0], res["distances"][0], strict=True))
+        floor = 1.0 - max((d for _, d in found), default=1.0)
         whole: dict[str, float] = {}
         best_view: dict[str, float] = {}
-        for entry_id, meta, distance in found:
-            sim = 1.0 - distance
-            if (meta or {}).get("view"):
-                cid = str(meta["chunk_id"])
-                best_view[cid] = max(best_view.get(cid, floor), sim)
+        for entry_id, distance in found:
+            cid, view, _ = entry_id.partition("#")
+            if view:
+                best_view[cid] = max(best_view.get(cid, floor), 1.0 - distance)
             else:
-                whole[entry_id] = sim
-        sections = set(whole) | set(best_view)
-        score = {c: whole.get(c, floor) + VIEW_WEIGHT * best_view.get(c, floor) for c in sections}
+                whole[cid] = 1.0 - distance
+        score = {c: whole.get(c, floor) + VIEW_WEIGHT * best_view.get(c, floor) for c in set(whole) | set(best_view)}
         return sorted(score, key=lambda c: -score[c])[:n]
 
     def _sparse(self, query: str, n: int) -> list[str]:
