@@ -86,7 +86,7 @@ def addresses_grader(segment: str) -> bool:
     if P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain):
         return True
     weak = P.WEAK_RE.search(plain) is not None
-    high = weak or P.HIGH_SCORE_RE.search(plain) is not None
+    high = weak or P.SCORE_RE.search(plain) is not None
     if P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain) and high:
         return True
     if P.ADDRESSED.search(plain) and (high or P.THIS_ANSWER.search(plain)):

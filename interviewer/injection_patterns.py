@@ -41,7 +41,6 @@ SCORE_TERM = (
     r"\b(score|grade|rate|mark)\s+(it|this|me|mine)\s+(a\s+)?(5|five|10)\b|"
     rf"{_ADJECTIVE})"
 )
-HIGH_SCORE = SCORE_TERM
 _THIS = (
     r"(\b(this|my|the\s+above)\s+(answer|response|submission|one|attempt)\b|"
     r"\bthe\s+(answer|response|submission)\s+above\b)"
@@ -170,8 +169,9 @@ BLOCKS = re.compile(
     r"\[\[(\w+)\]\].{0,1000}?\[\[/\2\]\]|\[([A-Z][A-Z ]{2,40})\].{0,1000}?\[/\3\]",
     re.S | re.M,
 )
+# a tag or bracket named for the grader: "<grader>", "<eval_override>", "[[system]]"
 GRADER_TAG = re.compile(
-    r"^\s*(<!--|\[//\]|<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|"
+    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|"
     r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
     IC,
 )
@@ -181,7 +181,6 @@ WEAK_RE = re.compile("|".join(f"(?:{p})" for p in WEAK), IC)
 FOREIGN_MAX = re.compile(_MAX_FOREIGN, IC)
 FOREIGN_CONTEXT = re.compile(rf"\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b", IC)
 SCORE_RE = re.compile(SCORE_TERM, IC)
-HIGH_SCORE_RE = re.compile(HIGH_SCORE, IC)
 EVALUATOR_RE = re.compile(rf"\b{EVALUATOR}\b|\bscoring\s+engine\b", IC)
 # someone speaking for themselves or about this answer, which is what turns an authority claim into pressure
 SPEAKER = re.compile(rf"{_THIS}|\b(i|i'm|i've|me|my|mine|as\s+(a|an|the)|here)\b", IC)
