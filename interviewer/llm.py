@@ -62,13 +62,14 @@ class _UnsupportedMode(Exception):
 
 
 @lru_cache(maxsize=32)
-def _schema_json(schema: type[BaseModel]) -> str:
-    return json.dumps(schema.model_json_schema())
+def schema_json(schema: type[BaseModel]) -> str:
+    """The class's JSON schema as canonical JSON, built once per class (it takes about 1.5 ms)."""
+    return json.dumps(schema.model_json_schema(), sort_keys=True)
 
 
 def _schema(schema: type[BaseModel]) -> dict[str, Any]:
-    """The class's JSON schema, built once (about 1.5 ms each time), as a fresh dict litellm may modify."""
-    loaded: dict[str, Any] = json.loads(_schema_json(schema))
+    """The class's JSON schema as a fresh dict, which litellm may modify."""
+    loaded: dict[str, Any] = json.loads(schema_json(schema))
     return loaded
 
 
