@@ -69,7 +69,6 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(str(db_path), check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(
-            "PRAGMA synchronous=NORMAL"
         )  # WAL + NORMAL: a crash of this process loses nothing; no fsync per step
         conn.execute(_SCHEMA)
         conn.commit()
