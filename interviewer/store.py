@@ -68,8 +68,6 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
     try:
         conn = sqlite3.connect(str(db_path), check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(
-        )  # WAL + NORMAL: a crash of this process loses nothing; no fsync per step
         conn.execute(_SCHEMA)
         conn.commit()
     except sqlite3.DatabaseError as exc:
