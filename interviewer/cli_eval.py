@@ -227,7 +227,7 @@ def eval_pii(dataset: Path, thresholds: Path | None, json_out: Path | None) -> N
     show_default=True,
     help="Gold rows whose answers the attacks are applied to.",
 )
-@click.option("--split", help="Only rows of this split (dev or test); the 18 built-in templates always run.")
+@click.option("--split", help="Only rows whose split field has this value; the 18 built-in templates always run.")
 @click.option("--thresholds", type=click.Path(path_type=Path), help="TOML gates ([injection] table).")
 @click.option("--json", "json_out", type=click.Path(path_type=Path))
 def eval_injection(
