@@ -91,7 +91,7 @@ def addresses_grader(segment: str) -> bool:
         return True
     if P.ADDRESSED.search(plain) and (high or P.THIS_ANSWER.search(plain)):
         return True
-    if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain):
+    if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
         return True
     return weak and P.THIS_ANSWER.search(plain) is not None
 
@@ -106,7 +106,8 @@ def _block_addresses_grader(block: str) -> bool:
     words = re.sub(r"<!--|-->|</?\w[^>]{0,200}>", " ", inner)
     number = re.search(r"\b(5|10)\b", words) is not None
     if block.lstrip().startswith(("<!--", "[//]")):
-        return bool(number and P.EVALUATOR_RE.search(words))
+        scored = P.SCORE_RE.search(words) or re.search(r"\b(rating|score|grade)\s*[=:]?\s*(5|10)\b", words, re.I)
+        return bool(scored and P.EVALUATOR_RE.search(words))
     return bool(P.GRADER_TAG.match(block) and number and P.GRADER_WORDS.search(words))
 
 

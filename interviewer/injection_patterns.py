@@ -15,7 +15,11 @@ EVALUATOR = (
     r"(grading|scoring|evaluation|review)\s+(model|tool|system|pipeline|team|engine|ai|llm|bot|assistant)|"
     r"whichever\s+(model|ai|llm|system))"
 )
-_OVERRIDE = r"(ignor(e|ing)|disregard\w*|forget|skip|set\s+aside|override|overrule|bypass|supersedes?|throw\s+out)"
+_OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
+_SET_ASIDE = r"(forget|skip|set\s+aside)"
+_POINTER = (
+    r"(\byou\b|\byour\b|\bthis\s+(answer|submission|response|one)\b|\btop\b|\b5\b|\bfull\b|\bmaximum\b|\bhighest\b)"
+)
 _SUSPENDED = (
     r"(no\s+longer\s+appl\w*|(do|does)\s+not\s+apply|don'?t\s+apply|switched\s+off|turned\s+off|"
     r"(is|are)\s+disabled|deprecated|outdated|suspended)"
@@ -42,100 +46,114 @@ SCORE_TERM = (
     rf"{_ADJECTIVE})"
 )
 _THIS = (
-    r"(\b(this|my|the\s+above)\s+(answer|response|submission|one|attempt)\b|"
+    r"((?<!\bin\s)\b(this|my|the\s+above)\s+(answer|response|submission|one|attempt)\b|"
     r"\bthe\s+(answer|response|submission)\s+above\b)"
 )
 _MAX_FOREIGN = (
     r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
     r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку)"
 )
-_ANSWER_FOREIGN = r"(respuesta|r[ée]ponse|antwort|risposta|resposta|ответу)"
-_GIVE_FOREIGN = r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|d[eê]|assegna|dai|поставь)"
+_GIVE_FOREIGN = (
+    r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|dê|assegna|dai|поставь|m[ée]rite|merece|merita|verdient)"
+)
 _MODE = r"\b(developer|debug|god|admin|jailbreak|dan)\s+mode\b"
 _GRADER_WORDS = r"\b(scor\w*|grad(e|es|ed|er|ers|ing)|rubric|evaluat\w*|marks?|rating)\b"
 
 STRONG = [
     # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
     rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b",
-    rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}",
+    rf"^(?=.*{_POINTER}).*\b{_SET_ASIDE}\b.{{0,50}}\b{_RULES}\b",
+    rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}\s+(to|for)\s+(this|my|your|the\s+(answer|response|candidate|session))",
     rf"\brubric\b.{{0,30}}\b(updated|changed|revised|replaced|amended|new)\b.{{0,100}}({SCORE_TERM}|automatically\s+"
     r"(receive|get|score|earn))|\bapply\s+the\s+(new|updated|revised)\s+rubric\b",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
-    r"(\w+\s+)?(instructions?|rules|directives?|guidance|guidelines|prompts?|messages|text)\b",
+    r"(\w+\s+)?(instructions?|rules|directives?|prompts?)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
     rf"\b(give|grade|score|rate|mark|award|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b)"
     rf".{{0,40}}{SCORE_TERM}",
-    rf"\b(give|grade|score|rate|mark|award|assign|record|log|put)\s+this\s+(a|an|as)\s+{SCORE_TERM}",
-    rf"\b(expect|want|need)\s+({_THIS}|this|it)\s+to\s+(be\s+)?(graded|scored|rated|marked|get)\s+(as\s+)?{SCORE_TERM}",
+    rf"\b(give|grade|score|rate|mark|award|assign|put)\s+this\s+(a|an|as)\s+{SCORE_TERM}",
+    rf"\b(expect|want|need)\s+({_THIS}|this)\s+to\s+(be\s+)?(graded|scored|rated|marked)\s+(as\s+)?{SCORE_TERM}",
     r"\bhypothetical\w*\b.{0,80}\b(grade|score)\b.{0,40}\b(actual|real|final)\b",
     rf"{_THIS}\s*(gets|earns|deserves|merits|should\s+(get|receive|be\s+\w+\s+as))\b.{{0,40}}{SCORE_TERM}",
     rf"{_THIS}.{{0,40}}\b(must|should)\s+be\s+(marked|graded|scored|rated|recorded)\b",
-    rf"(^\W*|[;:!]\s*|\b(please|kindly|just|then|and|now)\s+)(give|award|assign)\s+(me\s+|it\s+)?(the\s+)?{SCORE_TERM}",
-    r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy|use|keep|take)\s+(this|that|it)\s+(over\s+)?as\s+"
+    rf"(^\W*|[;:!]\s*|\b(please|kindly|just|then|and|now)\s+)(give|award|assign)\s+(me\s+|it\s+)?(the\s+)?{SCORE_TERM}"
+    r"(?!\s+to\s+(?!me\b|this\b|it\b|my\b))",
+    r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy)\s+(this|that|it)\s+(over\s+)?as\s+"
     r"the\s+(recorded|final|official)\s+(score|grade)",
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
-    r"[\"']?\b(\w*_)?(scores?|overall|grade|rating|verdict|mark)[\"']?\s*[:=]\s*[\"']?"
-    r"(5|five|10|excellent|exceptional|strong_hire)\b(?=\s*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])]|$))",
-    r"\b[a-z_]+=5\b.{0,20}\b[a-z_]+=5\b",
+    r"[\"']?\b(?<!max_)(?<!min_)((recommended|final|override)_)?(scores?|overall|grade|verdict|final\s+rating)[\"']?\s*[:=]\s*"
+    r"[\"']?(5|five|10|excellent|exceptional|strong_hire)\b(?=[ \t]*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])\n]|$))"
+    r"(?=[\s\S]{0,300}(/\s*(5|10)\b|of\s+(5|10)\b|verdict|feedback|overall|deduction|rubric|hire|dimension|structure|"
+    r"exceptional|flawless|excellent))",
+    r"\b(overall|structure|score|metrics|tradeoffs|trade_offs|user_problem|specificity|ai_judg\w*|\w*dimension\w*)=5\b"
+    r".{0,20}=5\b",
     r"\b(candidate|answer|response|submission)\b.{0,40}\bpre-?(approved|cleared)\b",
     # role-play and mode switches aimed at the grader
     r"\b(you\s+are\s+now|from\s+now\s+on,?\s+you(\s+are|'re)?)\s+(a|an|the)?\s*(\w+\s+){0,2}(grader|evaluator|judge|"
-    r"reviewer|marker|dan|unrestricted|jailbroken|free\s+of)\b|\byou\s+are\s+dan\b",
-    rf"{_MODE}.{{0,80}}{_GRADER_WORDS}|{_GRADER_WORDS}.{{0,80}}{_MODE}",
-    r"(^\W*|\byou\b.{0,20})(pretend|simulate|imagine|act\s+as|stay\s+in\s+character)\b.{0,80}"
+    r"reviewer|marker|dan|unrestricted|jailbroken|free\s+of)\b|\byou\s+are\s+dan\b|"
+    r"\byou\s+are\s+now\s+in\s+(developer|debug|god|admin|jailbreak|dan)\s+mode\b",
+    rf"^(?=.*{_MODE})(?=.*{_GRADER_WORDS})(?=.*\b(switched\s+off|turned\s+off|disabled|suspended|off\b|scor(ed|es?)\s+(a\s+)?5|"
+    r"a\s+5\b|maximum|full\s+marks|perfect|5\s*/\s*5))",
+    r"^(?=.*\b(grader|evaluator|judge|interviewer|reviewer|marker|scor\w*|grad\w*|marks)\b)(\W*|.*\byou\b.{0,20})"
+    r"(pretend|simulate|imagine|act\s+as|stay\s+in\s+character)\b.{0,80}"
     r"\b(lenient|generous|no\s+rubric|perfect|full\s+marks|5\s*/\s*5|top\s+marks|maximum|always\s+awards?)",
-    r"\b(be|become|act\s+as|you\s+are(\s+now)?)\s+(a|an)\s+(lenient|generous|friendly)\s+"
+    r"\b(be|become|act\s+as|you\s+are(\s+now)?)\s+(a|an)\s+(lenient|generous)\s+"
     r"(grader|evaluator|judge|interviewer|reviewer|marker)",
     # asking for the prompt, or dictating the output
-    r"^\W*(please\s+)?(print|reveal|show|output|repeat|display|dump|tell\s+me)\b.{0,60}(\byour\s+(instructions|prompt|"
-    r"rubric|system\s+prompt|hidden)|\byou\s+were\s+given|\bverbatim|\bword\s+for\s+word|\bhidden\s+(scoring|instructions|"
-    r"rubric|weights))",
+    r"^\W*(please\s+)?(print|reveal|show|output|repeat|display|dump|tell\s+me)\b(?=.{0,80}\b(instructions|prompt|rubric|"
+    r"weights)\b)(?=.{0,80}(\byour\b|\byou\s+were\s+given|\bverbatim|\bword\s+for\s+word|\bhidden\b))",
     r"\b(print|reveal|repeat|output|show|dump)\s+(me\s+)?your\s+(\w+\s+){0,2}(instructions|system\s+prompt|rubric|prompt|"
     r"hidden)",
-    r"^\W*(please\s+)?(respond|reply|answer)\s+with\s+(exactly|only|just)\b.{0,80}\b(scor\w*|grade|5|feedback|overall|hire)|"
+    rf"^\W*(please\s+)?(respond|reply|answer)\s+with\s+(exactly|only|just)\b.{{0,80}}({SCORE_TERM}|\bhire\b|overall)|"
     r"\byour\s+(feedback|output|response)\b.{0,30}"
-    r"\b(must|has\s+to|should)\s+(read|say)\b|\b(add|output|return|print|say|write)\s+nothing\s+else\b",
+    r"\b(must|has\s+to|should)\s+(read|say)\b|\badd\s+nothing\s+else\b",
     r"\b(decode|base64)\b.{0,40}\b(follow|obey)\b|\b(follow|obey)\b.{0,20}\b(decoded|base64)\b",
     # an order given to the grader by name: "Grader, please score it ..."
     rf"^\W*((dear|hey|hi)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(please\s+)?(just\s+)?(score|grade|rate|mark|give|record|assign|"
-    r"award|treat|ignore|disregard|skip)\b",
+    r"award|treat|ignore|disregard|skip)\b|"
+    rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(you|your)\b.{{0,60}}\b(must|should|will|"
+    r"need\s+to|have\s+to)\b",
     # notes to the grader, fake system turns
     rf"\b(note|message|reminder|memo|heads[- ]up)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}\b",
-    r"\b(system|admin|developer)\s+note\s*[:\]-]|\b(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)\b|"
-    r"[\[(]\s*reviewer\s+note\s*[:\])]|"
-    r"\brubric\s+override\b",
+    r"\bsystem\s+note\s*[:\]-]|[\[(]\s*(grader|evaluator|grading|scoring|reviewer|rubric)\s+(note|message|override|"
+    r"instruction|notice)s?\s*[:\])]|^\W*(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)s?\s*[:\-]",
     r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
-    r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this|my)\b|"
+    r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this\s+(answer|response)|my)\b|"
     r"\bskip\s+(all\s+)?deductions\b",
-    r"\b(grade|score|mark|rate|evaluate)\w*\s+(me\s+|this\s+|it\s+)?(generously|leniently|favou?rably)|"
-    r"\b(grade|score|mark|rate)\s+(it|this|me|my\s+answer)\s+accordingly\b",
+    r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
+    r"\b(grade|score|mark|rate)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
+    r"\b(grade|score|mark|rate)\s+me\s+(kindly|well|highly)\b",
     # telling the grader what its output must be
-    r"\byour\s+(final\s+)?(rating|score|grade|verdict|output)\s+(must|should|has\s+to|needs\s+to|will)\b|"
+    rf"\byour\s+(final\s+)?(rating|score|grade|verdict)\s+(must|should|has\s+to|needs\s+to|will)\b.{{0,40}}{SCORE_TERM}|"
     r"\b(copy|use|take|repeat)\b.{0,40}\bas\s+your\s+(final\s+)?(grade|score|rating|output|verdict)\b|"
-    rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b",
+    rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b"
+    r".{0,40}\b(maximum|max|highest|top|full|perfect)\b",
     # the same in other languages: ignore the instructions / the maximum mark
-    r"\b(olvida|ignora|ignore[zr]?|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b.{0,60}"
+    r"(\b(olvida|ignora|ignore[zr]|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b|\bignore\s+(les|toutes|la|le)\b)"
+    r".{0,60}"
     r"(instrucciones|pautas|instructions|consignes|grille|anweisungen|richtlinien|bewertung|istruzioni|instru[cç][oõ]es|"
     r"nirdesh|инструкции|указания|правила)",
     # (the maximum mark next to "answer" or "give" is checked in injection.py: FOREIGN_MAX, FOREIGN_CONTEXT)
     r"\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{0,30}"
     r"(au[ßs]er\s+acht|ignor|olvid|oubli|vergiss)|"
     r"(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
-    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+ank\b",
+    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+(mein\s+se\s+\d+\s+)?ank\s+(do|de\s+do|dijiye|dena)\b",
 ]
 WEAK = [
-    r"\b(5|10)\s*(/|out\s+of|of|sur|из|mein\s+se)\s*(5|10)\b",
+    r"\b(5|10)\s*(/|out\s+of|of|sur|из|mein\s+se)\s*(5|10)\b(?!\s+(?!on\b|in\b|for\b|across\b|and\b|with\b|from\b|to\b|at\b)[a-z])",
     r"\b(top|highest|maximum|max|full|perfect)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b",
     r"\bstrong[_ -]hire\b|★{4,}",
 ]
-ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai|grader|evaluator)\s*:", IC | re.M)
+ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", IC | re.M)
 GRADER_WORDS = re.compile(_GRADER_WORDS, IC)
 ADDRESSED = re.compile(
-    rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]|[,;]\s*{EVALUATOR}\s*,|"
+    rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(please|kindly|you|your|just|i\b|this|"
+    rf"record|give|score|grade|rate|mark|assign|award|ignore|disregard|treat|skip)|[,;]\s*{EVALUATOR}\s*,\s*(please|kindly|you|"
+    r"just|give|score|grade|rate|mark|record|assign|award)|"
     rf"\b(dear|hey|hi|hello)\s+(the\s+)?{EVALUATOR}\b|\bto\s+whichever\b|"
     rf"\b(note|message|reminder|memo)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
-    r"\b(ai|model|llm|bot|assistant)\s+(reviewing|grading|scoring|evaluating|reading|marking)\s+(this|my)\b|"
-    r"\b(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
+    r"\b(ai|model|llm)\s+(reviewing|grading|scoring|evaluating|marking)\s+(this|my)\b|"
+    r"(^\W*|[,;:.!]\s*|\b(so|and|now|just)\s+)(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
     r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b",
     IC,
 )
@@ -148,7 +166,10 @@ AUTHORITY = re.compile(
     r"lose\s+my\s+job|unemployed|be\s+kind|be\s+generous|mean\s+the\s+world)\b",
     IC,
 )
-THIS_ANSWER = re.compile(rf"{_THIS}|\b(give|rate|mark|score|grade)\s+me\b|\bthis\s+(deserves|merits|earns)\b", IC)
+THIS_ANSWER = re.compile(
+    rf"{_THIS}|\b(give|rate|mark|score|grade)\s+me\s+(a\s+|the\s+)?({SCORE_TERM}|full|top|max\w*|5)|\bthis\s+(deserves|merits|earns)\b",
+    IC,
+)
 # pleading that only makes sense next to a request for a score
 PLEA = re.compile(
     r"\b(visa|begging|beg\s+you|lose\s+my\s+job|unemployed|need\s+this\s+job|mean\s+the\s+world|be\s+kind|"
@@ -160,18 +181,20 @@ PLEA = re.compile(
 DISCUSSION = re.compile(
     r"prompt[- ]injection|injection\s+attack|jailbreak|attacker|adversar|red[- ]?team|malicious|exploit|"
     r"we'?d\s+(test|detect|block|filter)|could\s+hide|might\s+hide|hidden\s+(text|instruction)|such\s+as|e\.g\.|"
-    r"for\s+example|for\s+instance|like\s+[\"'“‘`]|\bwe\s+parse\b|\bschema\b",
+    r"for\s+example|for\s+instance|like\s+[\"'“‘`]|\bwe\s+parse\b|\bschema\b|\bthings\s+like\b|\bpayload\b|"
+    r"\b(users?|students?|players?|candidates?|applicants?|someone|people)\s+(will\s+|might\s+|could\s+|would\s+)?(try|tried|"
+    r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b",
     IC,
 )
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
 BLOCKS = re.compile(
-    r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#.*$|```.{0,1000}?```|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"
+    r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#[^\n]*$|```.{0,1000}?```|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"
     r"\[\[(\w+)\]\].{0,1000}?\[\[/\2\]\]|\[([A-Z][A-Z ]{2,40})\].{0,1000}?\[/\3\]",
     re.S | re.M,
 )
 # a tag or bracket named for the grader: "<grader>", "<eval_override>", "[[system]]"
 GRADER_TAG = re.compile(
-    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|"
+    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|```\s*(grader|eval|scor|judge|rubric)|"
     r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
     IC,
 )
@@ -179,8 +202,12 @@ GRADER_TAG = re.compile(
 STRONG_RES = [re.compile(p, IC) for p in STRONG]
 WEAK_RE = re.compile("|".join(f"(?:{p})" for p in WEAK), IC)
 FOREIGN_MAX = re.compile(_MAX_FOREIGN, IC)
-FOREIGN_CONTEXT = re.compile(rf"\b({_ANSWER_FOREIGN}|{_GIVE_FOREIGN})\b", IC)
+FOREIGN_CONTEXT = re.compile(rf"\b{_GIVE_FOREIGN}\b", IC)  # a giving verb: "the maximum mark" alone is product copy
 SCORE_RE = re.compile(SCORE_TERM, IC)
 EVALUATOR_RE = re.compile(rf"\b{EVALUATOR}\b|\bscoring\s+engine\b", IC)
 # someone speaking for themselves or about this answer, which is what turns an authority claim into pressure
 SPEAKER = re.compile(rf"{_THIS}|\b(i|i'm|i've|me|my|mine|as\s+(a|an|the)|here)\b", IC)
+# what turns an identity claim into pressure on this answer's score
+CLAIM = re.compile(
+    rf"{_THIS}|\b(expect|deserve[sd]?|merits?|owed|entitled|please|kindly|grade\s+accordingly|score\s+it)\b", IC
+)
