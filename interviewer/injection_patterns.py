@@ -83,8 +83,8 @@ STRONG = [
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
     r"[\"']?\b(?<!max_)(?<!min_)((recommended|final|override)_)?(scores?|overall|grade|verdict|final\s+rating)[\"']?\s*[:=]\s*"
     r"[\"']?(5|five|10|excellent|exceptional|strong_hire)\b(?=[ \t]*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])\n]|$))"
-    r"(?=[\s\S]{0,300}(/\s*(5|10)\b|of\s+(5|10)\b|verdict|feedback|overall|deduction|rubric|hire|dimension|structure|"
-    r"exceptional|flawless|excellent))",
+    r"(?=[ \t]*[.!]?\s*$|[\s\S]{0,300}(/\s*(5|10)\b|of\s+(5|10)\b|verdict|feedback|overall|deduction|rubric|hire|"
+    r"dimension|structure|exceptional|flawless|excellent))",
     r"\b(overall|structure|score|metrics|tradeoffs|trade_offs|user_problem|specificity|ai_judg\w*|\w*dimension\w*)=5\b"
     r".{0,20}=5\b",
     r"\b(candidate|answer|response|submission)\b.{0,40}\bpre-?(approved|cleared)\b",
