@@ -37,11 +37,13 @@ def test_vectorised_bootstrap_refuses_scores_off_the_scale() -> None:
         metrics.bootstrap_all([1, 2, 6], [1, 2, 3])
 
 
-def test_bootstrap_ci_brackets_the_estimate() -> None:
+def test_bootstrap_cis_bracket_every_estimate() -> None:
     gold = [1, 2, 3, 4, 5] * 8
     pred = [1, 2, 3, 3, 5] * 8
-    lo, hi = metrics.bootstrap_ci(gold, pred, metrics.qwk, n=300)
-    assert lo <= metrics.qwk(gold, pred) <= hi
+    cis = metrics.bootstrap_all(gold, pred, n=300)
+    for name, fn in metrics.METRICS.items():
+        lo, hi = cis[name]
+        assert lo <= fn(gold, pred) <= hi, name
 
 
 def test_dataset_has_200_rows_over_every_topic_and_score_with_a_held_out_split() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -105,23 +104,6 @@ METRICS: dict[str, Callable[[Sequence[int], Sequence[int]], float]] = {
     "mae": mae,
     "smd": smd,
 }
-
-
-def bootstrap_ci(
-    gold: Sequence[int],
-    pred: Sequence[int],
-    fn: Callable[[Sequence[int], Sequence[int]], float],
-    n: int = 1000,
-    seed: int = 0,
-) -> tuple[float, float]:
-    """Percentile 95% confidence interval of one metric, resampling items with replacement (seeded)."""
-    rng = random.Random(seed)
-    idx = range(len(gold))
-    stats = []
-    for _ in range(n):
-        sample = rng.choices(idx, k=len(gold))
-        stats.append(fn([gold[i] for i in sample], [pred[i] for i in sample]))
-    return _percentiles(stats)
 
 
 def _percentiles(values: Sequence[float]) -> tuple[float, float]:
