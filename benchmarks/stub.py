@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from interviewer.knowledge import rubrics
@@ -26,8 +30,14 @@ class Stub:
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real model servers do
+            disable_nagle_algorithm = True  # else keep-alive replies wait ~40 ms for a delayed ACK
+
             def log_message(self, *args: Any) -> None:
                 pass
+
+            def do_GET(self) -> None:  # /stats: the model seconds so far, for a stub in another process
+                self._raw(json.dumps(stub.model_seconds).encode(), "application/json")
 
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["content-length"])))
@@ -54,8 +64,11 @@ class Stub:
                         "usage": {"prompt_tokens": 900, "completion_tokens": 120, "total_tokens": 1020},
                     }
                 ).encode()
+                self._raw(data, "application/json")
+
+            def _raw(self, data: bytes, kind: str) -> None:
                 self.send_response(200)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", kind)
                 self.send_header("content-length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -63,7 +76,9 @@ class Stub:
             def _stream(self, text: str) -> None:
                 self.send_response(200)
                 self.send_header("content-type", "text/event-stream")
+                self.send_header("connection", "close")  # the stream ends when the connection does
                 self.end_headers()
+                self.close_connection = True
                 for i in range(0, len(text), 8):
                     chunk = {
                         "id": "s",
@@ -89,3 +104,31 @@ class Stub:
     def close(self) -> None:
         """Stop serving."""
         self.server.shutdown()
+
+
+class StubProcess:
+    """The same stub in its own process, as a real model server is: its work never shares our GIL."""
+
+    def __init__(self, delay: float) -> None:
+        code = (
+            "import sys, time; from benchmarks.stub import Stub; "
+            "print(Stub(float(sys.argv[1])).url, flush=True); time.sleep(1e6)"
+        )
+        root = Path(__file__).resolve().parents[1]
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(delay)], stdout=subprocess.PIPE, text=True, cwd=root
+        )
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+        self.delay = delay
+
+    @property
+    def model_seconds(self) -> list[float]:
+        """Seconds the stub spent being the model, one entry per request (read outside timed regions)."""
+        with urllib.request.urlopen(self.url.removesuffix("/v1") + "/stats") as r:
+            return list(json.loads(r.read()))
+
+    def close(self) -> None:
+        """Stop the server process."""
+        self.proc.kill()
+        self.proc.wait()

@@ -14,11 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
-from benchmarks.stub import Stub  # noqa: E402
+from benchmarks.stub import StubProcess  # noqa: E402
 from interviewer import store  # noqa: E402
 from interviewer.knowledge import bank  # noqa: E402
 from interviewer.llm import Gateway, GatewayConfig  # noqa: E402
 from interviewer.llm_grader import LLMGrader  # noqa: E402
+from interviewer.llm_interviewer import LLMInterviewer  # noqa: E402
 from interviewer.retrieval import LazyRetriever, open_index  # noqa: E402
 from interviewer.rules import RuleGrader  # noqa: E402
 from interviewer.session import Interview  # noqa: E402
@@ -56,7 +57,7 @@ def _session(context: Context, n_questions: int) -> tuple[Any, Interview]:
     return cm, interview
 
 
-def turn_times(context: Context, turns: int, stub: Stub | None = None) -> tuple[list[float], list[float]]:
+def turn_times(context: Context, turns: int, stub: StubProcess | None = None) -> tuple[list[float], list[float]]:
     """Wall time of each answer() and the model's share of it."""
     cm, interview = _session(context, turns)
     totals, models = [], []
@@ -72,12 +73,17 @@ def turn_times(context: Context, turns: int, stub: Stub | None = None) -> tuple[
     return totals, models
 
 
-def llm_turns(delay: float, turns: int) -> dict[str, float]:
-    """Overhead per turn (turn time minus model time) against a stub that answers after `delay`."""
-    stub = Stub(delay)
+def llm_turns(delay: float, turns: int, interviewer: bool = False) -> dict[str, float]:
+    """Overhead per turn (turn time minus model time) against a stub that answers after `delay`.
+
+    With `interviewer`, the model also writes the next prompt (probe or question), streamed: the
+    configuration `INTERVIEWER_MODEL` gives; without, only grades come from the model.
+    """
+    stub = StubProcess(delay)
     home = Path(tempfile.mkdtemp())
     gateway = Gateway(GatewayConfig(model="openai/stub", api_base=stub.url, api_key="sk-bench-000000000000"))
-    context = Context(grader=LLMGrader(gateway, RuleGrader()), retriever=_retriever(home))
+    asker = LLMInterviewer(gateway) if interviewer else None
+    context = Context(grader=LLMGrader(gateway, RuleGrader()), retriever=_retriever(home), interviewer=asker)
     turn_times(context, 2, stub)  # warm-up: litellm import, first connection
     totals, models = turn_times(context, turns, stub)
     stub.close()
@@ -99,7 +105,7 @@ def rule_turns(turns: int) -> dict[str, float]:
 
 def first_token(delay: float, runs: int) -> list[float]:
     """Time to the first streamed token minus the stub's delay (our part of the wait), in ms."""
-    stub = Stub(delay)
+    stub = StubProcess(delay)
     gateway = Gateway(GatewayConfig(model="openai/stub", api_base=stub.url, api_key="sk-bench-000000000000"))
     out = []
     for i in range(runs + 1):
@@ -151,8 +157,10 @@ def eval_speed(delay: float, rows: int = 40) -> dict[str, float]:
 
     from interviewer.config import Settings
     from interviewer.evaluation.command import EvalOptions, run
+    from interviewer.llm import _litellm
 
-    stub = Stub(delay)
+    _litellm()  # its import (~3 s) is start-up, not grading: keep it out of the serial run's time
+    stub = StubProcess(delay)
     data = Path(tempfile.mkdtemp()) / "rows.jsonl"
     data.write_text("\n".join((ROOT / "evals/datasets/grader.jsonl").read_text().splitlines()[:rows]) + "\n")
     quiet = Console(file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the process

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # 13-19 digits, optionally grouped by spaces or dashes; kept only when the Luhn check passes.
@@ -26,6 +27,7 @@ NAME_EXPLICIT = re.compile(r"\b[Mm]y name is\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'
 ID_CONTEXT = re.compile(
     r"(?:order|ticket|id|invoice|sku|account|acct|ref|reference|case|po)\s*(?:#|no\.?|number)?\s*$", re.IGNORECASE
 )
+_NAME_TRIGGERS = ("my name", "i'm", "i am", "this is", "call me")  # NAME cannot match without one
 _NOT_NAMES = frozenset(
     "A An The Not Sure Going Happy Here Also Just So Very Really Currently Working Leading Responsible Confident "
     "Building Proposing Assuming Thinking Looking Interested Familiar Glad Aware Able Done Now Still Using".split()
@@ -81,7 +83,9 @@ def find(text: str) -> list[Found]:
         if not any(f.start < end and start < f.end for f in found):
             found.append(Found(kind, text[start:end], start, end))
 
-    for m in EMAIL.finditer(text):
+    # Cheap necessary conditions skip whole scans: most prompt text has no "@", no "name is", few colons.
+    lower = text.lower()
+    for m in EMAIL.finditer(text) if "@" in text else ():
         add("email", m.start(), m.end())
     for m in IBAN.finditer(text):
         if iban_ok(m.group()):
@@ -92,7 +96,7 @@ def find(text: str) -> list[Found]:
             add("card", m.start(), m.end())
     for m in IPV4.finditer(text):
         add("ip", m.start(), m.end())
-    for m in IPV6.finditer(text):
+    for m in IPV6.finditer(text) if text.count(":") >= 2 else ():
         if m.group().count(":") >= 2 and any(c.isdigit() for c in m.group()):
             add("ip", m.start(), m.end())
     for m in PHONE.finditer(text):
@@ -100,14 +104,15 @@ def find(text: str) -> list[Found]:
         start = m.start() + m.group().index(value)
         if _phone_ok(value) and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
             add("phone", start, start + len(value))
-    for m in NAME.finditer(text):
+    for m in NAME.finditer(text) if any(t in lower for t in _NAME_TRIGGERS) else ():
         if m.group(1).split()[0] not in _NOT_NAMES:
             add("name", m.start(1), m.end(1))
-    for m in NAME_EXPLICIT.finditer(text):
+    for m in NAME_EXPLICIT.finditer(text) if "my name is" in lower else ():
         add("name", m.start(1), m.end(1))
     return sorted(found, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=64)  # the system prompt and rubric text go out unchanged on every call
 def mask(text: str) -> str:
     """Text with each item replaced by its type, e.g. [EMAIL]; the structure of the answer survives."""
     out, last = [], 0

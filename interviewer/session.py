@@ -130,12 +130,21 @@ class Interview:
         return build_report(values, completed=False)
 
     def _run(self, payload: Any) -> Step:
+        last: dict[str, Any] | None = None
         for mode, chunk in self.graph.stream(
-            payload, self._config, context=self.context, durability="sync", stream_mode=["updates", "custom"]
+            payload,
+            self._config,
+            context=self.context,
+            durability="sync",
+            stream_mode=["updates", "custom", "values"],
         ):
-            if self.listener is not None:
+            if mode == "values":
+                last = chunk  # the state after each step: the last one is what get_state would re-read
+            elif self.listener is not None:
                 self.listener(mode, chunk)
-        return self._step_from(self.state())
+        if last is None:
+            return self._step_from(self.state())
+        return self._step_from({k: v for k, v in last.items() if k != "__interrupt__"})
 
     def _step_from(self, values: dict[str, Any]) -> Step:
         turns = values.get("turns", [])

@@ -82,7 +82,32 @@ def test_llm_eval_runs_on_recordings_side_by_side_and_caches(llm_env: None, tmp_
     assert first_calls >= 5
     _, again = _run(tmp_path)
     assert route.call_count == first_calls, "a cached re-run must not call the model"
-    assert again["items"] == data["items"] and "hits" in again["llm_cache"]
+    assert again["items"] == data["items"] and again["row_cache"].startswith("6 graded rows reused")
+
+
+@respx.mock
+def test_a_code_change_regrades_every_row_from_the_call_cache(
+    llm_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    route = respx.post(URL).mock(side_effect=_replay)
+    _, data = _run(tmp_path)
+    calls = route.call_count
+    monkeypatch.setattr("interviewer.evaluation.memo.code_fingerprint", lambda: "edited-code")
+    _, again = _run(tmp_path)
+    assert again["row_cache"].startswith("0 graded rows reused"), "kept rows must not outlive the code"
+    assert again["llm_cache"].startswith(f"{calls} hits, 0 model calls")
+    assert again["items"] == data["items"]
+
+
+@respx.mock
+def test_degraded_rows_are_not_kept(llm_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("interviewer.llm.Gateway._backoff", lambda self, attempt, wait: 0.0)
+    respx.post(URL).mock(return_value=httpx.Response(503, json={"error": {"message": "overloaded"}}))
+    _, down = _run(tmp_path)
+    assert down["graders"]["llm"]["measurements"]["overall.degraded_share"] > 0.5
+    respx.post(URL).mock(side_effect=_replay)
+    _, up = _run(tmp_path)
+    assert up["graders"]["llm"]["measurements"]["overall.degraded_share"] == 0.0, "a failed call is retried"
 
 
 @respx.mock

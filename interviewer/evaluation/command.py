@@ -20,6 +20,7 @@ from ..llm_cache import CachedLLM
 from ..llm_grader import LLMGrader
 from . import render, thresholds
 from .dataset import Row, load_rows
+from .memo import RowMemo
 from .runner import Prediction, agreement, grade_rows, measurements, run_suite, stability
 from .suites import Suite, build_suites
 
@@ -40,14 +41,15 @@ class EvalOptions:
     repeats: int = 1
     settings: Settings | None = None
     caches: list[CachedLLM] = field(default_factory=list)
+    memos: list[RowMemo] = field(default_factory=list)
 
 
-def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> Grader:
-    """Build a grader under test by name; model graders sit behind the disk cache."""
+def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> tuple[Grader, RowMemo | None]:
+    """Build a grader under test by name; model graders sit behind the disk caches (calls and rows)."""
     from ..rules import RuleGrader
 
     if name == "rules":
-        return RuleGrader()
+        return RuleGrader(), None  # always graded afresh: it is the CI gate, and fast
     if name != "llm":
         raise ConfigError(f"Unknown grader {name!r}.", hint="Use --grader rules or --grader llm.")
     settings = opts.settings or Settings()
@@ -57,9 +59,12 @@ def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> Grader:
             "--grader llm needs a model.", hint="Pass --model provider/model or set INTERVIEWER_GRADER_MODEL."
         )
     gateway = Gateway.from_settings(settings, model)
-    cache = CachedLLM(gateway, settings.home / "cache" / "llm", salt=f"{rubrics().version}/repeat-{repeat}")
+    salt = f"{rubrics().version}/repeat-{repeat}"
+    cache = CachedLLM(gateway, settings.home / "cache" / "llm", salt=salt)
     opts.caches.append(cache)
-    return LLMGrader(cache, RuleGrader())
+    memo = RowMemo(settings.home / "cache" / "rows", f"{model}@{settings.api_base or ''}/{salt}")
+    opts.memos.append(memo)
+    return LLMGrader(cache, RuleGrader()), memo
 
 
 def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
@@ -78,11 +83,13 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
                 progress.advance(task)
 
             workers = opts.workers if name == "llm" else 1
-            results[name], all_preds[name] = _evaluate(make_grader(name, opts), rows, suites, tick, workers)
+            grader, memo = make_grader(name, opts)
+            results[name], all_preds[name] = _evaluate(grader, rows, suites, tick, workers, memo)
             if name == "llm" and opts.repeats > 1:
-                runs = [all_preds[name]] + [
-                    grade_rows(make_grader(name, opts, r), rows, workers=workers) for r in range(1, opts.repeats)
-                ]
+                runs = [all_preds[name]]
+                for r in range(1, opts.repeats):
+                    again, again_memo = make_grader(name, opts, r)
+                    runs.append(grade_rows(again, rows, workers=workers, memo=again_memo))
                 results[name]["stability"] = stability(runs)
                 results[name]["measurements"]["overall.stability"] = results[name]["stability"]
             checks += thresholds.check(name, results[name]["measurements"], spec)
@@ -95,6 +102,8 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
     }
     for cache in opts.caches:
         meta["llm_cache"] = f"{cache.hits} hits, {cache.misses} model calls ({cache.folder})"
+    for memo in opts.memos:
+        meta["row_cache"] = f"{memo.hits} graded rows reused ({memo.folder})"
     render.print_all(console, results, checks)
     if opts.json_out:
         _write(opts.json_out, json.dumps(_json(meta, results, all_preds, checks), indent=2) + "\n")
@@ -106,11 +115,16 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
 
 
 def _evaluate(
-    grader: Grader, rows: list[Row], suites: list[Suite], tick: Callable[[], None], workers: int = 1
+    grader: Grader,
+    rows: list[Row],
+    suites: list[Suite],
+    tick: Callable[[], None],
+    workers: int = 1,
+    memo: RowMemo | None = None,
 ) -> tuple[dict[str, Any], list[Prediction]]:
-    preds = grade_rows(grader, rows, tick=tick, workers=workers)
+    preds = grade_rows(grader, rows, tick=tick, workers=workers, memo=memo)
     base = {p.row.id: p.grade for p in preds}
-    suite_results = {s.name: run_suite(grader, s, base, tick) for s in suites}
+    suite_results = {s.name: run_suite(grader, s, base, tick, memo) for s in suites}
     agree = agreement(preds)
     flat = measurements(agree, suite_results)
     # A model grader that fell back to rules is not being measured: say how often that happened.

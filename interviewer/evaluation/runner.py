@@ -13,6 +13,7 @@ from ..input_guard import guard_answer
 from ..schemas import Grade, Question
 from . import metrics
 from .dataset import Row, resolve_question
+from .memo import RowMemo
 from .suites import Suite
 
 Tick = Callable[[], None]
@@ -26,17 +27,28 @@ class Prediction:
     grade: Grade
 
 
-def grade_one(grader: Grader, question: Question, answer: str, max_chars: int = 12_000) -> Grade:
-    """Grade exactly as the interview does: input guard first, then the grader."""
-    return grade_guarded(grader, question, guard_answer(answer, max_chars))
+def grade_one(
+    grader: Grader, question: Question, answer: str, max_chars: int = 12_000, memo: RowMemo | None = None
+) -> Grade:
+    """Grade exactly as the interview does: input guard first, then the grader (or the kept result)."""
+    if memo is None:
+        return grade_guarded(grader, question, guard_answer(answer, max_chars))
+    key = memo.key(question, answer, max_chars)
+    if (kept := memo.get(key)) is not None:
+        return kept
+    grade = grade_guarded(grader, question, guard_answer(answer, max_chars))
+    memo.put(key, grade)
+    return grade
 
 
-def grade_rows(grader: Grader, rows: Iterable[Row], tick: Tick = lambda: None, workers: int = 1) -> list[Prediction]:
+def grade_rows(
+    grader: Grader, rows: Iterable[Row], tick: Tick = lambda: None, workers: int = 1, memo: RowMemo | None = None
+) -> list[Prediction]:
     """Grade every row, `workers` at a time (model graders wait on the network), keeping row order."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(r: Row) -> Prediction:
-        p = Prediction(r, grade_one(grader, resolve_question(r), r.answer))
+        p = Prediction(r, grade_one(grader, resolve_question(r), r.answer, memo=memo))
         tick()
         return p
 
@@ -92,13 +104,15 @@ def _tag_stats(preds: list[Prediction]) -> dict[str, float]:
     }
 
 
-def run_suite(grader: Grader, suite: Suite, base: dict[str, Grade], tick: Tick = lambda: None) -> dict[str, Any]:
+def run_suite(
+    grader: Grader, suite: Suite, base: dict[str, Grade], tick: Tick = lambda: None, memo: RowMemo | None = None
+) -> dict[str, Any]:
     """Grade a suite's variants and measure them against its expectation."""
     ok: list[bool] = []
     deltas: list[float] = []
     failures: list[str] = []
     for v in suite.variants:
-        g = grade_one(grader, v.question, v.answer)
+        g = grade_one(grader, v.question, v.answer, memo=memo)
         b = base.get(v.base.id)
         if suite.kind == "max":
             good = g.overall <= suite.target
