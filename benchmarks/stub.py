@@ -74,30 +74,32 @@ class Stub:
                 self.wfile.write(data)
 
             def _stream(self, text: str) -> None:
+                # SSE over a kept-alive connection in chunked encoding, as vLLM or OpenAI send it
                 self.send_response(200)
                 self.send_header("content-type", "text/event-stream")
-                self.send_header("connection", "close")  # the stream ends when the connection does
+                self.send_header("transfer-encoding", "chunked")
                 self.end_headers()
-                self.close_connection = True
                 for i in range(0, len(text), 8):
-                    chunk = {
-                        "id": "s",
-                        "object": "chat.completion.chunk",
-                        "created": 0,
-                        "model": "stub",
-                        "choices": [{"index": 0, "delta": {"content": text[i : i + 8]}, "finish_reason": None}],
-                    }
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                end = {
+                    self._event({"index": 0, "delta": {"content": text[i : i + 8]}, "finish_reason": None})
+                self._event({"index": 0, "delta": {}, "finish_reason": "stop"})
+                self._chunk(b"data: [DONE]\n\n")
+                self._chunk(b"")
+
+            def _event(self, choice: dict[str, Any]) -> None:
+                chunk = {
                     "id": "s",
                     "object": "chat.completion.chunk",
                     "created": 0,
                     "model": "stub",
-                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                    "choices": [choice],
                 }
-                self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
+                self._chunk(f"data: {json.dumps(chunk)}\n\n".encode())
+
+            def _chunk(self, data: bytes) -> None:
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # clients hang up
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
