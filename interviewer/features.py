@@ -69,6 +69,7 @@ class Features:
     constraint_hits: list[Hit] = field(default_factory=list)
     rubric_hits: dict[str, list[Hit]] = field(default_factory=dict)
     shared_terms: int = 0
+    term_reuse: float = 1.0
     domain_share: float = 0.0
     numbers: int = 0
     kb_overlap: float = 0.0
@@ -104,6 +105,30 @@ def _kb_overlap(tokens: list[str], n: int = 4) -> float:
         return 0.0
     kb = kb_ngrams(n)
     return sum(g in kb for g in grams) / len(grams)
+
+
+@lru_cache(maxsize=1)
+def _question_df() -> tuple[dict[str, int], int]:
+    """In how many bank questions each question term appears, and how many questions there are."""
+    from .knowledge import bank
+
+    df: dict[str, int] = {}
+    for q in bank().questions:
+        for t in question_terms(q.text):
+            df[t] = df.get(t, 0) + 1
+    return df, len(bank().questions)
+
+
+def term_reuse(terms: frozenset[str], stems: set[str]) -> float:
+    """Share of the question's terms an answer reuses, each weighted by how rare it is among questions.
+
+    "LLM", "users" and "metric" are in every question; "museum", "pharmacy" and "TEU" are in one. An
+    answer written for another question shares only the common ones, however long and strong it is.
+    """
+    df, n = _question_df()
+    weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
+    total = sum(weight.values())
+    return sum(weight[t] for t in terms & stems) / total if total else 1.0
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +191,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         constraint_hits=[_hit(c, sents, present) for c in question.constraints],
         rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
+        term_reuse=term_reuse(terms, stems),
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(any(ch.isdigit() for ch in t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),

@@ -35,6 +35,9 @@ class Params:
     stuffed_density: float = 0.4
     stuffed_density_listy: float = 0.25
     off_topic_reuse: tuple[tuple[int, int], ...] = ((200, 4), (100, 3))
+    # (words, share): a long answer reusing less than `share` of the question's rare terms was written
+    # for another question. Below 100 words a concise, strong answer can name few of them.
+    off_topic_rare_terms: tuple[tuple[int, float], ...] = ((200, 0.16), (100, 0.10))
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -89,7 +92,9 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
     # A long answer to *this* question reuses its terms; one written for another question does not.
-    elsewhere = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
+    elsewhere = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse) or any(
+        f.n_words >= words and f.term_reuse < share for words, share in p.off_topic_rare_terms
+    )
     if unrelated or elsewhere or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         flags.append("off_topic")
     if f.n_words < p.min_words:

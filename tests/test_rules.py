@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from conftest import STRONG_METRICS_ANSWER
 
 from interviewer.knowledge import bank, question_by_id
@@ -10,6 +13,7 @@ from interviewer.rules import RuleGrader
 from interviewer.text import canonical, unwrap
 
 GRADER = RuleGrader()
+DATASET = Path(__file__).parents[1] / "evals" / "datasets" / "grader.jsonl"
 Q = next(q for q in bank().questions if q.topic == "metrics")
 
 
@@ -27,6 +31,16 @@ def test_off_topic_answer_scores_one() -> None:
     )
     g = GRADER.grade(Q, answer)
     assert g.overall == 1 and "off_topic" in g.flags
+
+
+def test_a_strong_answer_written_for_another_question_scores_one() -> None:
+    rows = {r["id"]: r for r in map(json.loads, DATASET.read_text(encoding="utf-8").splitlines())}
+    # a fashion retailer's product-sense answer (gold 5), under a wealth-management metrics question
+    own, other = rows["dev-007"], rows["dev2-029"]
+    answer = own["answer"]
+    assert GRADER.grade(custom_question(own["question"], own["topic"]), answer).overall >= 4
+    elsewhere = GRADER.grade(custom_question(other["question"], other["topic"]), answer)
+    assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
 
 
 def test_keyword_list_is_capped_at_two() -> None:
