@@ -231,6 +231,7 @@ def vector(f: Features, dim_evidence: dict[str, float]) -> dict[str, float]:
         "question_concepts": q_cov,
         "constraints": c_cov,
         "relevance": min(1.0, f.shared_terms / 6),
+        "rare_terms": min(1.0, f.term_reuse / 0.25),  # about *this* question: its rare terms, not common ones
         "specifics": min(1.0, f.numbers / 6),
         # length counts words of specific sentences only: padding, filler and stray text add nothing
         "length": min(1.0, math.log1p(f.n_words * (1 - f.filler_share)) / math.log1p(300)),
