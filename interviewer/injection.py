@@ -198,9 +198,10 @@ def find_spans(text: str) -> list[Span]:
 
 
 def _is_plea(sentence: str) -> bool:
-    """Pleading, or talk to the grader, next to an instruction: part of the same attack."""
+    """Pleading, talk to the grader or about grading, next to an instruction: part of the same attack."""
     plain = normalise(sentence)
-    return len(sentence.split()) <= 40 and (P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain)) is not None
+    talk = P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain) or P.NEIGHBOUR.search(plain)
+    return len(sentence.split()) <= 40 and talk is not None
 
 
 def strip_injection(text: str) -> InjectionScan:

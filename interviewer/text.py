@@ -132,13 +132,33 @@ class Sentence:
     quality: float
 
 
+# A quantity: an optional short prefix (p95, gpt-4, under-13s), digits, a short unit (28b, 1.5x, 30%,
+# 10k) and compound units after a separator (30m/month, 500-chat, p95/p99, 2x2). Letters wedged
+# between digits with no separator ("7h3 gr4d3r g1v3") are l33t, not numbers.
+_QUANTITY = re.compile(r"(?:[a-z]+-)?[a-z]{0,4}\d[\d,.:%]*[a-z]{0,4}(?:[-/+x][a-z0-9.,%]+)*")
+
+
+def is_quantity(token: str) -> bool:
+    """True for a token that states a number, not one that merely contains a digit."""
+    return _QUANTITY.fullmatch(token) is not None
+
+
+_LEET = str.maketrans("0134579", "oieastg")
+_MIXED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*\d[a-z0-9]*|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*")
+
+
+def unleet(lower: str) -> str:
+    """Lower-case text with l33t words read as letters ("7h15 4n5w3r" -> "this answer"); quantities kept."""
+    return _MIXED.sub(lambda m: m.group() if is_quantity(m.group()) else m.group().translate(_LEET), lower)
+
+
 def reasoning_quality(tokens: list[str], commas: int = 0) -> float:
     """Score 0-1: reasoning prose and dense specific clauses score high; bare keyword lists score low."""
     if not tokens:
         return 0.0
     fw = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
     has_marker = any(t in REASONING_MARKERS for t in tokens)
-    has_number = any(any(ch.isdigit() for ch in t) for t in tokens)
+    has_number = any(is_quantity(t) for t in tokens)
     length = min(1.0, len(tokens) / 7)
     prose = min(1.0, fw / 0.28) * (1.0 if has_marker else 0.6)
     # Terse but real clauses ("pull it if errors exceed 0.5%") have long comma segments; lists of
