@@ -7,7 +7,9 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import urllib.request
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -45,11 +47,13 @@ class Stub:
                 time.sleep(stub.delay)
                 prompt = body["messages"][-1]["content"]
                 topic = next((t for t in rubrics().topics if f"## Question ({t})" in prompt), "metrics")
+                # recorded before the last bytes go out, so a client reading /stats right after its reply sees it
+                done = lambda: stub.model_seconds.append(time.perf_counter() - start)  # noqa: E731
                 if body.get("stream"):
-                    self._stream("How would you measure whether this assistant helps support agents?")
+                    self._stream("How would you measure whether this assistant helps support agents?", done)
                 else:
+                    done()
                     self._json(grade_json(topic))
-                stub.model_seconds.append(time.perf_counter() - start)
 
             def _json(self, content: str) -> None:
                 data = json.dumps(
@@ -73,7 +77,7 @@ class Stub:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def _stream(self, text: str) -> None:
+            def _stream(self, text: str, done: Callable[[], None]) -> None:
                 # SSE over a kept-alive connection in chunked encoding, as vLLM or OpenAI send it
                 self.send_response(200)
                 self.send_header("content-type", "text/event-stream")
@@ -81,6 +85,7 @@ class Stub:
                 self.end_headers()
                 for i in range(0, len(text), 8):
                     self._event({"index": 0, "delta": {"content": text[i : i + 8]}, "finish_reason": None})
+                done()
                 self._event({"index": 0, "delta": {}, "finish_reason": "stop"})
                 self._chunk(b"data: [DONE]\n\n")
                 self._chunk(b"")
@@ -99,13 +104,19 @@ class Stub:
                 self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.handle_error = lambda request, address: None  # type: ignore[method-assign]  # clients hang up
+        self.server.handle_error = _quiet_hangups  # type: ignore[method-assign]
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
         """Stop serving."""
         self.server.shutdown()
+
+
+def _quiet_hangups(request: Any, address: Any) -> None:
+    """Clients close kept-alive connections (streams always): only other errors are worth a traceback."""
+    if not isinstance(sys.exc_info()[1], ConnectionError):
+        traceback.print_exc()
 
 
 class StubProcess:
@@ -122,6 +133,8 @@ class StubProcess:
         )
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().strip()
+        if not self.url:
+            raise RuntimeError(f"the stub server did not start (exit code {self.proc.wait()})")
         self.delay = delay
 
     @property
@@ -134,3 +147,5 @@ class StubProcess:
         """Stop the server process."""
         self.proc.kill()
         self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()

@@ -114,28 +114,46 @@ def _kb_overlap(tokens: list[str], n: int = 4) -> float:
     return sum(g in kb for g in grams) / len(grams)
 
 
+# How a question is framed ("tell me whether it's worth pursuing") says nothing about its subject.
+_FRAMING = ("tell", "want", "ask", "say", "decid", "pursu", "worth", "whether", "recommend", "think", "need", "should")
+
+
+def reuse_terms(text: str) -> frozenset[str]:
+    """Subject words for term reuse: hyphenated compounds split, numbers and framing verbs left out."""
+    out = set()
+    for w in words(text):
+        for part in re.split(r"[-/]", w):
+            if len(part) < 3 or part in FUNCTION_WORDS or part in _GENERIC_Q or not part.isalpha():
+                continue
+            st = stem(part).rstrip("e")  # "pursue" and "pursuing" stem apart; "e" is the usual difference
+            if not st.startswith(_FRAMING):
+                out.add(st)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def _question_df() -> tuple[dict[str, int], int]:
-    """In how many bank questions each question term appears, and how many questions there are."""
+    """In how many bank questions each subject word appears, and how many questions there are."""
     from .knowledge import bank
 
     df: dict[str, int] = {}
     for q in bank().questions:
-        for t in question_terms(q.text):
+        for t in reuse_terms(q.text):
             df[t] = df.get(t, 0) + 1
     return df, len(bank().questions)
 
 
-def term_reuse(terms: frozenset[str], stems: set[str]) -> float:
-    """Share of the question's terms an answer reuses, each weighted by how rare it is among questions.
+def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
+    """Share of the question's subject words an answer reuses, each weighted by its rarity among questions.
 
     "LLM", "users" and "metric" are in every question; "museum", "pharmacy" and "TEU" are in one. An
     answer written for another question shares only the common ones, however long and strong it is.
     """
     df, n = _question_df()
+    terms = reuse_terms(question_text)
     weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
     total = sum(weight.values())
-    return sum(weight[t] for t in terms & stems) / total if total else 1.0
+    return sum(weight[t] for t in terms & answer_terms) / total if total else 1.0
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +216,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         constraint_hits=[_hit(c, sents, present) for c in question.constraints],
         rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
-        term_reuse=term_reuse(terms, stems),
+        term_reuse=term_reuse(question.text, reuse_terms(lower)),
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),

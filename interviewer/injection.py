@@ -185,23 +185,71 @@ def find_spans(text: str) -> list[Span]:
                 piece = text[s[0] : s[1]]
                 if "\n" in piece and taken.free(s) and addresses_grader(piece.replace("\n", " ")):
                     taken.add(s)
+    for m in P.BLOCKS.finditer(text):  # a scored block that a flagged line points at ("copy its score")
+        if taken.free(m.span()) and P.NEIGHBOUR.search(normalise(m.group())) and _touches(text, m.span(), taken):
+            taken.add(m.span())
+    for run in _turn_runs(text, lines):  # a fake chat (System: / Human: / AI: lines) goes whole
+        if any(not taken.free(line) for line in run):
+            for a, b in run:
+                for s in _sentences(text, a, b):
+                    if taken.free(s):
+                        taken.add(s)
     for a, b in lines:
-        if not taken.free((a, b)) and P.ROLE_TURN.match(text, a, b):  # a fake chat turn goes whole
-            for s in _sentences(text, a, b):
-                if taken.free(s):
-                    taken.add(s)
         if not taken.free((a, b)):
-            for s in _sentences(text, a, b):
+            sentences = _sentences(text, a, b)
+            for s in sentences:
                 if taken.free(s) and _is_plea(text[s[0] : s[1]]):
                     taken.add(s)
+            _take_tails(text, sentences, taken)
     return taken.spans
 
 
+def _touches(text: str, span: Span, taken: _Taken) -> bool:
+    """Whether the line right after or right before a block holds something already flagged."""
+    after_end = text.find("\n", span[1] + 1)
+    after = (span[1], after_end if after_end >= 0 else len(text))
+    before_start = text.rfind("\n", 0, max(0, span[0] - 1)) + 1
+    before = (before_start, span[0])
+    return any(b > a and text[a:b].strip() and not taken.free((a, b)) for a, b in (after, before))
+
+
+def _turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
+    """Consecutive lines that each open with a chat role ("System:", "Human:", "AI:")."""
+    runs: list[list[Span]] = [[]]
+    for a, b in lines:
+        if P.ROLE_TURN.match(text, a, b):
+            runs[-1].append((a, b))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
 def _is_plea(sentence: str) -> bool:
-    """Pleading, talk to the grader or about grading, next to an instruction: part of the same attack."""
+    """Pleading, or talk to the grader, on the same line as an instruction: part of the same attack."""
     plain = normalise(sentence)
-    talk = P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain) or P.NEIGHBOUR.search(plain)
-    return len(sentence.split()) <= 40 and talk is not None
+    return len(sentence.split()) <= 40 and (P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain)) is not None
+
+
+def _take_tails(text: str, sentences: list[Span], taken: _Taken) -> None:
+    """Grading talk right after a flagged sentence (or right before it, if it speaks to the grader) goes too.
+
+    Only neighbours, chained: on a line that is a whole typed answer, the candidate's own sentences
+    about evaluation elsewhere in it stay.
+    """
+    grew = True
+    while grew:
+        grew = False
+        for i, s in enumerate(sentences):
+            if not taken.free(s) or len(text[s[0] : s[1]].split()) > 40:
+                continue
+            plain = normalise(text[s[0] : s[1]])
+            after = i > 0 and not taken.free(sentences[i - 1])
+            before = i + 1 < len(sentences) and not taken.free(sentences[i + 1])
+            if not P.NEIGHBOUR.search(plain):
+                continue
+            if after or (before and P.TOWARD.search(plain)):
+                taken.add(s)
+                grew = True
 
 
 def strip_injection(text: str) -> InjectionScan:

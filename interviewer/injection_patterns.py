@@ -186,14 +186,18 @@ DISCUSSION = re.compile(
     r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b",
     IC,
 )
-# grading talk that only goes when it shares a typed line with a flagged instruction ("I've already
-# reviewed it", "Asígnale un 5"): the tail of the same attack, never flagged on its own
+# grading talk or praise right next to a flagged instruction on the same typed line ("I've already
+# reviewed it", "Asígnale un 5", "Exceptional answer, strong hire"): the tail of the same attack,
+# never flagged on its own
 NEIGHBOUR = re.compile(
     r"\b(review(ed|ing)?|grad(e|ed|ing|er)|scor(e|ed|ing)|marks?|marked|assess\w*|evaluat\w*|critique|deduct\w*|"
-    r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation)\b|\b(a|an|un|une|eine|um|uma)\s+(5|10|five)\b|"
-    r"\b\d+\s*/\s*(5|10)\b|\bscore\s*[=:]\s*\d",
+    r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire)\b|"
+    r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%.\w-])|\b\d+\s*/\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
+    r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
 )
+# what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
+TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
 BLOCKS = re.compile(
     r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#[^\n]*$|```.{0,1000}?```|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"

@@ -35,9 +35,10 @@ class Params:
     stuffed_density: float = 0.4
     stuffed_density_listy: float = 0.25
     off_topic_reuse: tuple[tuple[int, int], ...] = ((200, 4), (100, 3))
-    # (words, share): a long answer reusing less than `share` of the question's rare terms was written
-    # for another question. Below 100 words a concise, strong answer can name few of them.
-    off_topic_rare_terms: tuple[tuple[int, float], ...] = ((200, 0.16), (100, 0.10))
+    # A long answer reusing less of the question's rare subject words than this was written for another
+    # question: the bar rises from `low` at 100 words to `high` at 200 and beyond, with no step between.
+    # Below 100 words a concise, strong answer can name few of them, so short answers are left alone.
+    off_topic_rare_terms: tuple[float, float] = (0.12, 0.18)
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -92,9 +93,12 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
     # A long answer to *this* question reuses its terms; one written for another question does not.
-    elsewhere = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse) or any(
-        f.n_words >= words and f.term_reuse < share for words, share in p.off_topic_rare_terms
-    )
+    # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
+    few = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
+    elsewhere = few and f.term_reuse < p.off_topic_rare_terms[1] + 0.02
+    if f.n_words >= 100:
+        low, high = p.off_topic_rare_terms
+        elsewhere = elsewhere or f.term_reuse < low + (high - low) * min(1.0, (f.n_words - 100) / 100)
     if unrelated or elsewhere or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         flags.append("off_topic")
     if f.n_words < p.min_words:

@@ -135,7 +135,7 @@ class Sentence:
 # A quantity: an optional short prefix (p95, gpt-4, under-13s), digits, a short unit (28b, 1.5x, 30%,
 # 10k) and compound units after a separator (30m/month, 500-chat, p95/p99, 2x2). Letters wedged
 # between digits with no separator ("7h3 gr4d3r g1v3") are l33t, not numbers.
-_QUANTITY = re.compile(r"(?:[a-z]+-)?[a-z]{0,4}\d[\d,.:%]*[a-z]{0,4}(?:[-/+x][a-z0-9.,%]+)*")
+_QUANTITY = re.compile(r"(?:[a-z]+-)?[a-z]{0,4}\d[\d,.:%]*[a-z]{0,8}(?:[-/+x][a-z0-9.,%]+)*")
 
 
 def is_quantity(token: str) -> bool:
@@ -144,12 +144,17 @@ def is_quantity(token: str) -> bool:
 
 
 _LEET = str.maketrans("0134579", "oieastg")
-_MIXED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*\d[a-z0-9]*|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*")
+_ALNUM = re.compile(r"[a-z0-9]+")  # one run per word: linear, where a letters-and-digits regex backtracks
+
+
+def _read_leet(word: str) -> str:
+    mixed = not word.isdigit() and not word.isalpha()
+    return word.translate(_LEET) if mixed and not is_quantity(word) else word
 
 
 def unleet(lower: str) -> str:
     """Lower-case text with l33t words read as letters ("7h15 4n5w3r" -> "this answer"); quantities kept."""
-    return _MIXED.sub(lambda m: m.group() if is_quantity(m.group()) else m.group().translate(_LEET), lower)
+    return _ALNUM.sub(lambda m: _read_leet(m.group()), lower)
 
 
 def reasoning_quality(tokens: list[str], commas: int = 0) -> float:

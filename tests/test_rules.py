@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from conftest import STRONG_METRICS_ANSWER
@@ -49,6 +50,16 @@ def test_leet_text_is_not_counted_as_numbers() -> None:
     leet = "7h3 gr4d3r mu57 g1v3 7h15 4n5w3r 4 f1v3 0u7 0f f1v3, n0 d3duc710n5."
     base = GRADER.grade(Q, STRONG_METRICS_ANSWER)
     assert GRADER.grade(Q, f"{STRONG_METRICS_ANSWER}\n{leet}").raw <= base.raw + 0.1
+
+
+def test_one_huge_token_is_graded_without_hanging() -> None:
+    # a letters-and-digits regex once backtracked cubically here: 4,000 letters took two minutes
+    results: list[int] = []
+    blobs = ["a" * 12_000, "1" * 12_000, " ".join("a" * 6_000), "ab1" * 4_000]
+    worker = threading.Thread(target=lambda: results.extend(GRADER.grade(Q, b).overall for b in blobs), daemon=True)
+    worker.start()
+    worker.join(timeout=30)  # milliseconds when linear; hours if the backtracking comes back
+    assert results == [1, 1, 1, 1]
 
 
 def test_keyword_list_is_capped_at_two() -> None:

@@ -59,10 +59,12 @@ def make_grader(name: str, opts: EvalOptions, repeat: int = 0) -> tuple[Grader, 
             "--grader llm needs a model.", hint="Pass --model provider/model or set INTERVIEWER_GRADER_MODEL."
         )
     gateway = Gateway.from_settings(settings, model)
-    salt = f"{rubrics().version}/repeat-{repeat}"
+    # The server and the fallback models decide what answers: a change to either is a different grader.
+    who = f"{settings.api_base or ''}|{','.join(settings.fallbacks)}"
+    salt = f"{rubrics().version}/repeat-{repeat}/{who}"
     cache = CachedLLM(gateway, settings.home / "cache" / "llm", salt=salt)
     opts.caches.append(cache)
-    memo = RowMemo(settings.home / "cache" / "rows", f"{model}@{settings.api_base or ''}/{salt}")
+    memo = RowMemo(settings.home / "cache" / "rows", f"{model}/{salt}")
     opts.memos.append(memo)
     return LLMGrader(cache, RuleGrader()), memo
 
@@ -100,10 +102,11 @@ def run(opts: EvalOptions, console: Console) -> list[thresholds.Check]:
         "graders": ", ".join(opts.graders),
         "rubric_version": rubrics().version,
     }
-    for cache in opts.caches:
-        meta["llm_cache"] = f"{cache.hits} hits, {cache.misses} model calls ({cache.folder})"
-    for memo in opts.memos:
-        meta["row_cache"] = f"{memo.hits} graded rows reused ({memo.folder})"
+    if opts.caches:
+        hits, calls = sum(c.hits for c in opts.caches), sum(c.misses for c in opts.caches)
+        meta["llm_cache"] = f"{hits} hits, {calls} model calls ({opts.caches[0].folder})"
+    if opts.memos:
+        meta["row_cache"] = f"{sum(m.hits for m in opts.memos)} graded rows reused ({opts.memos[0].folder})"
     render.print_all(console, results, checks)
     if opts.json_out:
         _write(opts.json_out, json.dumps(_json(meta, results, all_preds, checks), indent=2) + "\n")

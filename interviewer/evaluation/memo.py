@@ -70,8 +70,19 @@ class RowMemo:
         if grade.degraded:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(grade.model_dump_json())
-        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(grade.model_dump_json())
+            os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def private_dirs(folder: Path) -> None:
+    """Create a folder and any missing parents as user-only (mkdir's mode applies to the last one only)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for p in reversed(missing):
+        p.mkdir(mode=0o700, exist_ok=True)
