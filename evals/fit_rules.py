@@ -1,6 +1,6 @@
 """Fit the rule-based grader's weights, cut points and dimension spread on the DEV split only.
 
-Usage: python evals/fit_rules.py [--dataset evals/datasets/grader.jsonl]
+Usage: python evals/fit_rules.py [--dataset evals/datasets/grader.jsonl] [--also FILE] [--cv] [--write]
 Prints the fitted constants (to paste into interviewer/rules.py: Params) and a leave-one-question-out
 cross-validated QWK, so over-fitting to the dev questions shows before the held-out test split is run.
 """
@@ -25,9 +25,10 @@ from interviewer.rules import DEFAULT, FIT_FILE, Params, cap_for, dimension_evid
 RIDGE = 1.0
 
 
-def _prepare(dataset: Path) -> list[dict]:
+def _prepare(dataset: Path, also: list[Path] | None = None) -> list[dict]:
     items = []
-    for row in load_rows(dataset, "dev"):
+    rows = load_rows(dataset, "dev") + [r for extra in also or [] for r in load_rows(extra, None)]
+    for row in rows:
         q = resolve_question(row)
         text = guard_answer(row.answer, 12_000).text
         rubric = rubrics().topics[q.topic]
@@ -133,9 +134,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", type=Path, default=Path("evals/datasets/grader.jsonl"))
     ap.add_argument("--cv", action="store_true", help="Also run leave-one-question-out cross-validation.")
+    ap.add_argument("--also", type=Path, action="append", default=[], help="Fit on every row of this file too.")
     ap.add_argument("--write", action="store_true", help=f"Save the fit to {FIT_FILE}.")
     args = ap.parse_args()
-    items = _prepare(args.dataset)
+    items = _prepare(args.dataset, args.also)
     params = fit(items)
     gold = [it["row"].gold.overall for it in items]
     print(f"in-sample dev QWK: {qwk(gold, _predict(items, params)):.3f}")
@@ -144,7 +146,7 @@ def main() -> None:
         "intercept": params.intercept,
         "dim_spread": params.dim_spread,
         "cuts": list(params.cuts),
-        "fitted_on": f"{args.dataset} split=dev rows={len(items)}",
+        "fitted_on": f"{args.dataset} split=dev" + "".join(f" + {p}" for p in args.also) + f" rows={len(items)}",
     }
     print(json.dumps(fitted, indent=2))
     if args.write:
