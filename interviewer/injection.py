@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,11 @@ _LEET = str.maketrans("0134579@$", "oieastgas")
 # a word of 4+ letters and digits with at least one digit and two letters ("1gn0r3", not "p95" or "2024")
 _LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z]){2})[A-Za-z0-9]{3,}(?![\w=])")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+# Cyrillic and Greek letters that look Latin, read as Latin only inside a word that mixes scripts:
+# "Thе grаdеr" is disguised English, "высшую оценку" is Russian and stays Russian.
+_LOOKALIKE = str.maketrans("аеорсухіѕһјԁԛԝɡАВЕКМНОРСТХІЅЈаοορτνικ", "aeopcyxishjdqwgABEKMHOPCTXISJaooptvik")
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0261])\w+\b")
+_ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,16 @@ class InjectionScan:
 
 
 def normalise(text: str) -> str:
-    """A copy for matching only: NFKC, no zero-width characters, spaced and l33t letters rejoined."""
+    """A copy for matching only: NFKC, no zero-width characters, look-alike, spaced and l33t letters read."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    text = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_LOOKALIKE), text)
     text = _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text)
     return _LEETWORD.sub(lambda m: m.group().translate(_LEET), text)
+
+
+def _rot13(text: str) -> str:
+    """The ROT13 reading of text that looks like ROT13'd English ("gur", "naq", "guvf"), else ""."""
+    return codecs.decode(text, "rot13") if len(_ROT13_WORDS.findall(text)) >= 2 else ""
 
 
 def _unquoted(text: str) -> str:
@@ -73,7 +85,7 @@ def _decoded(text: str) -> str:
 def addresses_grader(segment: str) -> bool:
     """Whether a sentence or block instructs, pressures or scores on behalf of the grader."""
     unquoted = _unquoted(segment)
-    hidden = _decoded(unquoted)  # before normalising: l33t repair would corrupt the encoding
+    hidden = _decoded(unquoted) or _rot13(unquoted)  # before normalising: l33t repair would corrupt it
     if hidden and addresses_grader(hidden):
         return True
     whole = normalise(segment)
@@ -105,6 +117,8 @@ def _block_addresses_grader(block: str) -> bool:
     # a comment naming the grader, or a tag named for it, that carries a score is a note to the grader
     words = re.sub(r"<!--|-->|</?\w[^>]{0,200}>", " ", inner)
     number = re.search(r"\b(5|10)\b", words) is not None
+    if block.lstrip().startswith("---"):  # YAML front matter that sets a score key: a grading config
+        return re.search(r"(scor|grad|rating)\w*\s*:\s*['\"]?(5|10)\b", words, re.I) is not None
     if block.lstrip().startswith(("<!--", "[//]")):
         scored = P.SCORE_RE.search(words) or re.search(r"\b(rating|score|grade)\s*[=:]?\s*(5|10)\b", words, re.I)
         return bool(scored and P.EVALUATOR_RE.search(words))

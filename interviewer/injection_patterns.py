@@ -13,7 +13,8 @@ IC = re.IGNORECASE
 EVALUATOR = (
     r"(grader|evaluator|assessor|judge|reviewer|scorer|marker|examiner|"
     r"(grading|scoring|evaluation|review)\s+(model|tool|system|pipeline|team|engine|ai|llm|bot|assistant)|"
-    r"whichever\s+(model|ai|llm|system))"
+    r"whichever\s+(model|ai|llm|system)|who(ever)?\s+(\(or\s+whatever\)\s+)?(is\s+)?"
+    r"(grading|scoring|evaluating|marking|assessing|grades|scores|evaluates|marks|assesses))"
 )
 _OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
 _SET_ASIDE = r"(forget|skip|set\s+aside)"
@@ -51,15 +52,20 @@ _THIS = (
 )
 _MAX_FOREIGN = (
     r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
-    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку)"
+    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку|"
+    r"\b(5|10|cinq|cinco|f[uü]nf|cinque)\s+(de|sur|von|su|из|di)\s+(5|10|cinq|cinco|f[uü]nf|cinque)\b)"
 )
 _GIVE_FOREIGN = (
-    r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|dê|assegna|dai|поставь|m[ée]rite|merece|merita|verdient)"
+    r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|dê|assegna|dai|поставь|m[ée]rite|merece|merita|verdient|"
+    r"as[ií]gna(le|r)?|otorga(le|r)?|attribuez-lui|donnez-lui|bewerte[nt]?|valuta(la|re)?)"
 )
 _MODE = r"\b(developer|debug|god|admin|jailbreak|dan)\s+mode\b"
 _GRADER_WORDS = r"\b(scor\w*|grad(e|es|ed|er|ers|ing)|rubric|evaluat\w*|marks?|rating)\b"
 
 STRONG = [
+    # a verdict on this answer's own score: "the only correct score for this answer is a 5"
+    rf"\b(score|grade|mark|rating)\s+(for|of)\s+{_THIS}\s+(is|should\s+be|must\s+be|has\s+to\s+be)\s+"
+    r"(a\s+)?(5|10|five|full|top|max\w*|perfect)\b",
     # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
     rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b",
     rf"^(?=.*{_POINTER}).*\b{_SET_ASIDE}\b.{{0,50}}\b{_RULES}\b",
@@ -151,7 +157,8 @@ ADDRESSED = re.compile(
     rf"record|give|score|grade|rate|mark|assign|award|ignore|disregard|treat|skip)|[,;]\s*{EVALUATOR}\s*,\s*(please|kindly|you|"
     r"just|give|score|grade|rate|mark|record|assign|award)|"
     rf"\b(dear|hey|hi|hello)\s+(the\s+)?{EVALUATOR}\b|\bto\s+whichever\b|"
-    rf"\b(note|message|reminder|memo)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
+    rf"\b(note|message|reminder|memo|p\.?s\.?)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
+    rf"^\W*(to|for)\s+(the\s+)?{EVALUATOR}(\s+this)?\s*[,:]|"
     r"\b(ai|model|llm)\s+(reviewing|grading|scoring|evaluating|marking)\s+(this|my)\b|"
     r"(^\W*|[,;:.!]\s*|\b(so|and|now|just)\s+)(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
     r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b",
@@ -200,7 +207,8 @@ NEIGHBOUR = re.compile(
 TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
 BLOCKS = re.compile(
-    r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#[^\n]*$|```.{0,1000}?```|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"
+    r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#[^\n]*$|```.{0,1000}?```|"
+    r"^---[ \t]*\n.{0,1000}?\n---[ \t]*$|<(\w[\w:-]*)[^>\n]{0,200}>.{0,1000}?</\1\s*>|"
     r"\[\[(\w+)\]\].{0,1000}?\[\[/\2\]\]|\[([A-Z][A-Z ]{2,40})\].{0,1000}?\[/\3\]",
     re.S | re.M,
 )
