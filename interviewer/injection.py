@@ -36,7 +36,7 @@ _LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z])
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 # Cyrillic and Greek letters that look Latin, read as Latin only inside a word that mixes scripts:
 # "Thе grаdеr" is disguised English, "высшую оценку" is Russian and stays Russian.
-_LOOKALIKE = str.maketrans("аеорсухіѕһјԁԛԝɡАВЕКМНОРСТХІЅЈаοορτνικ", "aeopcyxishjdqwgABEKMHOPCTXISJaooptvik")
+_LOOKALIKE = str.maketrans("аеорсухіѕһјԁԛԝɡАВЕКМНОРСТХІЅЈαορτνικ", "aeopcyxishjdqwgABEKMHOPCTXISJaoptvik")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0261])\w+\b")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 

@@ -39,6 +39,8 @@ class Params:
     # question: the bar rises from `low` at 100 words to `high` at 200 and beyond, with no step between.
     # Below 100 words a concise, strong answer can name few of them, so short answers are left alone.
     off_topic_rare_terms: tuple[float, float] = (0.12, 0.18)
+    # the older rule (few of the question's words at all) counts only with reuse below this as well
+    off_topic_few_words_reuse: float = 0.20
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -95,7 +97,7 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
     few = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
-    elsewhere = few and f.term_reuse < p.off_topic_rare_terms[1] + 0.02
+    elsewhere = few and f.term_reuse < p.off_topic_few_words_reuse
     if f.n_words >= 100:
         low, high = p.off_topic_rare_terms
         elsewhere = elsewhere or f.term_reuse < low + (high - low) * min(1.0, (f.n_words - 100) / 100)

@@ -70,7 +70,7 @@ class RowMemo:
         if grade.degraded:
             return
         path = self.folder / key[:2] / f"{key}.json"
-        private_dirs(path.parent)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # inside the 0700 data dir
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -79,10 +79,3 @@ class RowMemo:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-
-
-def private_dirs(folder: Path) -> None:
-    """Create a folder and any missing parents as user-only (mkdir's mode applies to the last one only)."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    for p in reversed(missing):
-        p.mkdir(mode=0o700, exist_ok=True)
