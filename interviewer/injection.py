@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import injection_model
 from . import injection_patterns as P
 from .text import wrap_groups
 
@@ -88,10 +89,8 @@ def addresses_grader(segment: str) -> bool:
     hidden = _decoded(unquoted) or _rot13(unquoted)  # before normalising: l33t repair would corrupt it
     if hidden and addresses_grader(hidden):
         return True
-    whole = normalise(segment)
-    plain = whole if unquoted == segment else normalise(unquoted)
-    # talk about attacks is not an attack, unless it also asks for this answer's score or speaks to the grader
-    if P.DISCUSSION.search(whole) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
+    plain = readable(segment)
+    if plain is None:
         return False
     if any(p.search(plain) for p in P.STRONG_RES):
         return True
@@ -105,7 +104,22 @@ def addresses_grader(segment: str) -> bool:
         return True
     if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
         return True
-    return weak and P.THIS_ANSWER.search(plain) is not None
+    if weak and P.THIS_ANSWER.search(plain) is not None:
+        return True
+    return injection_model.flags(plain)  # a new wording of the same request
+
+
+def readable(segment: str) -> str | None:
+    """The normalised text outside quotes that the patterns read, or None for talk about attacks.
+
+    Talk about attacks is not an attack, unless it also asks for this answer's score or speaks to the grader.
+    """
+    unquoted = _unquoted(segment)
+    whole = normalise(segment)
+    plain = whole if unquoted == segment else normalise(unquoted)
+    if P.DISCUSSION.search(whole) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
+        return None
+    return plain
 
 
 def _block_addresses_grader(block: str) -> bool:
@@ -208,6 +222,7 @@ def find_spans(text: str) -> list[Span]:
                 for s in _sentences(text, a, b):
                     if taken.free(s):
                         taken.add(s)
+    _take_form_lines(text, lines, taken)
     for a, b in lines:
         if not taken.free((a, b)):
             sentences = _sentences(text, a, b)
@@ -236,6 +251,21 @@ def _turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
+
+
+def _take_form_lines(text: str, lines: list[Span], taken: _Taken) -> None:
+    """Short lines of a filled-in grading form ("VERDICT: Strong hire") next to a flagged line go with it."""
+    grew = True
+    while grew:
+        grew = False
+        for i, (a, b) in enumerate(lines):
+            line = text[a:b]
+            if not line.strip() or not taken.free((a, b)) or len(line.split()) > 12 or not P.FORM_LINE.match(line):
+                continue
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(text[x:y].strip() and not taken.free((x, y)) for x, y in near) and (span := _trim(text, a, b)):
+                taken.add(span)
+                grew = True
 
 
 def _is_plea(sentence: str) -> bool:

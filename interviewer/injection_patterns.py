@@ -203,6 +203,12 @@ NEIGHBOUR = re.compile(
     r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
 )
+# a line of a filled-in grading form ("VERDICT: Strong hire", "Weaknesses: none"): taken next to a flagged line
+FORM_LINE = re.compile(
+    r"^\W*(verdict|decision|recommendation|weakness(es)?|strengths?|gaps|improvements?|feedback|comments?|"
+    r"justification|rationale|overall|score|rating|grade|hire)\w*\W{0,3}\s*[:=]",
+    IC,
+)
 # what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
 TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic

@@ -1,0 +1,145 @@
+"""Fit the injection detector's learned second opinion (interviewer/injection_model.json) on tuning data only.
+
+Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
+
+Positives are the sentences of attack snippets; negatives the sentences of benign answers. Tuning
+data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2
+sets (each run once blind before it was used here), the hard benign set, and the dev split of the
+grader's gold answers. injection.jsonl's test split and any later blind set stay out.
+
+`--cv` holds out each attack set in turn (with a seeded share of the shared benign data), fits on the
+rest, and reports what the whole detector (patterns + model) flags on the held-out set, so the
+threshold is chosen on sets the model did not see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from interviewer import injection_model
+from interviewer.evaluation.attacks import ATTACKS
+from interviewer.injection import _lines, _sentences, readable, strip_injection
+from interviewer.injection_model import MIN_WORDS, InjectionModel, features, words
+
+DATA = Path(__file__).parent / "datasets"
+HELD = ("fresh", "blind", "final", "final2")
+THRESHOLD = 0.9
+L2 = 3e-4
+PRUNE = 0.05  # weights smaller than this change no decision
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def snippets() -> list[tuple[str, bool, str]]:
+    """(set, is_attack, text) for every tuning snippet; shared benign data spread over the sets, seeded."""
+    out = [("dev", True, a.replace("{topic}", "metrics")) for a in ATTACKS]
+    dev = [r for r in _rows("injection.jsonl") if r["split"] == "dev"]
+    out += [("dev", r["kind"] == "attack", r.get("text") or r["answer"]) for r in dev]
+    for name in HELD:
+        out += [(name, r["kind"] == "attack", r.get("text") or r["answer"]) for r in _rows(f"injection-{name}.jsonl")]
+    rnd = random.Random(0)
+    shared = [r["answer"] for r in _rows("injection-benign-hard.jsonl")]
+    shared += [
+        r["answer"]
+        for r in _rows("grader.jsonl")
+        if r.get("split") == "dev" and "injection" not in r.get("tags", []) and r["answer"].strip()
+    ]
+    out += [(rnd.choice(("dev", *HELD)), False, text) for text in shared]
+    return out
+
+
+def units(text: str) -> list[str]:
+    """The sentences of a snippet as the detector reads them, long enough to judge."""
+    out = []
+    for a, b in _lines(text):
+        for s, e in _sentences(text, a, b):
+            plain = readable(text[s:e])
+            if plain is not None and len(words(plain)) >= MIN_WORDS:
+                out.append(plain)
+    return out
+
+
+def fit(data: list[tuple[str, bool, str]], threshold: float) -> InjectionModel:
+    """Class-balanced, L2-regularised logistic regression (full-batch Adam) over words and word pairs."""
+    texts, labels = [], []
+    for _, attack, text in data:
+        for u in units(text):
+            texts.append(u)
+            labels.append(float(attack))
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, t in enumerate(texts):
+        for f in features(t):
+            rows.append(i)
+            cols.append(vocab.setdefault(f, len(vocab)))
+    r, c, y = np.array(rows), np.array(cols), np.array(labels)
+    n, d = len(texts), len(vocab)
+    sw = np.where(y == 1, (y == 0).sum() / max(1.0, (y == 1).sum()), 1.0)
+    sw /= sw.mean()
+    w, b = np.zeros(d), 0.0
+    m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
+    for t in range(1, 301):
+        p = 1 / (1 + np.exp(-(np.bincount(r, weights=w[c], minlength=n) + b)))
+        g = sw * (p - y)
+        gw = np.bincount(c, weights=g[r], minlength=d) / n + L2 * w
+        gb = float(g.mean())
+        m, v = 0.9 * m + 0.1 * gw, 0.999 * v + 0.001 * gw * gw
+        w -= 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb * gb
+        b -= 0.1 * (mb / (1 - 0.9**t)) / (np.sqrt(vb / (1 - 0.999**t)) + 1e-8)
+    names = list(vocab)
+    weights = {names[i]: round(float(w[i]), 4) for i in np.flatnonzero(np.abs(w) >= PRUNE)}
+    return InjectionModel(weights, round(b, 4), threshold)
+
+
+def cross_validate(data: list[tuple[str, bool, str]], thresholds: list[float]) -> None:
+    """Leave one attack set out: what the whole detector flags there, with and without the model."""
+    totals: dict[float, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for held in HELD:
+        model = fit([x for x in data if x[0] != held], 1.0)
+        test = [x for x in data if x[0] == held]
+        for thr in [2.0, *thresholds]:  # 2.0: the model never fires, i.e. the patterns alone
+            injection_model.use(InjectionModel(model.weights, model.bias, thr))
+            att = [bool(strip_injection(t).removed) for _, a, t in test if a]
+            ben = [bool(strip_injection(t).removed) for _, a, t in test if not a]
+            print(f"{held:7s} thr {thr:4.2f}: attacks {sum(att)}/{len(att)} flagged, benign {sum(ben)}/{len(ben)}")
+            tot = totals[thr]
+            tot[0] += sum(att)
+            tot[1] += len(att)
+            tot[2] += sum(ben)
+            tot[3] += len(ben)
+    injection_model.use(None)
+    for thr, (fa, na, fb, nb) in totals.items():
+        label = "patterns only" if thr > 1 else f"threshold {thr:.2f}"
+        print(f"pooled, {label}: attacks {fa / na:.3f} ({fa}/{na}), benign {fb / nb:.3f} ({fb}/{nb})")
+
+
+def main() -> None:
+    """Fit, optionally cross-validate, optionally write the packaged model."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    args = ap.parse_args()
+    data = snippets()
+    if args.cv:
+        cross_validate(data, [0.8, 0.85, 0.9, 0.95, 0.98])
+    model = fit(data, args.threshold)
+    print(f"{len(model.weights)} weights, bias {model.bias}, threshold {model.threshold}")
+    if args.write:
+        out = Path(__file__).parents[1] / "interviewer" / injection_model.MODEL_FILE
+        body = {"bias": model.bias, "threshold": model.threshold, "weights": dict(sorted(model.weights.items()))}
+        out.write_text(json.dumps(body, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
