@@ -83,11 +83,12 @@ def _decoded(text: str) -> str:
     return " ".join(out)
 
 
-def addresses_grader(segment: str) -> bool:
+def addresses_grader(segment: str, decode: bool = True) -> bool:
     """Whether a sentence or block instructs, pressures or scores on behalf of the grader."""
     unquoted = _unquoted(segment)
-    hidden = _decoded(unquoted) or _rot13(unquoted)  # before normalising: l33t repair would corrupt it
-    if hidden and addresses_grader(hidden):
+    # before normalising: l33t repair would corrupt it; once only, since ROT13 of half-English text is ROT13 again
+    hidden = (_decoded(unquoted) or _rot13(unquoted)) if decode else ""
+    if hidden and addresses_grader(hidden, decode=False):
         return True
     plain = readable(segment)
     if plain is None:
