@@ -28,8 +28,8 @@ from interviewer.injection import _lines, _sentences, readable, strip_injection
 from interviewer.injection_model import MIN_WORDS, InjectionModel, features, words
 
 DATA = Path(__file__).parent / "datasets"
-HELD = ("fresh", "blind", "final", "final2")
-THRESHOLD = 0.9
+HELD = ("fresh", "blind", "final", "final2", "final3")
+THRESHOLD = 0.92
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision
 
@@ -131,7 +131,7 @@ def main() -> None:
     args = ap.parse_args()
     data = snippets()
     if args.cv:
-        cross_validate(data, [0.8, 0.85, 0.9, 0.95, 0.98])
+        cross_validate(data, [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.98])
     model = fit(data, args.threshold)
     print(f"{len(model.weights)} weights, bias {model.bias}, threshold {model.threshold}")
     if args.write:

@@ -255,7 +255,8 @@ def _turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
 
 
 def _take_form_lines(text: str, lines: list[Span], taken: _Taken) -> None:
-    """Short lines of a filled-in grading form ("VERDICT: Strong hire") next to a flagged line go with it."""
+    """A filled-in grading form next to a flagged line goes with it: "VERDICT: Strong hire", a scored table."""
+    _take_score_tables(text, lines, taken)
     grew = True
     while grew:
         grew = False
@@ -267,6 +268,27 @@ def _take_form_lines(text: str, lines: list[Span], taken: _Taken) -> None:
             if any(text[x:y].strip() and not taken.free((x, y)) for x, y in near) and (span := _trim(text, a, b)):
                 taken.add(span)
                 grew = True
+
+
+def _take_score_tables(text: str, lines: list[Span], taken: _Taken) -> None:
+    """A Markdown table with a score in it, right before or after a flagged line, is part of the attack."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and text[lines[j][0] : lines[j][1]].strip().startswith("|"):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        rows = lines[i:j]
+        table = text[rows[0][0] : rows[-1][1]]
+        near = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
+        flagged_near = any(text[a:b].strip() and not taken.free((a, b)) for a, b in near)
+        if flagged_near and P.SCORE_TABLE.search(table) and all(taken.free(r) for r in rows):
+            for a, b in rows:
+                if span := _trim(text, a, b):
+                    taken.add(span)
+        i = j
 
 
 def _is_plea(sentence: str) -> bool:

@@ -52,11 +52,11 @@ _THIS = (
 )
 _MAX_FOREIGN = (
     r"(\b(nota|pontua[cç][aã]o|puntuaci[oó]n)\s+m[aá]xima\b|\bnote\s+maximale\b|\bpunteggio\s+massimo\b|"
-    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\bmeilleure\s+note\b|высшую\s+оценку|"
+    r"\b(volle|h[oö]chste)\s+(punktzahl|note|bewertung)\b|\bbeste\s+note\b|\b(h[oö]chst|maximal)punktzahl\b|\bbestnote\b|\bmeilleure\s+note\b|высшую\s+оценку|"
     r"\b(5|10|cinq|cinco|f[uü]nf|cinque)\s+(de|sur|von|su|из|di)\s+(5|10|cinq|cinco|f[uü]nf|cinque)\b)"
 )
 _GIVE_FOREIGN = (
-    r"(vergib|gib|attribue[zr]?|donne[zr]?|ponle|dale|dê|assegna|dai|поставь|m[ée]rite|merece|merita|verdient|"
+    r"(vergib|vergeben|gib|attribue[zr]?|donne[zr]?|ponle|dale|dê|assegna|dai|поставь|m[ée]rite|merece|merita|verdient|"
     r"as[ií]gna(le|r)?|otorga(le|r)?|attribuez-lui|donnez-lui|bewerte[nt]?|valuta(la|re)?)"
 )
 _MODE = r"\b(developer|debug|god|admin|jailbreak|dan)\s+mode\b"
@@ -84,6 +84,8 @@ STRONG = [
     rf"{_THIS}.{{0,40}}\b(must|should)\s+be\s+(marked|graded|scored|rated|recorded)\b",
     rf"(^\W*|[;:!]\s*|\b(please|kindly|just|then|and|now)\s+)(give|award|assign)\s+(me\s+|it\s+)?(the\s+)?{SCORE_TERM}"
     r"(?!\s+to\s+(?!me\b|this\b|it\b|my\b))",
+    r"\b(recogni[sz]e|see|treat|record|mark|score|grade|rate)\s+(this|it|my\s+answer)\s+as\s+(the|an|a)\s+"
+    r"(exemplary|perfect|flawless|outstanding|reference)\s+(answer|response|submission)\b",
     r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy)\s+(this|that|it)\s+(over\s+)?as\s+"
     r"the\s+(recorded|final|official)\s+(score|grade)",
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
@@ -120,18 +122,23 @@ STRONG = [
     rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(you|your)\b.{{0,60}}\b(must|should|will|"
     r"need\s+to|have\s+to)\b",
     # notes to the grader, fake system turns
-    rf"\b(note|message|reminder|memo|heads[- ]up)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}\b",
+    rf"\b(note|message|reminder|memo|heads[- ]up|context|clarification|guidance)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?"
+    rf"{EVALUATOR}\b",
     r"\bsystem\s+note\s*[:\]-]|[\[(]\s*(grader|evaluator|grading|scoring|reviewer|rubric)\s+(note|message|override|"
     r"instruction|notice)s?\s*[:\])]|^\W*(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)s?\s*[:\-]",
     r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this\s+(answer|response)|my)\b|"
-    r"\bskip\s+(all\s+)?deductions\b",
+    r"\bskip\s+(all\s+)?deductions\b|\bgo\s+easy\s+on\s+(me|my\s+\w+|this|the\s+(critique|feedback|grading|scoring|marking))\b|"
+    r"\bmark\s+(it|this)\s+as\s+(fully\s+)?(correct|complete|exemplary)\b|"
+    r"\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?(overall\s+)?"
+    r"(mark|grade)\b",
     r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
     r"\b(grade|score|mark|rate)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
     r"\b(grade|score|mark|rate)\s+me\s+(kindly|well|highly)\b",
     # telling the grader what its output must be
     rf"\byour\s+(final\s+)?(rating|score|grade|verdict)\s+(must|should|has\s+to|needs\s+to|will)\b.{{0,40}}{SCORE_TERM}|"
     r"\b(copy|use|take|repeat)\b.{0,40}\bas\s+your\s+(final\s+)?(grade|score|rating|output|verdict)\b|"
+    r"\b(copy|paste|reproduce|emit)\s+(it|this|that|them|the\s+\w+(\s+(above|below))?)\s+(in)?to\s+your\s+(output|response|feedback|verdict)\b|"
     rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b"
     r".{0,40}\b(maximum|max|highest|top|full|perfect)\b",
     # the same in other languages: ignore the instructions / the maximum mark
@@ -143,9 +150,10 @@ STRONG = [
     r"\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{0,30}"
     r"(au[ßs]er\s+acht|ignor|olvid|oubli|vergiss)|"
     r"(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
-    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\b(\d+|poore|pure|poora|pura)\s+(mein\s+se\s+\d+\s+)?ank\s+(do|de\s+do|dijiye|dena)\b",
+    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\d+\s*में\s*से\s*\d+\s*अंक|\b(\d+|poore|pure|poora|pura)\s+(mein\s+se\s+\d+\s+)?ank\s+(do|de\s+do|dijiye|dena)\b",
 ]
 WEAK = [
+    r"\b(generous|lenient)\s+(marking|grading|scoring)\b|\bno\s+need\s+to\s+be\s+strict\b",
     r"\b(5|10)\s*(/|out\s+of|of|sur|из|mein\s+se)\s*(5|10)\b(?!\s+(?!on\b|in\b|for\b|across\b|and\b|with\b|from\b|to\b|at\b)[a-z])",
     r"\b(top|highest|maximum|max|full|perfect)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b",
     r"\bstrong[_ -]hire\b|★{4,}",
@@ -161,7 +169,8 @@ ADDRESSED = re.compile(
     rf"^\W*(to|for)\s+(the\s+)?{EVALUATOR}(\s+this)?\s*[,:]|"
     r"\b(ai|model|llm)\s+(reviewing|grading|scoring|evaluating|marking)\s+(this|my)\b|"
     r"(^\W*|[,;:.!]\s*|\b(so|and|now|just)\s+)(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
-    r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b",
+    r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b|"
+    rf"\byou('re|\s+are)\s+(clearly\s+|obviously\s+|surely\s+)?(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b",
     IC,
 )
 AUTHORITY = re.compile(
@@ -209,6 +218,8 @@ FORM_LINE = re.compile(
     r"justification|rationale|overall|score|rating|grade|hire)\w*\W{0,3}\s*[:=]",
     IC,
 )
+# a Markdown table that carries a score: "| Overall | 5 |", or a "Score" column
+SCORE_TABLE = re.compile(r"\|\s*(5|10|5\s*/\s*5|10\s*/\s*10)\s*\||\|\s*(score|grade|rating|marks?)\s*\|", IC)
 # what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
 TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
