@@ -28,7 +28,7 @@ from interviewer.injection import _lines, _sentences, readable, strip_injection
 from interviewer.injection_model import MIN_WORDS, InjectionModel, features, words
 
 DATA = Path(__file__).parent / "datasets"
-HELD = ("fresh", "blind", "final", "final2", "final3")
+HELD = ("fresh", "blind", "final", "final2", "final3", "final4")
 THRESHOLD = 0.92
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import injection_model
+from . import injection_foreign, injection_model
 from . import injection_patterns as P
 from .text import wrap_groups
 
@@ -95,7 +95,7 @@ def addresses_grader(segment: str, decode: bool = True) -> bool:
         return False
     if any(p.search(plain) for p in P.STRONG_RES):
         return True
-    if P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain):
+    if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True
     weak = P.WEAK_RE.search(plain) is not None
     high = weak or P.SCORE_RE.search(plain) is not None
@@ -217,6 +217,9 @@ def find_spans(text: str) -> list[Span]:
     for m in P.BLOCKS.finditer(text):  # a scored block that a flagged line points at ("copy its score")
         if taken.free(m.span()) and P.NEIGHBOUR.search(normalise(m.group())) and _touches(text, m.span(), taken):
             taken.add(m.span())
+    for a, b in lines:
+        if taken.free((a, b)) and _interviewer_scores(text[a:b]) and (span := _trim(text, a, b)):
+            taken.add(span)
     for run in _turn_runs(text, lines):  # a fake chat (System: / Human: / AI: lines) goes whole
         if any(not taken.free(line) for line in run):
             for a, b in run:
@@ -232,6 +235,12 @@ def find_spans(text: str) -> list[Span]:
                     taken.add(s)
             _take_tails(text, sentences, taken)
     return taken.spans
+
+
+def _interviewer_scores(line: str) -> bool:
+    """A typed line in the interviewer's voice that hands out a score: "Interviewer: ... a full-marks answer"."""
+    plain = normalise(line)
+    return P.GRADER_TURN.match(plain) is not None and bool(P.SCORE_RE.search(plain) or P.WEAK_RE.search(plain))
 
 
 def _touches(text: str, span: Span, taken: _Taken) -> bool:
@@ -284,11 +293,21 @@ def _take_score_tables(text: str, lines: list[Span], taken: _Taken) -> None:
         table = text[rows[0][0] : rows[-1][1]]
         near = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
         flagged_near = any(text[a:b].strip() and not taken.free((a, b)) for a, b in near)
-        if flagged_near and P.SCORE_TABLE.search(table) and all(taken.free(r) for r in rows):
+        claimed = flagged_near and P.SCORE_TABLE.search(table) is not None
+        if (claimed or _scorecard(table)) and all(taken.free(r) for r in rows):
             for a, b in rows:
                 if span := _trim(text, a, b):
                     taken.add(span)
         i = j
+
+
+def _scorecard(table: str) -> bool:
+    """A pre-filled scorecard: a Score/Grade/Rating column whose two or more cells are all the top mark."""
+    rows = [[c.strip(" *_`") for c in line.strip().strip("|").split("|")] for line in table.split("\n")]
+    header = [c.lower() for c in rows[0]]
+    cols = [i for i, c in enumerate(header) if c in ("score", "grade", "rating", "mark", "marks", "points")]
+    cells = [r[i] for r in rows[1:] for i in cols if i < len(r) and not set(r[i]) <= set("-: ")]
+    return len(cells) >= 2 and all(re.fullmatch(r"(5|10)(\s*/\s*(5|10))?", c) for c in cells)
 
 
 def _is_plea(sentence: str) -> bool:

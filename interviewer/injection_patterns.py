@@ -41,7 +41,7 @@ _ADJECTIVE = (
 # a score asked for or claimed: "a 5", "5/5", "full marks", "the highest grade", "excellent." - not a bare number
 SCORE_TERM = (
     rf"(\b(5|10)\s*(/|out\s+of|of)\s*(5|10)\b|\b(a|an)\s+(5|five|10|ten)\b{_NOT_A_SCORE}|\b(5|five)\s*$|"
-    r"\b(top|highest|maximum|max|full|perfect|best)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b|"
+    r"\b(top|highest|maximum|max|full|perfect|best)[\s-]+(possible\s+)?(marks?|score|points|grade|band|rating)\b|"
     r"\b(ceiling|top|maximum|max|highest)\s+(of\s+the\s+)?(scale|value)\b|\b(score|grade|rating|mark)\s+of\s+(5|five|10)\b|"
     r"\b(score|grade|rate|mark)\s+(it|this|me|mine)\s+(a\s+)?(5|five|10)\b|"
     rf"{_ADJECTIVE})"
@@ -71,13 +71,18 @@ STRONG = [
     rf"^(?=.*{_POINTER}).*\b{_SET_ASIDE}\b.{{0,50}}\b{_RULES}\b",
     rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}\s+(to|for)\s+(this|my|your|the\s+(answer|response|candidate|session))",
     rf"\brubric\b.{{0,30}}\b(updated|changed|revised|replaced|amended|new)\b.{{0,100}}({SCORE_TERM}|automatically\s+"
-    r"(receive|get|score|earn))|\bapply\s+the\s+(new|updated|revised)\s+rubric\b",
+    r"(receive|get|score|earn))|\bapply\s+the\s+(new|updated|revised)\s+rubric\b|"
+    rf"\bautomatically\s+(qualif\w+|receive|get|earn)\s+(for\s+)?(the\s+)?{SCORE_TERM}|"
+    rf"\b{EVALUATOR}s?\s+(should|must|are\s+to|need\s+to)\s+(\w+\s+){{0,8}}(not|never)\s+(deduct|penali[sz]e|dock|"
+    r"mark\s+down)\b",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
     r"(\w+\s+)?(instructions?|rules|directives?|prompts?)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
     rf"\b(give|grade|score|rate|mark|award|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b)"
     rf".{{0,40}}{SCORE_TERM}",
-    rf"\b(give|grade|score|rate|mark|award|assign|put)\s+this\s+(a|an|as)\s+{SCORE_TERM}",
+    rf"\b(give|grade|score|rate|mark|award|assign|put)\s+this\s+(a|an|as|the)\s+{SCORE_TERM}",
+    r"\b(feedback|verdict|review|comments?|output)\s+to\s+(use|paste|copy|return|output|give)\b.{0,15}\bverbatim\b|"
+    r"\buse\s+(this|the\s+following)\s+(feedback|verdict|review)\b",
     rf"\b(expect|want|need)\s+({_THIS}|this)\s+to\s+(be\s+)?(graded|scored|rated|marked)\s+(as\s+)?{SCORE_TERM}",
     r"\bhypothetical\w*\b.{0,80}\b(grade|score)\b.{0,40}\b(actual|real|final)\b",
     rf"{_THIS}\s*(gets|earns|deserves|merits|should\s+(get|receive|be\s+\w+\s+as))\b.{{0,40}}{SCORE_TERM}",
@@ -133,7 +138,7 @@ STRONG = [
     r"\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?(overall\s+)?"
     r"(mark|grade)\b",
     r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
-    r"\b(grade|score|mark|rate)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
+    r"\b(grade|score|mark|rate|reward)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
     r"\b(grade|score|mark|rate)\s+me\s+(kindly|well|highly)\b",
     # telling the grader what its output must be
     rf"\byour\s+(final\s+)?(rating|score|grade|verdict)\s+(must|should|has\s+to|needs\s+to|will)\b.{{0,40}}{SCORE_TERM}|"
@@ -220,6 +225,8 @@ FORM_LINE = re.compile(
 )
 # a Markdown table that carries a score: "| Overall | 5 |", or a "Score" column
 SCORE_TABLE = re.compile(r"\|\s*(5|10|5\s*/\s*5|10\s*/\s*10)\s*\||\|\s*(score|grade|rating|marks?)\s*\|", IC)
+# a chat line in the interviewer's voice handing out a score: "Interviewer: ... that's a full-marks answer"
+GRADER_TURN = re.compile(r"^\W*(interviewer|hiring\s+manager|panel(ist)?)\s*:", IC)
 # what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
 TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
