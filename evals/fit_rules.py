@@ -47,7 +47,7 @@ def _prepare(dataset: Path, also: list[Path] | None = None) -> list[dict]:
     return items
 
 
-NEGATIVE = {"filler"}  # every other signal may only raise a score
+NEGATIVE = {"filler", "red_flags"}  # every other signal may only raise a score
 
 
 def _fit_weights(items: list[dict]) -> tuple[float, dict[str, float]]:
@@ -129,6 +129,23 @@ def fit(items: list[dict]) -> Params:
     return replace(params, dim_spread=_fit_spread(items, params))
 
 
+def fit_added(items: list[dict], base: Params, added: list[str]) -> Params:
+    """Keep every fitted constant and fit only the weights of `added` signals, by least squares on residuals.
+
+    Answers on which the added signals are all zero keep exactly the grade they had: a new signal can
+    only move the answers it fires on.
+    """
+    train = [it for it in items if it["cap"] > 2 and not it["empty"]]
+    weights = dict(base.weights)
+    for key in added:
+        weights[key] = 0.0
+        x = np.array([it["x"][key] for it in train])
+        resid = np.array([it["row"].gold.overall - _raw(it, base.intercept, weights) for it in train])
+        w = float(x @ resid / (x @ x + RIDGE)) if x.any() else 0.0
+        weights[key] = round(w, 3) if (w < 0) == (key in NEGATIVE) else 0.0
+    return replace(base, weights=weights)
+
+
 def main() -> None:
     """Fit on dev, report in-sample and leave-one-question-out QWK."""
     ap = argparse.ArgumentParser()
@@ -136,9 +153,21 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="Also run leave-one-question-out cross-validation.")
     ap.add_argument("--also", type=Path, action="append", default=[], help="Fit on every row of this file too.")
     ap.add_argument("--write", action="store_true", help=f"Save the fit to {FIT_FILE}.")
+    ap.add_argument(
+        "--add", action="append", default=[], help="Fit only this new signal's weight; keep the saved fit as it is."
+    )
     args = ap.parse_args()
     items = _prepare(args.dataset, args.also)
-    params = fit(items)
+    base = replace(DEFAULT, weights={k: v for k, v in DEFAULT.weights.items() if k not in args.add})
+
+    def without_added(rows: list[dict]) -> list[dict]:
+        return [it | {"x": {k: 0.0 if k in args.add else v for k, v in it["x"].items()}} for it in rows]
+
+    def fit_any(rows: list[dict]) -> Params:
+        """In cross-validation the kept fit is refitted on the fold too, so nothing leaks from the held question."""
+        return fit_added(rows, fit(without_added(rows)), args.add) if args.add else fit(rows)
+
+    params = fit_added(items, base, args.add) if args.add else fit(items)
     gold = [it["row"].gold.overall for it in items]
     print(f"in-sample dev QWK: {qwk(gold, _predict(items, params)):.3f}")
     fitted = {
@@ -146,7 +175,10 @@ def main() -> None:
         "intercept": params.intercept,
         "dim_spread": params.dim_spread,
         "cuts": list(params.cuts),
-        "fitted_on": f"{args.dataset} split=dev" + "".join(f" + {p}" for p in args.also) + f" rows={len(items)}",
+        "fitted_on": f"{args.dataset} split=dev"
+        + "".join(f" + {p}" for p in args.also)
+        + f" rows={len(items)}"
+        + "".join(f"; {k} added with the rest kept" for k in args.add),
     }
     print(json.dumps(fitted, indent=2))
     if args.write:
@@ -159,7 +191,7 @@ def main() -> None:
         cv_gold, cv_pred = [], []
         for q, held in by_q.items():
             rest = [it for it in items if it["row"].question != q]
-            p = fit(rest)
+            p = fit_any(rest)
             cv_gold += [it["row"].gold.overall for it in held]
             cv_pred += _predict(held, p)
         print(

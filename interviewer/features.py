@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from .injection import normalise
 from .knowledge import sections
+from .red_flags import RedFlag
+from .red_flags import find as find_red_flags
 from .schemas import Concept, Question
 from .text import (
     FUNCTION_WORDS,
@@ -83,6 +85,7 @@ class Features:
     filler_share: float = 0.0
     bare_mentions: int = 0
     concept_density: float = 0.0
+    red_flags: list[RedFlag] = field(default_factory=list)
     empty: bool = False
 
 
@@ -225,6 +228,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
             id(c) in present and any(has_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts
         ),
         concept_density=_mentions(named, lower) / n,
+        red_flags=find_red_flags([s.text for s in sents]),
     )
 
 
@@ -262,4 +266,5 @@ def vector(f: Features, dim_evidence: dict[str, float]) -> dict[str, float]:
         "length": min(1.0, math.log1p(f.n_words * (1 - f.filler_share)) / math.log1p(300)),
         "reasoning": f.reasoning_share,
         "filler": f.filler_share,
+        "red_flags": min(1.0, len(f.red_flags) / 3),  # stances an interviewer stops on (red_flags.py)
     }

@@ -109,6 +109,8 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("keyword_stuffed")
     if f.kb_overlap >= p.recitation_overlap:
         flags.append("recitation")
+    if f.red_flags:
+        flags.append("red_flag")  # lowers the score through its fitted weight, caps nothing
     return flags
 
 
@@ -179,13 +181,22 @@ def grade_answer(
         raw=round(raw, 3),
         dimensions=dims,
         missing=missing_all,
-        tip=_tip(dims, rubric, flags),
+        tip=_tip(dims, rubric, flags, f),
         citations=list(question.knowledge[:2]),
         flags=flags,
     )
 
 
-def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag]) -> str:
+_RED_FLAG_ADVICE = {
+    "dismisses_safeguard": "waving off a safeguard is what interviewers probe first; say what you would keep, and why",
+    "overclaims": "a certainty nothing in the question supports; state the assumption and how you would check it",
+    "big_bang": "everyone at once; stage it (pilot, then a percentage) with a metric that triggers a rollback",
+    "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
+    "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
+}
+
+
+def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag], f: Features) -> str:
     if "empty" in flags:
         return "Give it a go, even a rough structure earns credit: state your assumption, then your first step."
     if "off_topic" in flags or "gibberish" in flags:
@@ -194,6 +205,10 @@ def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag]
         return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
     if "recitation" in flags:
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
+    if f.red_flags:
+        first = f.red_flags[0]
+        quote = " ".join(first.sentence.split()[:QUOTE_WORDS])
+        return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[first.kind]}."
     weakest = min(dims, key=lambda d: d.score)
     # Anchors 1-2 describe weak answers; aiming a tip at them reads as advice to write one. Aim at 3+.
     target = min(5, max(3, weakest.score + 1))

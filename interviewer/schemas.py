@@ -200,7 +200,7 @@ class DimensionScore(BaseModel):
 
 
 GradeFlag = Literal[
-    "empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "injection_ignored"
+    "empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "injection_ignored", "red_flag"
 ]
 
 

@@ -1,0 +1,111 @@
+"""Red flags an interviewer would stop on: the claims that make a fluent answer wrong.
+
+A confidently wrong answer uses the right vocabulary, so concept coverage rates it well. What gives it
+away is a stance no experienced PM takes: waving off a safeguard ("no need for an A/B test"), a
+certainty nothing supports ("self-hosting is always cheaper"), a launch to everyone at once, activity
+as the success metric ("more alerts means more leaks found"), or a high-stakes penalty with nobody in
+the loop. Each sentence counts once; the grader weighs the count (a fitted weight, see evals/fit_rules.py)
+and the tip quotes the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+IC = re.IGNORECASE
+Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human"]
+
+_SAFEGUARD = (
+    r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"
+    r"(human|manual|clinician|pharmacist|expert|editor|moderator)s?\W{0,2}\s*(review\w*|check\w*|oversight|sign[- ]off|"
+    r"re-?check\w*|approval)|review(ed|ing)?\s+(by|from)\s+(a\s+)?(human|clinician|pharmacist|expert)|"
+    r"human[- ]in[- ]the[- ]loop|re-?verification|verification|background\s+checks?|vetting|baa|consent|disclos\w*|"
+    r"audit\w*|canary|staged\s+roll-?out|pilot|red[- ]team\w*|evals?\b|evaluation|bias\s+test\w*|safety\s+review)"
+)
+_DISMISS = (
+    r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
+    r"(is|are|isn'?t|aren'?t)\s+(not\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
+    r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
+    r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|(drop|retire|remove)\s+the)"
+)
+# a hedge makes the same words a judgement call, not a red flag: "skip the A/B test only for copy changes"
+_HEDGE = re.compile(r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|until|instead\s+we|sampl\w+)\b", IC)
+# "never auto-suspend", "if tickets drop, roll out to everyone": a condition or a refusal before it cancels it
+_NEGATED = re.compile(r"\b(not|never|don'?t|avoid|rather\s+than|instead\s+of|wouldn'?t|shouldn'?t|no|if|after)\b", IC)
+_PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a negation before it cancels it)
+    (
+        "dismisses_safeguard",
+        re.compile(
+            rf"\b{_DISMISS}\b\W+(\w+\W+){{0,6}}?{_SAFEGUARD}|{_SAFEGUARD}\W+(\w+\W+){{0,6}}?{_DISMISS}\b|"
+            r"\b(wouldn'?t|won'?t|don'?t|do\s+not|will\s+not|never)\s+(tell|inform|notify|warn)\s+(the\s+)?(users|students|"
+            r"customers|patients|parents|people|them|anyone)\b",
+            IC,
+        ),
+        False,
+    ),
+    (
+        "overclaims",
+        re.compile(
+            r"\b(always|strictly)\s+(cheaper|better|more\s+accurate|wins?)\b|\bguarantee[sd]?\s+(compliance|accuracy|"
+            r"safety|privacy|correctness|success)\b|\bbasically\s+(zero|free|eliminat\w+|no\s+risk)\b|"
+            r"\b(no|zero)\s+risk\b|\bnot\s+(really\s+)?a\s+concern\b|\b(savings|benefits?|value|gains?)\s+(is|are)\s+"
+            r"obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b",
+            IC,
+        ),
+        False,
+    ),
+    (
+        "big_bang",
+        # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
+        re.compile(
+            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
+            r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(it\s+)?on\s+for\s+(all|every)\b|\bin\s+one\s+(single\s+)?deploy\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy)\w*\b.{0,60}\bat\s+once\b)",
+            IC,
+        ),
+        True,
+    ),
+    (
+        "vanity_metric",
+        re.compile(
+            r"\bmore\s+\w+\s+means\s+more\s+(?!false|cost|load|noise|work|risk|latency|error|review)|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric)\b.{0,40}"
+            r"\b(time\s+spent|minutes\s+in\s+(the\s+)?app|number\s+of\s+\w+\s+(generated|created|sent)|\w+\s+generated)\b",
+            IC,
+        ),
+        True,
+    ),
+    (
+        "no_human",
+        re.compile(
+            r"\bautomatically\s+(get|gets|be|is)?\s*(a\s+zero|suspend\w*|bann?\w*|reject\w*|den(y|ied)|fail\w*|fired)\b|"
+            r"\b(suspend\w*|bann?ed|reject\w*|den(y|ied)|fired|expell\w*)\s+automatically\b|"
+            r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b",
+            IC,
+        ),
+        True,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One sentence, and what kind of red flag it raises."""
+
+    kind: Kind
+    sentence: str
+
+
+def find(sentences: list[str]) -> list[RedFlag]:
+    """The red-flag sentences of an answer, in order, each counted once."""
+    out = []
+    for s in sentences:
+        if _HEDGE.search(s):
+            continue
+        for kind, pattern, negatable in _PATTERNS:
+            m = pattern.search(s)
+            if m and not (negatable and _NEGATED.search(s[: m.start()])):
+                out.append(RedFlag(kind, s))
+                break
+    return out

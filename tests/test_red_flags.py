@@ -1,0 +1,68 @@
+"""Red flags: the stances that make a fluent answer wrong, and what the grader does with them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import STRONG_METRICS_ANSWER
+
+from interviewer.knowledge import bank
+from interviewer.red_flags import find
+from interviewer.rules import RuleGrader
+
+Q = next(q for q in bank().questions if q.topic == "metrics")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("There's no need for an A/B test because the savings are obvious.", "dismisses_safeguard"),
+        ("Keeping the old model around as a fallback is unnecessary cost.", "dismisses_safeguard"),
+        ("The models were validated, so they don't need separate monitoring.", "dismisses_safeguard"),
+        ("Human review would be too slow for this volume.", "dismisses_safeguard"),
+        ("I wouldn't tell users that their messages are scanned.", "dismisses_safeguard"),
+        ("Self-hosting is always cheaper once you own the GPUs.", "overclaims"),
+        ("Detectors are 99% accurate, so false positives are not a concern.", "overclaims"),
+        ("I'd switch it on for all 1,800 customers on launch day.", "big_bang"),
+        ("I'd launch to all 40 metros at once and retire the old process.", "big_bang"),
+        ("More alerts means more leaks found, so set the threshold low.", "vanity_metric"),
+        ("The north star should be time spent in the app.", "vanity_metric"),
+        ("Any essay scoring above 80% should automatically get a zero.", "no_human"),
+    ],
+)
+def test_red_flags_are_found(sentence: str, kind: str) -> None:
+    assert [f.kind for f in find([sentence])] == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We can skip the A/B test only for copy changes behind a flag.",  # a hedged judgement call
+        "I'd never auto-suspend accounts; suspensions are automatically queued for human review.",
+        "If tickets drop and votes stay positive, roll out to everyone.",  # a staged decision
+        "Rather than a big-bang launch, I'd pilot with 5% of agents.",
+        "Trade-off: more recall means more false flags and reviewer load.",
+        "Without a holdout we cannot measure the incremental lift.",
+        STRONG_METRICS_ANSWER,
+    ],
+)
+def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
+    assert find([sentence]) == []
+
+
+def test_a_red_flag_lowers_the_grade_and_the_tip_quotes_it() -> None:
+    risky = "There's no need for an A/B test because the savings are obvious."
+    clean = RuleGrader().grade(Q, STRONG_METRICS_ANSWER)
+    flagged = RuleGrader().grade(Q, f"{STRONG_METRICS_ANSWER} {risky}")
+    assert flagged.raw < clean.raw and "red_flag" in flagged.flags and "red_flag" not in clean.flags
+    assert flagged.tip.startswith("Rethink “There's no need for an A/B test") and "safeguard" in flagged.tip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Plan: pilot in a group of stores in September, then roll out to all 220 before December.",
+        "North star: linguist active minutes per 1,000 delivered words that pass review.",
+    ],
+)
+def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:
+    assert find([sentence]) == []
