@@ -52,7 +52,7 @@ def chunk_file(path: Path, source: str) -> list[Chunk]:
         raise RetrievalError(f"Cannot read {path}: {exc.strerror}", hint="Check the path you added.") from exc
     chunks = []
     seen: dict[str, int] = {}
-    for section in parse_sections(markdown, source):
+    for section in parse_sections(markdown, source, preamble=True):
         repeat = seen.get(section.path, 0)  # two sections with the same heading path get distinct ids
         seen[section.path] = repeat + 1
         for n, text in enumerate(_split_long(section.text)):

@@ -15,6 +15,7 @@ from .schemas import Question, QuestionBank, Rubrics
 
 _HEADING = re.compile(r"^(#{2,4})\s+(.+?)\s*$")
 PATH_SEP = " › "
+PREAMBLE_WORDS = 40
 
 
 def data_root() -> Path:
@@ -99,14 +100,26 @@ class Section:
     text: str
 
 
-def parse_sections(markdown: str, source: str) -> list[Section]:
-    """Split Markdown into sections keyed by their heading path (levels 2-4)."""
+def parse_sections(markdown: str, source: str, preamble: bool = False) -> list[Section]:
+    """Split Markdown into sections keyed by their heading path (levels 2-4).
+
+    With `preamble`, text before the first such heading is a section too, named by the document's
+    "# " title or else its file name, when it is more than a title page (PREAMBLE_WORDS or more) or
+    the whole document: notes with no "## " headings are still indexed.
+    """
     sections: list[Section] = []
-    trail: list[str] = []
+    title = next((m.group(1) for m in re.finditer(r"^#\s+(.+?)\s*$", markdown, re.M)), Path(source).stem)
+    trail: list[str] = [title] if preamble else []
+    sections_after = re.search(r"^#{2,4}\s", markdown, re.M) is not None
     body: list[str] = []
 
     def flush() -> None:
-        text = "\n".join(body).strip()
+        text = "\n".join(body)
+        if preamble and trail == [title]:  # the title line and comments are not content
+            text = re.sub(r"^#\s.*$", "", re.sub(r"<!--.*?-->", "", text, flags=re.S), flags=re.M)
+        text = text.strip()
+        if preamble and trail == [title] and sections_after and len(text.split()) < PREAMBLE_WORDS:
+            return  # a blurb under the title would be cited for every vague query
         if trail and text:
             sections.append(Section(PATH_SEP.join(trail), source, text))
 

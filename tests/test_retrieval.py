@@ -236,3 +236,20 @@ def test_a_bad_added_path_is_not_remembered_and_hidden_files_are_skipped(tmp_pat
     assert broken.exit_code != 0 and "does not exist" in broken.output
     fixed = CliRunner().invoke(main, ["index", "--forget", str(gone)])
     assert fixed.exit_code == 0 and "1 removed" in fixed.output
+
+
+def test_notes_without_section_headings_are_indexed_and_a_title_blurb_is_not(tmp_path: Path) -> None:
+    flat = tmp_path / "interview-log.md"
+    flat.write_text("# Interview log\n\nThe recruiter said the panel cares about eval design.\n<!-- draft -->\n")
+    plain = tmp_path / "pricing ideas.md"
+    plain.write_text("Seat-based pricing for copilots, usage-based for agents.\n")
+    assert [(c.heading, c.text) for c in chunk_file(flat, flat.name)] == [
+        ("Interview log", "The recruiter said the panel cares about eval design.")
+    ]
+    assert [c.heading for c in chunk_file(plain, plain.name)] == ["pricing ideas"]
+    titled = tmp_path / "guide.md"
+    titled.write_text("# Guide\n\nA short blurb.\n\n## Pricing\n\nSeats.\n")
+    assert [c.heading for c in chunk_file(titled, titled.name)] == ["Pricing"]
+    long_intro = " ".join(["context"] * 45)
+    titled.write_text(f"# Guide\n\n{long_intro}\n\n## Pricing\n\nSeats.\n")
+    assert [c.heading for c in chunk_file(titled, titled.name)] == ["Guide", "Pricing"]
