@@ -15,6 +15,7 @@ import base64
 import binascii
 import bisect
 import codecs
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -266,17 +267,20 @@ def _turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
 def _take_form_lines(text: str, lines: list[Span], taken: _Taken) -> None:
     """A filled-in grading form next to a flagged line goes with it: "VERDICT: Strong hire", a scored table."""
     _take_score_tables(text, lines, taken)
-    grew = True
-    while grew:
-        grew = False
-        for i, (a, b) in enumerate(lines):
-            line = text[a:b]
-            if not line.strip() or not taken.free((a, b)) or len(line.split()) > 12 or not P.FORM_LINE.match(line):
-                continue
-            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-            if any(text[x:y].strip() and not taken.free((x, y)) for x, y in near) and (span := _trim(text, a, b)):
+
+    def form(span: Span) -> bool:
+        line = text[span[0] : span[1]]
+        return bool(line.strip()) and len(line.split()) <= 12 and P.FORM_LINE.match(line) is not None
+
+    # one pass down and one up: a chain of form lines grows from the flagged line in a single sweep
+    for order in (lines, lines[::-1]):
+        for prev, cur in itertools.pairwise(order):
+            if _flagged(text, prev, taken) and taken.free(cur) and form(cur) and (span := _trim(text, *cur)):
                 taken.add(span)
-                grew = True
+
+
+def _flagged(text: str, span: Span, taken: _Taken) -> bool:
+    return bool(text[span[0] : span[1]].strip()) and not taken.free(span)
 
 
 def _take_score_tables(text: str, lines: list[Span], taken: _Taken) -> None:
@@ -322,20 +326,26 @@ def _take_tails(text: str, sentences: list[Span], taken: _Taken) -> None:
     Only neighbours, chained: on a line that is a whole typed answer, the candidate's own sentences
     about evaluation elsewhere in it stay.
     """
+    short = [len(text[a:b].split()) <= 40 for a, b in sentences]
+    near = [
+        short[i] and P.NEIGHBOUR.search(plain) is not None for i, plain in enumerate(_plain(text, sentences, short))
+    ]
+    toward = [near[i] and P.TOWARD.search(normalise(text[a:b])) is not None for i, (a, b) in enumerate(sentences)]
     grew = True
-    while grew:
+    while grew:  # each sweep grows whole chains, so this ends after a few sweeps, not one per sentence
         grew = False
-        for i, s in enumerate(sentences):
-            if not taken.free(s) or len(text[s[0] : s[1]].split()) > 40:
-                continue
-            plain = normalise(text[s[0] : s[1]])
-            after = i > 0 and not taken.free(sentences[i - 1])
-            before = i + 1 < len(sentences) and not taken.free(sentences[i + 1])
-            if not P.NEIGHBOUR.search(plain):
-                continue
-            if after or (before and P.TOWARD.search(plain)):
-                taken.add(s)
+        for i in range(1, len(sentences)):  # after a flagged sentence
+            if near[i] and taken.free(sentences[i]) and not taken.free(sentences[i - 1]):
+                taken.add(sentences[i])
                 grew = True
+        for i in range(len(sentences) - 2, -1, -1):  # before one, if it also speaks to the grader
+            if toward[i] and taken.free(sentences[i]) and not taken.free(sentences[i + 1]):
+                taken.add(sentences[i])
+                grew = True
+
+
+def _plain(text: str, sentences: list[Span], short: list[bool]) -> list[str]:
+    return [normalise(text[a:b]) if ok else "" for (a, b), ok in zip(sentences, short, strict=True)]
 
 
 def strip_injection(text: str) -> InjectionScan:

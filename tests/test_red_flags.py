@@ -66,3 +66,33 @@ def test_a_red_flag_lowers_the_grade_and_the_tip_quotes_it() -> None:
 )
 def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:
     assert find([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We shouldn't skip the evals even under deadline pressure.",
+        "We will not skip the pilot.",
+        "Skipping monitoring is the biggest mistake teams make with ML systems.",
+        "Stakeholders may argue that monitoring is overkill; I'd keep a weekly drift report anyway.",
+        "The sales VP will say \"we don't need an A/B test\", and I'd push back with the cost of a bad launch.",
+        "A full A/B test is overkill for a button color; I'd run a 48-hour sequential test instead.",
+        "There is zero risk tolerance for wrong dosage answers, so every answer is checked.",
+        "The model is 99% accurate on the holdout, but precision on the rare class is only 60%.",
+        "More reviews means more trust from buyers.",
+        "The north star is successful resolutions, not the number of messages generated.",
+    ],
+)
+def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentence: str) -> None:
+    assert find([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the AI detector flags an essay, the student automatically gets a zero.",  # "if" far before: still a flag
+        "No human review: flagged accounts are suspended automatically.",
+    ],
+)
+def test_a_condition_or_a_no_elsewhere_in_the_sentence_does_not_cancel_a_red_flag(sentence: str) -> None:
+    assert [f.kind for f in find([sentence])] == ["no_human"]
