@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -29,9 +29,10 @@ from interviewer.injection_model import MIN_WORDS, InjectionModel, features, wor
 
 DATA = Path(__file__).parent / "datasets"
 HELD = ("fresh", "blind", "final", "final2", "final3", "final4")
-THRESHOLD = 0.92
+THRESHOLD = 0.9
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision
+MIN_COUNT = 2
 
 
 def _rows(name: str) -> list[dict]:
@@ -74,12 +75,14 @@ def fit(data: list[tuple[str, bool, str]], threshold: float) -> InjectionModel:
         for u in units(text):
             texts.append(u)
             labels.append(float(attack))
+    seen = Counter(f for t in texts for f in features(t))
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, t in enumerate(texts):
         for f in features(t):
-            rows.append(i)
-            cols.append(vocab.setdefault(f, len(vocab)))
+            if seen[f] >= MIN_COUNT:  # a feature seen once is an accident of one sentence
+                rows.append(i)
+                cols.append(vocab.setdefault(f, len(vocab)))
     r, c, y = np.array(rows), np.array(cols), np.array(labels)
     n, d = len(texts), len(vocab)
     sw = np.where(y == 1, (y == 0).sum() / max(1.0, (y == 1).sum()), 1.0)

@@ -272,10 +272,16 @@ def _take_form_lines(text: str, lines: list[Span], taken: _Taken) -> None:
         line = text[span[0] : span[1]]
         return bool(line.strip()) and len(line.split()) <= 12 and P.FORM_LINE.match(line) is not None
 
+    def lead_in(span: Span) -> bool:  # "Respond in exactly this format:" right above a flagged form
+        line = text[span[0] : span[1]].strip()
+        return line.endswith(":") and len(line.split()) <= 15
+
     # one pass down and one up: a chain of form lines grows from the flagged line in a single sweep
-    for order in (lines, lines[::-1]):
+    for order, up in ((lines, False), (lines[::-1], True)):
         for prev, cur in itertools.pairwise(order):
-            if _flagged(text, prev, taken) and taken.free(cur) and form(cur) and (span := _trim(text, *cur)):
+            if not (_flagged(text, prev, taken) and taken.free(cur)):
+                continue
+            if (form(cur) or (up and lead_in(cur))) and (span := _trim(text, *cur)):
                 taken.add(span)
 
 

@@ -19,7 +19,21 @@ from importlib.resources import files
 
 MODEL_FILE = "injection_model.json"
 MIN_WORDS = 4  # below this a sentence carries too little to judge ("```", "max_score: 5")
+MAX_TOKEN = 14  # longer "words" are base64 or hashes, not language
 _WORD = re.compile(r"[a-z]+|\d+(?:/\d+)?")
+_FUNCTION = frozenset(
+    "a an the this that these those it its i me my we our you your he she they them is are was were be been "
+    "to of in on at for with by from as and or but so if then than not no do does did will would should can "
+    "could may might must have has had here there what which who whom how why when where all any some".split()
+)
+# a sentence says something about grading before the model may judge it: "please see the section above"
+# shares "please", "this" and "above" with many attacks, but nothing about a score
+_GRADING = re.compile(
+    r"^(grad\w*|scor\w*|marks?|mark(ed|ing|er)|rat(e|ed|ing)|evaluat\w*|assess\w*|review\w*|feedback|rubric|points?|"
+    r"band|weakness\w*|strengths?|critique|critici\w*|deduct\w*|penal\w*|5|10|\d+/\d+|five|ten|top|full|perfect|"
+    r"exemplary|excellent|outstanding|flawless|generous\w*|lenien\w*|verdict|hire|calibrat\w*|examiner|panel|"
+    r"approved?|correct|gaps?|nitpick\w*|harsh\w*|reward\w*|candidate|exception|authori[sz]\w*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def judged(text: str) -> bool:
+    """Whether the model may judge this sentence: long enough, and about grading at all."""
+    tokens = words(text)
+    return len(tokens) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
+
+
 def features(text: str) -> set[str]:
     """Words and adjacent word pairs."""
-    w = words(text)
-    return set(w) | {f"{a} {b}" for a, b in itertools.pairwise(w)}
+    w = [t for t in words(text) if len(t) <= MAX_TOKEN]
+    # function words alone ("this", "you") are in every answer: they count only as part of a pair ("this answer")
+    return {t for t in w if t not in _FUNCTION} | {f"{a} {b}" for a, b in itertools.pairwise(w)}
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +85,7 @@ def use(model: InjectionModel | None) -> None:
 
 def flags(text: str) -> bool:
     """Whether the model is confident this sentence addresses the grader."""
-    if len(words(text)) < MIN_WORDS:
+    if not judged(text):
         return False
     model = _override[0] or packaged()
     return model.probability(text) >= model.threshold

@@ -252,7 +252,9 @@ def test_the_learned_model_never_judges_fragments_or_talk_about_attacks() -> Non
         assert not injection_model.flags("max_score: 5")  # too few words to judge
         discussion = "Red-team prompts that ask the reviewer to drop the gaps from the feedback are a risk we test."
         assert strip_injection(discussion).removed == []
-        assert strip_injection(ANSWER).removed == [ANSWER]  # the gate above is what kept the others
+        assert strip_injection(ANSWER).removed == []  # nothing about grading in it: not the model's to judge
+        ours = "We review the scores with the team every week."
+        assert strip_injection(ours).removed == [ours]  # the gates above are what kept the others
     finally:
         injection_model.use(None)
 
