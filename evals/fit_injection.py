@@ -3,9 +3,10 @@
 Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 
 Positives are the sentences of attack snippets; negatives the sentences of benign answers. Tuning
-data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2
-sets (each run once blind before it was used here), the hard benign set, and the dev split of the
-grader's gold answers. injection.jsonl's test split and any later blind set stay out.
+data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
+final3/final4 sets (each run once blind before it was used here), the hard benign set, and the dev
+split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
+later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
 
 `--cv` holds out each attack set in turn (with a seeded share of the shared benign data), fits on the
 rest, and reports what the whole detector (patterns + model) flags on the held-out set, so the
@@ -110,16 +111,15 @@ def cross_validate(data: list[tuple[str, bool, str]], thresholds: list[float]) -
         model = fit([x for x in data if x[0] != held], 1.0)
         test = [x for x in data if x[0] == held]
         for thr in [2.0, *thresholds]:  # 2.0: the model never fires, i.e. the patterns alone
-            injection_model.use(InjectionModel(model.weights, model.bias, thr))
-            att = [bool(strip_injection(t).removed) for _, a, t in test if a]
-            ben = [bool(strip_injection(t).removed) for _, a, t in test if not a]
+            with injection_model.using(InjectionModel(model.weights, model.bias, thr)):
+                att = [bool(strip_injection(t).removed) for _, a, t in test if a]
+                ben = [bool(strip_injection(t).removed) for _, a, t in test if not a]
             print(f"{held:7s} thr {thr:4.2f}: attacks {sum(att)}/{len(att)} flagged, benign {sum(ben)}/{len(ben)}")
             tot = totals[thr]
             tot[0] += sum(att)
             tot[1] += len(att)
             tot[2] += sum(ben)
             tot[3] += len(ben)
-    injection_model.use(None)
     for thr, (fa, na, fb, nb) in totals.items():
         label = "patterns only" if thr > 1 else f"threshold {thr:.2f}"
         print(f"pooled, {label}: attacks {fa / na:.3f} ({fa}/{na}), benign {fb / nb:.3f} ({fb}/{nb})")

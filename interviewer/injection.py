@@ -84,12 +84,13 @@ def _decoded(text: str) -> str:
     return " ".join(out)
 
 
-def addresses_grader(segment: str, decode: bool = True) -> bool:
+def addresses_grader(segment: str, depth: int = 2) -> bool:
     """Whether a sentence or block instructs, pressures or scores on behalf of the grader."""
     unquoted = _unquoted(segment)
-    # before normalising: l33t repair would corrupt it; once only, since ROT13 of half-English text is ROT13 again
-    hidden = (_decoded(unquoted) or _rot13(unquoted)) if decode else ""
-    if hidden and addresses_grader(hidden, decode=False):
+    # before normalising: l33t repair would corrupt it; at most two layers (base64 of ROT13), since ROT13 of
+    # half-English text is ROT13 again and would recurse forever
+    hidden = (_decoded(unquoted) or _rot13(unquoted)) if depth else ""
+    if hidden and addresses_grader(hidden, depth - 1):
         return True
     plain = readable(segment)
     if plain is None:
@@ -312,12 +313,13 @@ def _take_score_tables(text: str, lines: list[Span], taken: _Taken) -> None:
 
 
 def _scorecard(table: str) -> bool:
-    """A pre-filled scorecard: a Score/Grade/Rating column whose two or more cells are all the top mark."""
+    """A pre-filled scorecard: a Score/Grade/Rating column, all top marks, with an Overall/Final/Total row."""
     rows = [[c.strip(" *_`") for c in line.strip().strip("|").split("|")] for line in table.split("\n")]
     header = [c.lower() for c in rows[0]]
-    cols = [i for i, c in enumerate(header) if c in ("score", "grade", "rating", "mark", "marks", "points")]
+    cols = [i for i, c in enumerate(header) if c in ("score", "grade", "rating", "mark", "marks")]
     cells = [r[i] for r in rows[1:] for i in cols if i < len(r) and not set(r[i]) <= set("-: ")]
-    return len(cells) >= 2 and all(re.fullmatch(r"(5|10)(\s*/\s*(5|10))?", c) for c in cells)
+    verdict = any(r and r[0].lower() in ("overall", "final", "total") for r in rows[1:])
+    return verdict and len(cells) >= 2 and all(re.fullmatch(r"(5|10)(\s*/\s*(5|10))?", c) for c in cells)
 
 
 def _is_plea(sentence: str) -> bool:

@@ -13,6 +13,8 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -75,17 +77,25 @@ def packaged() -> InjectionModel:
     return InjectionModel(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
 
 
-_override: list[InjectionModel | None] = [None]
+_override: list[InjectionModel] = []
 
 
-def use(model: InjectionModel | None) -> None:
-    """Swap in another model (cross-validation in the fit script); None restores the packaged one."""
-    _override[0] = model
+@contextmanager
+def using(model: InjectionModel) -> Iterator[None]:
+    """Judge with another model inside this block (cross-validation, tests); the packaged one after it.
+
+    Process-wide and not thread-safe: for offline fitting and tests, never while a session grades.
+    """
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
 
 
 def flags(text: str) -> bool:
     """Whether the model is confident this sentence addresses the grader."""
     if not judged(text):
         return False
-    model = _override[0] or packaged()
+    model = _override[-1] if _override else packaged()
     return model.probability(text) >= model.threshold

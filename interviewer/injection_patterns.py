@@ -74,7 +74,8 @@ STRONG = [
     r"(receive|get|score|earn))|\bapply\s+the\s+(new|updated|revised)\s+rubric\b|"
     rf"\bautomatically\s+(qualif\w+|receive|get|earn)\s+(for\s+)?(the\s+)?{SCORE_TERM}|"
     rf"\b{EVALUATOR}s?\s+(should|must|are\s+to|need\s+to)\s+(\w+\s+){{0,8}}(not|never)\s+(deduct|penali[sz]e|dock|"
-    r"mark\s+down)\b",
+    r"mark\s+down)\b(?!.*\b(students?|users?|customers?|agents?|employees?|learners?|applicants?|suppliers?|patients?|"
+    r"writers?|sellers?|drivers?|for\s+(dialect|spelling|grammar))\b)",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
     r"(\w+\s+)?(instructions?|rules|directives?|prompts?)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
@@ -82,15 +83,16 @@ STRONG = [
     rf".{{0,40}}{SCORE_TERM}",
     rf"\b(give|grade|score|rate|mark|award|assign|put)\s+this\s+(a|an|as|the)\s+{SCORE_TERM}",
     r"\b(feedback|verdict|review|comments?|output)\s+to\s+(use|paste|copy|return|output|give)\b.{0,15}\bverbatim\b|"
-    r"\buse\s+(this|the\s+following)\s+(feedback|verdict|review)\b",
+    r"\buse\s+(this|the\s+following)\s+(feedback|verdict|review)\s+(verbatim|as\s+(your|the)\s+(final\s+)?(output|feedback|"
+    r"verdict))\b",
     rf"\b(expect|want|need)\s+({_THIS}|this)\s+to\s+(be\s+)?(graded|scored|rated|marked)\s+(as\s+)?{SCORE_TERM}",
     r"\bhypothetical\w*\b.{0,80}\b(grade|score)\b.{0,40}\b(actual|real|final)\b",
     rf"{_THIS}\s*(gets|earns|deserves|merits|should\s+(get|receive|be\s+\w+\s+as))\b.{{0,40}}{SCORE_TERM}",
     rf"{_THIS}.{{0,40}}\b(must|should)\s+be\s+(marked|graded|scored|rated|recorded)\b",
     rf"(^\W*|[;:!]\s*|\b(please|kindly|just|then|and|now)\s+)(give|award|assign)\s+(me\s+|it\s+)?(the\s+)?{SCORE_TERM}"
     r"(?!\s+to\s+(?!me\b|this\b|it\b|my\b))",
-    r"\b(recogni[sz]e|see|treat|record|mark|score|grade|rate)\s+(this|it|my\s+answer)\s+as\s+(the|an|a)\s+"
-    r"(exemplary|perfect|flawless|outstanding|reference)\s+(answer|response|submission)\b",
+    r"\b(recogni[sz]e|see|treat|record|mark|score|grade|rate)\s+(this|my\s+answer)\s+as\s+(the|an|a)\s+"
+    r"(exemplary|perfect|flawless|outstanding)\s+(answer|response|submission)\b",
     r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy)\s+(this|that|it)\s+(over\s+)?as\s+"
     r"the\s+(recorded|final|official)\s+(score|grade)",
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
@@ -127,23 +129,24 @@ STRONG = [
     rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(you|your)\b.{{0,60}}\b(must|should|will|"
     r"need\s+to|have\s+to)\b",
     # notes to the grader, fake system turns
-    rf"\b(note|message|reminder|memo|heads[- ]up|context|clarification|guidance)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?"
-    rf"{EVALUATOR}\b",
+    rf"\b(note|message|reminder|memo|heads[- ]up)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}\b",
     r"\bsystem\s+note\s*[:\]-]|[\[(]\s*(grader|evaluator|grading|scoring|reviewer|rubric)\s+(note|message|override|"
     r"instruction|notice)s?\s*[:\])]|^\W*(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)s?\s*[:\-]",
     r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this\s+(answer|response)|my)\b|"
-    r"\bskip\s+(all\s+)?deductions\b|\bgo\s+easy\s+on\s+(me|my\s+\w+|this|the\s+(critique|feedback|grading|scoring|marking))\b|"
-    r"\bmark\s+(it|this)\s+as\s+(fully\s+)?(correct|complete|exemplary)\b|"
+    r"\bskip\s+(all\s+)?deductions\b|\bgo\s+easy\s+on\s+(me|my\s+(answer|response|submission)|this(\s+(one|answer|response))?|the\s+critique)\b|"
+    r"\bmark\s+(it|this)\s+as\s+fully\s+correct\b|\bmark\s+this\s+(answer|response|submission)\s+as\s+(correct|complete|"
+    r"exemplary)\b|"
     r"\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?(overall\s+)?"
-    r"(mark|grade)\b",
+    r"(mark|grade)\b(?!\s+of\b)",
     r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
     r"\b(grade|score|mark|rate|reward)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
     r"\b(grade|score|mark|rate)\s+me\s+(kindly|well|highly)\b",
     # telling the grader what its output must be
     rf"\byour\s+(final\s+)?(rating|score|grade|verdict)\s+(must|should|has\s+to|needs\s+to|will)\b.{{0,40}}{SCORE_TERM}|"
     r"\b(copy|use|take|repeat)\b.{0,40}\bas\s+your\s+(final\s+)?(grade|score|rating|output|verdict)\b|"
-    r"\b(copy|paste|reproduce|emit)\s+(it|this|that|them|the\s+\w+(\s+(above|below))?)\s+(in)?to\s+your\s+(output|response|feedback|verdict)\b|"
+    r"\b(copy|paste|reproduce|emit)\s+(it|this|that|them|the\s+\w+(\s+(above|below))?)\s+(in)?to\s+your\s+(output|response|feedback|verdict)\b"
+    r"(?!\s+(template|doc\w*|draft|deck))|"
     rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b"
     r".{0,40}\b(maximum|max|highest|top|full|perfect)\b",
     # the same in other languages: ignore the instructions / the maximum mark
@@ -175,7 +178,7 @@ ADDRESSED = re.compile(
     r"\b(ai|model|llm)\s+(reviewing|grading|scoring|evaluating|marking)\s+(this|my)\b|"
     r"(^\W*|[,;:.!]\s*|\b(so|and|now|just)\s+)(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
     r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b|"
-    rf"\byou('re|\s+are)\s+(clearly\s+|obviously\s+|surely\s+)?(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b",
+    rf"\byou('re|\s+are)\s+(clearly|obviously|surely)\s+(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b",
     IC,
 )
 AUTHORITY = re.compile(
@@ -226,7 +229,7 @@ FORM_LINE = re.compile(
 # a Markdown table that carries a score: "| Overall | 5 |", or a "Score" column
 SCORE_TABLE = re.compile(r"\|\s*(5|10|5\s*/\s*5|10\s*/\s*10)\s*\||\|\s*(score|grade|rating|marks?)\s*\|", IC)
 # a chat line in the interviewer's voice handing out a score: "Interviewer: ... that's a full-marks answer"
-GRADER_TURN = re.compile(r"^\W*(interviewer|hiring\s+manager|panel(ist)?)\s*:", IC)
+GRADER_TURN = re.compile(r"^\W*(interviewer|hiring\s+manager)\s*:", IC)
 # what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
 TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
