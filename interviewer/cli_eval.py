@@ -252,6 +252,7 @@ def eval_injection(
         "base_answers",
         "pairs",
         "flag_rate",
+        "own_flag_rate",
         "inflation_rate",
         "benign",
         "false_flag_rate",

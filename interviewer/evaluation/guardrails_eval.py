@@ -87,7 +87,7 @@ def injection_eval(
     benign = [r for r in data if r.get("kind") == "benign"]
     graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)
     chosen = graded[:: max(1, len(graded) // bases)][:bases]
-    flagged = inflated = pairs = 0
+    flagged = inflated = pairs = own_flagged = own_pairs = 0
     missed: list[str] = []
     for row in chosen:
         question = resolve_question(row)
@@ -97,6 +97,9 @@ def injection_eval(
             pairs += 1
             caught = bool(strip_injection(text).removed)
             flagged += caught
+            if i >= len(ATTACKS):  # the file's own attacks, without the built-in templates (training data)
+                own_pairs += 1
+                own_flagged += caught
             if not caught and attack not in missed:
                 missed.append(attack)
             inflated += grade_one(grader, question, text).overall > clean
@@ -106,6 +109,7 @@ def injection_eval(
         "base_answers": len(chosen),
         "pairs": pairs,
         "flag_rate": round(flagged / pairs, 4) if pairs else 0.0,
+        "own_flag_rate": round(own_flagged / own_pairs, 4) if own_pairs else 0.0,
         "inflation_rate": round(inflated / pairs, 4) if pairs else 0.0,
         "benign": len(benign),
         "false_flag_rate": round(len(false_flags) / len(benign), 4) if benign else 0.0,
