@@ -25,8 +25,9 @@ import numpy as np
 
 from interviewer import injection_model
 from interviewer.evaluation.attacks import ATTACKS
-from interviewer.injection import _lines, _sentences, readable, strip_injection
+from interviewer.injection import readable, strip_injection
 from interviewer.injection_model import MIN_WORDS, InjectionModel, features, words
+from interviewer.injection_text import line_spans, sentence_spans
 
 DATA = Path(__file__).parent / "datasets"
 HELD = ("fresh", "blind", "final", "final2", "final3", "final4")
@@ -61,8 +62,8 @@ def snippets() -> list[tuple[str, bool, str]]:
 def units(text: str) -> list[str]:
     """The sentences of a snippet as the detector reads them, long enough to judge."""
     out = []
-    for a, b in _lines(text):
-        for s, e in _sentences(text, a, b):
+    for a, b in line_spans(text):
+        for s, e in sentence_spans(text, a, b):
             plain = readable(text[s:e])
             if plain is not None and len(words(plain)) >= MIN_WORDS:
                 out.append(plain)

@@ -1,0 +1,126 @@
+"""What goes along with a flagged sentence: grading talk next to it, a fake chat, a filled-in form, a scored table."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import injection_patterns as P
+from .injection_text import Span, Taken, normalise, trim
+
+
+def interviewer_scores(line: str) -> bool:
+    """A typed line in the interviewer's voice that hands out a score: "Interviewer: ... a full-marks answer"."""
+    plain = normalise(line)
+    return P.GRADER_TURN.match(plain) is not None and bool(P.SCORE_RE.search(plain) or P.WEAK_RE.search(plain))
+
+
+def touches(text: str, span: Span, taken: Taken) -> bool:
+    """Whether the line right after or right before a block holds something already flagged."""
+    after_end = text.find("\n", span[1] + 1)
+    after = (span[1], after_end if after_end >= 0 else len(text))
+    before_start = text.rfind("\n", 0, max(0, span[0] - 1)) + 1
+    before = (before_start, span[0])
+    return any(b > a and text[a:b].strip() and not taken.free((a, b)) for a, b in (after, before))
+
+
+def turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
+    """Consecutive lines that each open with a chat role ("System:", "Human:", "AI:")."""
+    runs: list[list[Span]] = [[]]
+    for a, b in lines:
+        if P.ROLE_TURN.match(text, a, b):
+            runs[-1].append((a, b))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def take_form_lines(text: str, lines: list[Span], taken: Taken) -> None:
+    """A filled-in grading form next to a flagged line goes with it: "VERDICT: Strong hire", a scored table."""
+    take_score_tables(text, lines, taken)
+
+    def form(span: Span) -> bool:
+        line = text[span[0] : span[1]]
+        return bool(line.strip()) and len(line.split()) <= 12 and P.FORM_LINE.match(line) is not None
+
+    def lead_in(span: Span) -> bool:  # "Respond in exactly this format:" right above a flagged form
+        line = text[span[0] : span[1]].strip()
+        return line.endswith(":") and len(line.split()) <= 15
+
+    # one pass down and one up: a chain of form lines grows from the flagged line in a single sweep
+    for order, up in ((lines, False), (lines[::-1], True)):
+        for prev, cur in itertools.pairwise(order):
+            if not (_flagged(text, prev, taken) and taken.free(cur)):
+                continue
+            if (form(cur) or (up and lead_in(cur))) and (span := trim(text, *cur)):
+                taken.add(span)
+
+
+def _flagged(text: str, span: Span, taken: Taken) -> bool:
+    return bool(text[span[0] : span[1]].strip()) and not taken.free(span)
+
+
+def take_score_tables(text: str, lines: list[Span], taken: Taken) -> None:
+    """A Markdown table with a score in it, right before or after a flagged line, is part of the attack."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and text[lines[j][0] : lines[j][1]].strip().startswith("|"):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        rows = lines[i:j]
+        table = text[rows[0][0] : rows[-1][1]]
+        near = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
+        flagged_near = any(text[a:b].strip() and not taken.free((a, b)) for a, b in near)
+        claimed = flagged_near and P.SCORE_TABLE.search(table) is not None
+        if (claimed or _scorecard(table)) and all(taken.free(r) for r in rows):
+            for a, b in rows:
+                if span := trim(text, a, b):
+                    taken.add(span)
+        i = j
+
+
+def _scorecard(table: str) -> bool:
+    """A pre-filled scorecard: a Score/Grade/Rating column, all top marks, with an Overall/Final/Total row."""
+    rows = [[c.strip(" *_`") for c in line.strip().strip("|").split("|")] for line in table.split("\n")]
+    header = [c.lower() for c in rows[0]]
+    cols = [i for i, c in enumerate(header) if c in ("score", "grade", "rating", "mark", "marks")]
+    cells = [r[i] for r in rows[1:] for i in cols if i < len(r) and not set(r[i]) <= set("-: ")]
+    verdict = any(r and r[0].lower() in ("overall", "final", "total") for r in rows[1:])
+    return verdict and len(cells) >= 2 and all(re.fullmatch(r"(5|10)(\s*/\s*(5|10))?", c) for c in cells)
+
+
+def is_plea(sentence: str) -> bool:
+    """Pleading, or talk to the grader, on the same line as an instruction: part of the same attack."""
+    plain = normalise(sentence)
+    return len(sentence.split()) <= 40 and (P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain)) is not None
+
+
+def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
+    """Grading talk right after a flagged sentence (or right before it, if it speaks to the grader) goes too.
+
+    Only neighbours, chained: on a line that is a whole typed answer, the candidate's own sentences
+    about evaluation elsewhere in it stay.
+    """
+    short = [len(text[a:b].split()) <= 40 for a, b in sentences]
+    near = [
+        short[i] and P.NEIGHBOUR.search(plain) is not None for i, plain in enumerate(_plain(text, sentences, short))
+    ]
+    toward = [near[i] and P.TOWARD.search(normalise(text[a:b])) is not None for i, (a, b) in enumerate(sentences)]
+    grew = True
+    while grew:  # each sweep grows whole chains, so this ends after a few sweeps, not one per sentence
+        grew = False
+        for i in range(1, len(sentences)):  # after a flagged sentence
+            if near[i] and taken.free(sentences[i]) and not taken.free(sentences[i - 1]):
+                taken.add(sentences[i])
+                grew = True
+        for i in range(len(sentences) - 2, -1, -1):  # before one, if it also speaks to the grader
+            if toward[i] and taken.free(sentences[i]) and not taken.free(sentences[i + 1]):
+                taken.add(sentences[i])
+                grew = True
+
+
+def _plain(text: str, sentences: list[Span], short: list[bool]) -> list[str]:
+    return [normalise(text[a:b]) if ok else "" for (a, b), ok in zip(sentences, short, strict=True)]

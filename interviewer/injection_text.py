@@ -1,0 +1,85 @@
+"""Text plumbing for the injection detector: a normalised copy for matching, and positions of lines and sentences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+Span = tuple[int, int]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
+_LEET = str.maketrans("0134579@$", "oieastgas")
+# a word of 4+ letters and digits with at least one digit and two letters ("1gn0r3", not "p95" or "2024")
+_LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z]){2})[A-Za-z0-9]{3,}(?![\w=])")
+# Cyrillic and Greek letters that look Latin, read as Latin only inside a word that mixes scripts:
+# "Thе grаdеr" is disguised English, "высшую оценку" is Russian and stays Russian.
+_LOOKALIKE = str.maketrans("аеорсухіѕһјԁԛԝɡАВЕКМНОРСТХІЅЈαορτνικ", "aeopcyxishjdqwgABEKMHOPCTXISJaoptvik")
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0261])\w+\b")
+
+
+def normalise(text: str) -> str:
+    """A copy for matching only: NFKC, no zero-width characters, look-alike, spaced and l33t letters read."""
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    text = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_LOOKALIKE), text)
+    text = _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text)
+    return _LEETWORD.sub(lambda m: m.group().translate(_LEET), text)
+
+
+def line_spans(text: str) -> list[Span]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of text[start:end] as positions, trimmed; run-ons cut into clauses or windows."""
+    out: list[Span] = []
+    pos = start
+    for m in [*_SENTENCE_END.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        out += _pieces(text, pos, stop)
+        pos = m.end() if m else end
+    return out
+
+
+def _pieces(text: str, start: int, end: int, most: int = 60, window: int = 40) -> list[Span]:
+    """A run-on segment in clauses or 40-word windows: one phrase must not take the whole paste."""
+    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    if not words:
+        return []
+    if len(words) <= most:
+        return [(start + words[0][0], start + words[-1][1])]
+    clauses = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,;:]+[,;:]?", text[start:end])]
+    if all(len(text[a:b].split()) <= most for a, b in clauses):
+        return [s for a, b in clauses if (s := trim(text, a, b))]
+    return [
+        (start + words[i][0], start + words[min(i + window, len(words)) - 1][1]) for i in range(0, len(words), window)
+    ]
+
+
+def trim(text: str, a: int, b: int) -> Span | None:
+    chunk = text[a:b]
+    if not chunk.strip():
+        return None
+    return a + len(chunk) - len(chunk.lstrip()), b - len(chunk) + len(chunk.rstrip())
+
+
+class Taken:
+    """Non-overlapping spans kept sorted, so checking a candidate costs a bisection, not a scan."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def free(self, span: Span) -> bool:
+        i = bisect.bisect_left(self.spans, span)
+        before = self.spans[i - 1] if i else None
+        after = self.spans[i] if i < len(self.spans) else None
+        return (before is None or before[1] <= span[0]) and (after is None or span[1] <= after[0])
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self.spans, span)
