@@ -14,8 +14,10 @@ EVALUATOR = (
     r"(grader|evaluator|assessor|judge|reviewer|scorer|marker|examiner|"
     r"(grading|scoring|evaluation|review)\s+(model|tool|system|pipeline|team|engine|ai|llm|bot|assistant)|"
     r"whichever\s+(model|ai|llm|system)|who(ever)?\s+(\(or\s+whatever\)\s+)?(is\s+)?"
-    r"(grading|scoring|evaluating|marking|assessing|grades|scores|evaluates|marks|assesses))"
+    r"(grading|scoring|evaluating|marking|assessing|reviewing|grades|scores|evaluates|marks|assesses|reviews))"
 )
+# someone speaking for themselves or to the grader: what turns "don't list weaknesses" from product copy into a request
+_ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
 _OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
 _SET_ASIDE = r"(forget|skip|set\s+aside)"
 _POINTER = (
@@ -134,11 +136,18 @@ STRONG = [
     r"instruction|notice)s?\s*[:\])]|^\W*(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)s?\s*[:\-]",
     r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this\s+(answer|response)|my)\b|"
+    rf"{_ME}.*\b(don'?t|do\s+not|never)\s+(list|mention|include|point\s+out|add)\s+(any\s+)?(weakness\w*|criticism|"
+    r"critique|negatives?|gaps|areas\s+(for|of)\s+improvement)\b|"
+    rf"{_ME}.*\bonly\s+(mention|list|include|on)\s+(the\s+|my\s+)?(strengths|positives|what\s+i\s+did\s+well)\b|"
+    r"\bfocus\w*\s+only\s+on\s+what\s+i\s+did\s+well\b|\bno\s+criticism\b.{0,40}\b(feedback|score|great)\b|"
+    r"\b(be\s+nice|go\s+easy)\s+(in|with|on)\s+(the\s+)?(feedback|score|grade|grading)\b.{0,80}\b(i|me|my)\b|"
+    rf"{_ME}.*\b(credit|count|treat)\s+(them|those|these|it|the\s+(\w+\s+){{1,5}}?)\s*as\s+(if\s+they\s+were\s+)?"
+    r"(covered|written|included|complete)\b|\b(any|a)\s+fair\s+(evaluation|assessment|grader|review(er)?)\b.{0,60}\b(should|must|would)\b|"
     r"\bskip\s+(all\s+)?deductions\b|\bgo\s+easy\s+on\s+(me|my\s+(answer|response|submission)|this(\s+(one|answer|response))?|the\s+critique)\b|"
     r"\bmark\s+(it|this)\s+as\s+fully\s+correct\b|\bmark\s+this\s+(answer|response|submission)\s+as\s+(correct|complete|"
     r"exemplary)\b|"
-    r"\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?(overall\s+)?"
-    r"(mark|grade)\b(?!\s+of\b)",
+    rf"{_ME}.*\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?"
+    r"(overall\s+)?(mark|grade|score)\b(?!\s+of\b)",
     r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
     r"\b(grade|score|mark|rate|reward)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
     r"\b(grade|score|mark|rate)\s+me\s+(kindly|well|highly)\b",
@@ -178,7 +187,9 @@ ADDRESSED = re.compile(
     r"\b(ai|model|llm)\s+(reviewing|grading|scoring|evaluating|marking)\s+(this|my)\b|"
     r"(^\W*|[,;:.!]\s*|\b(so|and|now|just)\s+)(please|kindly)\b.{0,60}\b(give|rate|score|grade|mark|award|assign)\b|"
     r"\b(could|would|can|will)\s+you\s+(please\s+)?(just\s+)?(give|rate|score|grade|mark|award|assign)\b|"
-    rf"\byou('re|\s+are)\s+(clearly|obviously|surely)\s+(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b",
+    rf"\byou('re|\s+are)\s+(clearly|obviously|surely)\s+(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b|"
+    rf"\bif\s+you('re|\s+are)\s+(a|an|the)\s+(\w+\s+){{0,2}}{EVALUATOR}\b|"
+    rf"\b{EVALUATOR}\s+(\w+\s+){{0,3}}(could|would|please|kindly)\s+(\w+\s+){{0,2}}(round|give|record|score|grade|mark)\b",
     IC,
 )
 AUTHORITY = re.compile(
