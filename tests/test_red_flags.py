@@ -62,6 +62,9 @@ def test_a_red_flag_lowers_the_grade_and_the_tip_quotes_it() -> None:
     [
         "Plan: pilot in a group of stores in September, then roll out to all 220 before December.",
         "North star: linguist active minutes per 1,000 delivered words that pass review.",
+        "If the pilot doesn't cut handling time by 20%, drop the feature and keep the manual flow.",  # a kill rule
+        "In the app copy, posted signage on the mountain always wins over the model's estimate.",  # a precedence rule
+        "Guardrails: totals must reconcile, low-confidence fields go to human review, no auto-declines.",
     ],
 )
 def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:
