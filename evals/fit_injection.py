@@ -34,7 +34,7 @@ HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5")
 THRESHOLD = 0.9
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision
-MIN_COUNT = 2
+MIN_COUNT = 2  # a feature seen in one sentence only is an accident of that sentence
 
 
 def _rows(name: str) -> list[dict]:
@@ -77,12 +77,13 @@ def fit(data: list[tuple[str, bool, str]], threshold: float) -> InjectionModel:
         for u in units(text):
             texts.append(u)
             labels.append(float(attack))
-    seen = Counter(f for t in texts for f in features(t))
+    feats = [features(t) for t in texts]
+    seen = Counter(f for fs in feats for f in fs)
     vocab: dict[str, int] = {}
     rows, cols = [], []
-    for i, t in enumerate(texts):
-        for f in features(t):
-            if seen[f] >= MIN_COUNT:  # a feature seen once is an accident of one sentence
+    for i, fs in enumerate(feats):
+        for f in fs:
+            if seen[f] >= MIN_COUNT:
                 rows.append(i)
                 cols.append(vocab.setdefault(f, len(vocab)))
     r, c, y = np.array(rows), np.array(cols), np.array(labels)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .injection import normalise
+from .injection_text import normalise
 from .knowledge import sections
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags

@@ -21,7 +21,7 @@ def touches(text: str, span: Span, taken: Taken) -> bool:
     after = (span[1], after_end if after_end >= 0 else len(text))
     before_start = text.rfind("\n", 0, max(0, span[0] - 1)) + 1
     before = (before_start, span[0])
-    return any(b > a and text[a:b].strip() and not taken.free((a, b)) for a, b in (after, before))
+    return any(b > a and _flagged(text, (a, b), taken) for a, b in (after, before))
 
 
 def turn_runs(text: str, lines: list[Span]) -> list[list[Span]]:
@@ -73,7 +73,7 @@ def take_score_tables(text: str, lines: list[Span], taken: Taken) -> None:
         rows = lines[i:j]
         table = text[rows[0][0] : rows[-1][1]]
         near = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
-        flagged_near = any(text[a:b].strip() and not taken.free((a, b)) for a, b in near)
+        flagged_near = any(_flagged(text, span, taken) for span in near)
         claimed = flagged_near and P.SCORE_TABLE.search(table) is not None
         if (claimed or _scorecard(table)) and all(taken.free(r) for r in rows):
             for a, b in rows:
@@ -104,11 +104,9 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     Only neighbours, chained: on a line that is a whole typed answer, the candidate's own sentences
     about evaluation elsewhere in it stay.
     """
-    short = [len(text[a:b].split()) <= 40 for a, b in sentences]
-    near = [
-        short[i] and P.NEIGHBOUR.search(plain) is not None for i, plain in enumerate(_plain(text, sentences, short))
-    ]
-    toward = [near[i] and P.TOWARD.search(normalise(text[a:b])) is not None for i, (a, b) in enumerate(sentences)]
+    plains = [normalise(text[a:b]) if len(text[a:b].split()) <= 40 else "" for a, b in sentences]
+    near = [bool(plain) and P.NEIGHBOUR.search(plain) is not None for plain in plains]
+    toward = [n and P.TOWARD.search(plain) is not None for n, plain in zip(near, plains, strict=True)]
     grew = True
     while grew:  # each sweep grows whole chains, so this ends after a few sweeps, not one per sentence
         grew = False
@@ -120,7 +118,3 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
             if toward[i] and taken.free(sentences[i]) and not taken.free(sentences[i + 1]):
                 taken.add(sentences[i])
                 grew = True
-
-
-def _plain(text: str, sentences: list[Span], short: list[bool]) -> list[str]:
-    return [normalise(text[a:b]) if ok else "" for (a, b), ok in zip(sentences, short, strict=True)]

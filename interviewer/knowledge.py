@@ -112,13 +112,14 @@ def parse_sections(markdown: str, source: str, preamble: bool = False) -> list[S
     trail: list[str] = [title] if preamble else []
     sections_after = re.search(r"^#{2,4}\s", markdown, re.M) is not None
     body: list[str] = []
+    in_preamble = preamble
 
     def flush() -> None:
         text = "\n".join(body)
-        if preamble and trail == [title]:  # the title line and comments are not content
+        if in_preamble:  # the title line and comments are not content
             text = re.sub(r"^#\s.*$", "", re.sub(r"<!--.*?-->", "", text, flags=re.S), flags=re.M)
         text = text.strip()
-        if preamble and trail == [title] and sections_after and len(text.split()) < PREAMBLE_WORDS:
+        if in_preamble and sections_after and len(text.split()) < PREAMBLE_WORDS:
             return  # a blurb under the title would be cited for every vague query
         if trail and text:
             sections.append(Section(PATH_SEP.join(trail), source, text))
@@ -128,6 +129,8 @@ def parse_sections(markdown: str, source: str, preamble: bool = False) -> list[S
         if m:
             flush()
             body = []
+            if in_preamble:  # the title names the preamble only, never a heading path
+                trail, in_preamble = [], False
             level = len(m.group(1)) - 2
             trail = [*trail[:level], m.group(2)]
         else:

@@ -49,7 +49,7 @@ _NEGATED = re.compile(
     IC,
 )
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
-_PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a negation before it cancels it)
+_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "dismisses_safeguard",
         re.compile(
@@ -60,7 +60,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a neg
             r"customers|patients|parents|people|them|anyone)\b",
             IC,
         ),
-        True,
     ),
     (
         "overclaims",
@@ -72,7 +71,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a neg
             r"\b(savings|benefits?|value|gains?)\s+(is|are)\s+obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b.{0,40}\bso\b",
             IC,
         ),
-        False,
     ),
     (
         "big_bang",
@@ -83,7 +81,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a neg
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy)\w*\b.{0,60}\bat\s+once\b)",
             IC,
         ),
-        True,
     ),
     (
         "vanity_metric",
@@ -93,7 +90,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a neg
             r"\b(time\s+spent|minutes\s+in\s+(the\s+)?app|number\s+of\s+\w+\s+(generated|created|sent)|\w+\s+generated)\b",
             IC,
         ),
-        True,
     ),
     (
         "no_human",
@@ -105,7 +101,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str], bool]] = [  # (kind, pattern, a neg
             r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b",
             IC,
         ),
-        True,
     ),
 ]
 
@@ -125,9 +120,9 @@ def find(sentences: list[str]) -> list[RedFlag]:
         s = _QUOTED.sub(" ", sentence)
         if _HEDGE.search(s):
             continue
-        for kind, pattern, negatable in _PATTERNS:
+        for kind, pattern in _PATTERNS:
             m = pattern.search(s)
-            if m is None or (negatable and _NEGATED.search(s[: m.start()])):
+            if m is None or _NEGATED.search(s[: m.start()]):
                 continue
             if kind == "overclaims" and _CONTRAST.search(s):
                 continue

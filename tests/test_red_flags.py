@@ -83,6 +83,7 @@ def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) ->
         "There is zero risk tolerance for wrong dosage answers, so every answer is checked.",
         "The model is 99% accurate on the holdout, but precision on the rare class is only 60%.",
         "More reviews means more trust from buyers.",
+        "Self-hosting is not always cheaper, so I would model the break-even first.",
         "The north star is successful resolutions, not the number of messages generated.",
     ],
 )

@@ -253,3 +253,5 @@ def test_notes_without_section_headings_are_indexed_and_a_title_blurb_is_not(tmp
     long_intro = " ".join(["context"] * 45)
     titled.write_text(f"# Guide\n\n{long_intro}\n\n## Pricing\n\nSeats.\n")
     assert [c.heading for c in chunk_file(titled, titled.name)] == ["Guide", "Pricing"]
+    titled.write_text(f"# Guide\n\n{long_intro}\n\n### Pricing\n\nSeats.\n")  # the title never prefixes a heading
+    assert [c.heading for c in chunk_file(titled, titled.name)] == ["Guide", "Pricing"]
