@@ -41,6 +41,11 @@ class Params:
     off_topic_rare_terms: tuple[float, float] = (0.12, 0.18)
     # the older rule (few of the question's words at all) counts only with reuse below this as well
     off_topic_few_words_reuse: float = 0.20
+    # A short answer that names none of the question's rare subject words is generic advice that would fit
+    # any question: at most 2. On dev every such answer is gold 1-2; a concise gold-5 sits at 0.06, hence
+    # a cap (not off-topic's 1) and a bar just under it.
+    generic_words: int = 100
+    generic_reuse: float = 0.05
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -83,7 +88,7 @@ def dimension_evidence(dim: str, f: Features, p: Params) -> tuple[float, list[Hi
 
 
 def flags_for(f: Features, p: Params) -> list[GradeFlag]:
-    """What caps this answer: empty, gibberish, off-topic, too short, keyword list, recited framework."""
+    """What caps this answer: empty, gibberish, off-topic, too short, generic, keyword list, recited framework."""
     if f.empty:
         return ["empty"]
     flags: list[GradeFlag] = []
@@ -105,6 +110,8 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("off_topic")
     if f.n_words < p.min_words:
         flags.append("too_short")
+    elif f.n_words < p.generic_words and f.term_reuse < p.generic_reuse and "off_topic" not in flags:
+        flags.append("generic")
     if _stuffed(f, p):
         flags.append("keyword_stuffed")
     if f.kb_overlap >= p.recitation_overlap:
@@ -118,7 +125,7 @@ def cap_for(flags: list[GradeFlag], f: Features, p: Params) -> int:
     """The highest score an answer with these flags may get."""
     if {"empty", "gibberish", "off_topic"} & set(flags):
         return 1
-    if {"keyword_stuffed", "recitation", "too_short"} & set(flags):
+    if {"keyword_stuffed", "recitation", "too_short", "generic"} & set(flags):
         return 2
     return 3 if f.n_words < p.short_words else 5
 
@@ -203,6 +210,8 @@ def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag]
         return "Answer the question that was asked: restate it in one line, then build your answer on it."
     if "keyword_stuffed" in flags:
         return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
+    if "generic" in flags:
+        return "Tie it to this question: name its product, its users and its constraints, then decide on them."
     if "recitation" in flags:
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
     if f.red_flags:

@@ -200,7 +200,15 @@ class DimensionScore(BaseModel):
 
 
 GradeFlag = Literal[
-    "empty", "gibberish", "off_topic", "too_short", "keyword_stuffed", "recitation", "injection_ignored", "red_flag"
+    "empty",
+    "gibberish",
+    "off_topic",
+    "too_short",
+    "generic",
+    "keyword_stuffed",
+    "recitation",
+    "injection_ignored",
+    "red_flag",
 ]
 
 

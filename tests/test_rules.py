@@ -133,3 +133,26 @@ def test_custom_question_borrows_from_closest_bank_question() -> None:
     unknown = custom_question("How would you decide whether to build or buy an LLM for a bank's chatbot?")
     assert unknown.topic == "ai_strategy"
     assert GRADER.grade(unknown, "We should buy.").overall <= 2
+
+
+def test_short_generic_advice_is_capped_at_two_and_a_concise_specific_answer_is_not() -> None:
+    q = custom_question(
+        "You're the AI PM at a ferry operator with 40 vessels. Should the booking chatbot rebook passengers "
+        "automatically when a sailing is cancelled for weather, and how would you measure it?",
+        "metrics",
+    )
+    generic = (
+        "I would start by understanding the users and their pain points, then define a north star metric and a "
+        "few guardrail metrics. We should run an A/B test with a holdout, monitor accuracy, latency and cost, and "
+        "iterate quickly based on feedback. I'd also make sure there is human review for risky cases and a "
+        "fallback if the model fails."
+    )
+    g = GRADER.grade(q, generic)
+    assert "generic" in g.flags and g.overall <= 2
+    assert "this question" in g.tip
+    specific = (
+        "Yes for simple cases: when weather cancels a sailing, the chatbot offers the next ferry with free seats "
+        "and rebooks on one tap. North star: cancelled passengers rebooked within 30 minutes. Guardrails: "
+        "vessels over capacity (must be zero), rebooking complaints, and agent escalations per cancellation."
+    )
+    assert "generic" not in GRADER.grade(q, specific).flags
