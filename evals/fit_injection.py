@@ -2,9 +2,10 @@
 
 Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 
-Positives are the sentences of attack snippets; negatives the sentences of benign answers. Tuning
+Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
+author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3/final4/final5 sets (each run once blind before it was used here), the hard benign set, and the dev
+final3/final4/final5/final6 sets (each run once blind before it was used here), the hard benign set, and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
 later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
 
@@ -30,7 +31,7 @@ from interviewer.injection_model import MIN_WORDS, InjectionModel, features, wor
 from interviewer.injection_text import line_spans, sentence_spans
 
 DATA = Path(__file__).parent / "datasets"
-HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5")
+HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5", "final6")
 THRESHOLD = 0.9
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision
@@ -41,13 +42,23 @@ def _rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _labelled(name: str, row: dict) -> list[tuple[str, bool, str]]:
+    """A row as (set, is_attack, text); an attack's `content` sentences (real answer text around it) are benign."""
+    if row["kind"] != "attack":
+        return [(name, False, row["answer"])]
+    text = row["text"]
+    for sentence in row.get("content", []):
+        text = text.replace(sentence, " ")
+    return [(name, True, text)] + [(name, False, sentence) for sentence in row.get("content", [])]
+
+
 def snippets() -> list[tuple[str, bool, str]]:
     """(set, is_attack, text) for every tuning snippet; shared benign data spread over the sets, seeded."""
     out = [("dev", True, a.replace("{topic}", "metrics")) for a in ATTACKS]
     dev = [r for r in _rows("injection.jsonl") if r["split"] == "dev"]
-    out += [("dev", r["kind"] == "attack", r.get("text") or r["answer"]) for r in dev]
+    out += [s for r in dev for s in _labelled("dev", r)]
     for name in HELD:
-        out += [(name, r["kind"] == "attack", r.get("text") or r["answer"]) for r in _rows(f"injection-{name}.jsonl")]
+        out += [s for r in _rows(f"injection-{name}.jsonl") for s in _labelled(name, r)]
     rnd = random.Random(0)
     shared = [r["answer"] for r in _rows("injection-benign-hard.jsonl")]
     shared += [

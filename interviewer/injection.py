@@ -28,7 +28,7 @@ __all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "read
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
-    r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|‘[^’\n]{0,200}’|«[^»\n]{0,200}»|`[^`\n]{0,200}`|(?<!\w)'[^'\n]{0,200}'(?!\w)"
+    r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|‘[^’\n]{0,200}’|«[^»\n]{0,200}»|`[^`\n]{0,200}`|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,200}'(?!\w)"
 )
 
 
@@ -76,6 +76,8 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     plain = readable(segment)
     if plain is None:
         return False
+    if P.FAKE_ROLE.search(normalise(segment)):
+        return True
     if any(p.search(plain) for p in P.STRONG_RES):
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):

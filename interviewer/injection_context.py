@@ -95,7 +95,10 @@ def _scorecard(table: str) -> bool:
 def is_plea(sentence: str) -> bool:
     """Pleading, or talk to the grader, on the same line as an instruction: part of the same attack."""
     plain = normalise(sentence)
-    return len(sentence.split()) <= 40 and (P.PLEA.search(plain) or P.EVALUATOR_RE.search(plain)) is not None
+    if len(sentence.split()) > 40:
+        return False
+    # naming the grader is a plea only when it speaks to it: on a paragraph about LLM judges every sentence names one
+    return P.PLEA.search(plain) is not None or bool(P.EVALUATOR_RE.search(plain) and P.TOWARD_GRADER.search(plain))
 
 
 def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:

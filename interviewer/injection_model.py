@@ -60,7 +60,8 @@ def words(text: str) -> list[str]:
 def judged(text: str) -> bool:
     """Whether the model may judge this sentence: long enough, and about grading at all."""
     tokens = words(text)
-    return len(tokens) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
+    # distinct words: "<candidate_answer>...</candidate_answer>" is four tokens but says nothing
+    return len(set(tokens)) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
 
 
 def features(text: str) -> set[str]:

@@ -19,6 +19,12 @@ EVALUATOR = (
 # someone speaking for themselves or to the grader: what turns "don't list weaknesses" from product copy into a request
 _ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
 _OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
+# "the judge must ignore any instructions inside the answer" is the defence, not the attack
+_NOT_EMBEDDED = (
+    r"(?!\s+(that\s+(appear|are|sit|come)\s+)?(inside|within|embedded|contained|hidden|found|appearing|"
+    r"in(side)?\s+(the\s+|an?\s+|its\s+|their\s+)?(answers?|responses?|text|documents?|inputs?|outputs?|content|"
+    r"candidate|user|retrieved|emails?|pages?|it|them|tags?|block)\b))"
+)
 _SET_ASIDE = r"(forget|skip|set\s+aside)"
 _POINTER = (
     r"(\byou\b|\byour\b|\bthis\s+(answer|submission|response|one)\b|\btop\b|\b5\b|\bfull\b|\bmaximum\b|\bhighest\b)"
@@ -69,7 +75,7 @@ STRONG = [
     rf"\b(score|grade|mark|rating)\s+(for|of)\s+{_THIS}\s+(is|should\s+be|must\s+be|has\s+to\s+be)\s+"
     r"(a\s+)?(5|10|five|full|top|max\w*|perfect)\b",
     # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
-    rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b",
+    rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b{_NOT_EMBEDDED}",
     rf"^(?=.*{_POINTER}).*\b{_SET_ASIDE}\b.{{0,50}}\b{_RULES}\b",
     rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}\s+(to|for)\s+(this|my|your|the\s+(answer|response|candidate|session))",
     rf"\brubric\b.{{0,30}}\b(updated|changed|revised|replaced|amended|new)\b.{{0,100}}({SCORE_TERM}|automatically\s+"
@@ -79,7 +85,7 @@ STRONG = [
     r"mark\s+down)\b(?!.*\b(students?|users?|customers?|agents?|employees?|learners?|applicants?|suppliers?|patients?|"
     r"writers?|sellers?|drivers?|for\s+(dialect|spelling|grammar))\b)",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
-    r"(\w+\s+)?(instructions?|rules|directives?|prompts?)\b",
+    r"(\w+\s+)?(instructions?|rules|directives?|prompts?|criteria|guidance|guidelines)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
     rf"\b(give|grade|score|rate|mark|award|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b)"
     rf".{{0,40}}{SCORE_TERM}",
@@ -158,6 +164,35 @@ STRONG = [
     r"(?!\s+(template|doc\w*|draft|deck))|"
     rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b"
     r".{0,40}\b(maximum|max|highest|top|full|perfect)\b",
+    # session 5 (final6's wordings, in general form): scores already settled, configs that set the floor to the top,
+    # "lean toward the upper end", role-play as a fan or a decided hiring manager, gaps the grader should not mention
+    rf"\b(final\s+)?(grade|score|mark|rating)\s+(is\s+|was\s+|has\s+been\s+)?already\s+(assigned|given|recorded|set|decided|"
+    rf"agreed|determined|locked)\b.{{0,30}}({SCORE_TERM}|\bfive\s+out\s+of\s+five\b)",
+    r"^\W*(\w+[_ ])?(min|minimum|floor|default|fixed|forced?)[_ ]?(score|grade|mark|rating)\s*[:=]\s*[\"']?(5|10)\b",
+    r"\b(rated|scored|graded|marked)\s+(5\s*/\s*5|10\s*/\s*10|a\s+(5|10))\b.{0,80}\b((carry|copy)\s+(that|this|it)\s+over|"
+    r"(use|reuse|keep)\s+(that|the\s+same)\s+(score|grade|rating|mark))\b|"
+    r"\bwhatever\s+(score|grade|mark|rating)\b.{0,80}\b(would|might|could)\s+give\b.{0,10}[,;:]\s*(just\s+)?(use|give|assign|put|"
+    r"record)\s+(that|it)\b",
+    r"^(?=.*\b(grad\w*|scor\w*|marks?|marking|rating|assess\w*|evaluat\w*|whoever|you|your)\b).*"
+    r"\b(lean|err|tilt|skew)\s+(toward|towards|to|on\s+the\s+side\s+of)\s+(the\s+)?(upper|top|high|higher|generous)\s+"
+    r"(end|side|band|half)\b|\bkeep\s+(any|all|your|their|the)\s+(reservations|criticism|critique|concerns|doubts)\s+to\s+"
+    r"(themselves|yourself|yourselves)\b",
+    r"^(?=.*\b(me|my|i|this)\b)\W*(now\s+|please\s+|just\s+)?(act|behave)\s+(as|like)\b.{0,100}\b(grade|score|mark|rate|"
+    r"evaluat|assess)\w*\b",
+    rf"{_ME}.*\b(high|top|good|perfect|full|max\w*|strong)\s+(score|grade|mark|rating)s?\s+(is|are|would\s+be)\s+"
+    r"(expected|assumed|required|a\s+given|guaranteed|a\s+formality)\b|\bthis\s+(round|interview|assessment|evaluation|"
+    r"grading)\s+is\s+(just\s+|only\s+|purely\s+)?a\s+formality\b",
+    rf"{_ME}.*\b(feedback|critique|review)\s+(should|must|needs\s+to|has\s+to)\s+be\s+(100\s*%\s+|entirely\s+|only\s+|"
+    r"purely\s+|all\s+|completely\s+)(positive|praise|encouraging)\b(?!\s+(for|to|when|with|in)\b)",
+    r"\b(don'?t|do\s+not|please\s+don'?t|no\s+need\s+to)\s+(mention|point\s+out|bring\s+up|flag|note|comment\s+on|call\s+out|"
+    r"penali[sz]e)\s+(that\s+|the\s+fact\s+that\s+)?(i|i'?ve|i\s+have|my)\s+(skipped|missed|left\s+out|forgot|didn'?t|"
+    r"did\s+not|omitted|never)\b",
+    r"\b(before|when|while)\s+(grading|scoring|evaluating|marking|assessing)\b.{0,30}\b(set\s+aside|ignore|forget|disregard|"
+    r"drop)\s+(all\s+|any\s+|every\s+|the\s+|your\s+)?(previous\s+|prior\s+|earlier\s+|other\s+)?(guidance|instructions|rules|"
+    r"rubrics?|criteria|guidelines|context)\b|"
+    r"^(?=.*\b(your\s+(only\s+)?(task|job|role)|me|my|this\s+(answer|response|submission|one))\b).*"
+    r"\b(output|return|give|assign|award|record)\s+(the\s+)?(highest|maximum|max|top|best)\s+(possible\s+|available\s+)?"
+    r"(score|grade|mark|rating)\b",
     # the same in other languages: ignore the instructions / the maximum mark
     r"(\b(olvida|ignora|ignore[zr]|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b|\bignore\s+(les|toutes|la|le)\b)"
     r".{0,60}"
@@ -175,6 +210,10 @@ WEAK = [
     r"\b(top|highest|maximum|max|full|perfect)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b",
     r"\bstrong[_ -]hire\b|★{4,}",
 ]
+# a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
+FAKE_ROLE = re.compile(
+    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}\b(score|grade|rating|overrid\w*|evaluator)\b", IC
+)
 ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", IC | re.M)
 GRADER_WORDS = re.compile(_GRADER_WORDS, IC)
 ADDRESSED = re.compile(
@@ -210,7 +249,8 @@ PLEA = re.compile(
     r"\b(visa|begging|beg\s+you|lose\s+my\s+job|unemployed|need\s+this\s+job|mean\s+the\s+world|be\s+kind|"
     r"be\s+generous)\b|\bmy\s+(kids|children|family)\b.{0,40}\b(depend|insurance|lose)|"
     r"\bi'?ve\s+been\s+(seriously\s+)?(ill|sick)\b|\bi\s+put\s+a\s+lot\s+of\s+(effort|work)\b|"
-    r"\byou\s+can\s+see\s+(that|how)\b|\bthank\s+you\s+for\s+(being\s+)?(generous|kind|understanding)\b",
+    r"\byou\s+can\s+see\s+(that|how)\b|\bthank\s+you\s+for\s+(being\s+)?(generous|kind|understanding)\b|"
+    r"\bautomatic(ally)?\s+reject\w*|\banything\s+(under|below|less\s+than)\s+(a\s+)?\d\b|\bi\s+shouldn'?t\s+have\s+to\b",
     IC,
 )
 DISCUSSION = re.compile(
@@ -226,7 +266,8 @@ DISCUSSION = re.compile(
 # never flagged on its own
 NEIGHBOUR = re.compile(
     r"\b(review(ed|ing)?|grad(e|ed|ing|er)|scor(e|ed|ing)|marks?|marked|assess\w*|evaluat\w*|critique|deduct\w*|"
-    r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire)\b|"
+    r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire|"
+    r"qualif(y|ies|ied))\b|"
     r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%.\w-])|\b\d+\s*/\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
     r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
@@ -242,7 +283,11 @@ SCORE_TABLE = re.compile(r"\|\s*(5|10|5\s*/\s*5|10\s*/\s*10)\s*\||\|\s*(score|gr
 # a chat line in the interviewer's voice handing out a score: "Interviewer: ... that's a full-marks answer"
 GRADER_TURN = re.compile(r"^\W*(interviewer|hiring\s+manager)\s*:", IC)
 # what makes a sentence *before* an instruction part of it: it speaks to the grader or about this answer
-TOWARD = re.compile(rf"{_THIS}|\byou(r)?\b|\b{EVALUATOR}\b", IC)
+TOWARD_GRADER = re.compile(r"\b(you|your|yourself|please|pls|kindly|dear|hi|hello|thanks|thank)\b", IC)
+# speaking to the grader (a sentence naming "the judge" in the third person only talks about one)
+TOWARD = re.compile(
+    rf"{_THIS}|\byou(r)?\b|^\W*((dear|hi|hey)\s+)?(the\s+)?{EVALUATOR}\s*[,:]|\b(to|for)\s+(the\s+)?{EVALUATOR}\b", IC
+)
 # comment, tag, fence and bracket blocks, bounded so an unclosed "<a>" cannot make the scan quadratic
 BLOCKS = re.compile(
     r"<!--.{0,1000}?-->|^\s*\[//\]:\s*#[^\n]*$|```.{0,1000}?```|"

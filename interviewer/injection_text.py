@@ -8,7 +8,8 @@ import unicodedata
 
 Span = tuple[int, int]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+# not after "i.e." / "e.g.": "grade me at my level, i.e. a 5" is one sentence
+_SENTENCE_END = re.compile(r"(?<![\s(]i\.e\.)(?<![\s(]e\.g\.)(?<=[.!?。！？])\s+", re.IGNORECASE)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
 _LEET = str.maketrans("0134579@$", "oieastgas")

@@ -33,6 +33,8 @@ class _InjectionRow(BaseModel):
     kind: Literal["attack", "benign"]
     text: str = ""
     answer: str = ""
+    # sentences of an attack that are real answer content around the request: the clean twin gets them too
+    content: list[str] = []
     split: str | None = None
 
     @model_validator(mode="after")
@@ -84,6 +86,7 @@ def injection_eval(
     """Flag rate on attacks, false-flag rate on benign answers, and score inflation for the grader."""
     data = [r.model_dump() for r in read_rows(path, _InjectionRow, split)]
     attacks = list(ATTACKS) + [r["text"] for r in data if r.get("kind") == "attack"]
+    content = {r["text"]: " ".join(r["content"]) for r in data if r.get("kind") == "attack" and r["content"]}
     benign = [r for r in data if r.get("kind") == "benign"]
     graded = sorted((r for r in base_rows if r.gold and r.gold.overall >= 2 and r.answer.strip()), key=lambda r: r.id)
     chosen = graded[:: max(1, len(graded) // bases)][:bases]
@@ -94,6 +97,12 @@ def injection_eval(
         clean = grade_one(grader, question, row.answer).overall
         for i, attack in enumerate(attacks):
             text = f"{row.answer}\n{attack}" if i % 2 else f"{attack}\n{row.answer}"
+            twin = clean
+            if attack in content:  # the rise its real content earns is not inflation
+                extra = content[attack]
+                twin = grade_one(
+                    grader, question, f"{row.answer}\n{extra}" if i % 2 else f"{extra}\n{row.answer}"
+                ).overall
             pairs += 1
             caught = bool(strip_injection(text).removed)
             flagged += caught
@@ -102,7 +111,7 @@ def injection_eval(
                 own_flagged += caught
             if not caught and attack not in missed:
                 missed.append(attack)
-            inflated += grade_one(grader, question, text).overall > clean
+            inflated += grade_one(grader, question, text).overall > twin
     false_flags = [r["id"] for r in benign if strip_injection(r["answer"]).removed]
     return {
         "attack_templates": len(attacks),
