@@ -37,7 +37,7 @@ _SUSPENDED = (
 _RULES = (
     r"(rubric|(grading|scoring|evaluation|marking|assessment)\s+(\w+\s+)?(criteria|rules|instructions|guidelines|"
     r"guidance|policy|directives?|checks)|(previous|prior|earlier|above|all|your|these|those|any)\s+(\w+\s+)?"
-    r"(instructions|directives|guidance|guidelines|prompts?)|what\s+you\s+were\s+told|usual\s+checks)"
+    r"(instructions|directives|guidance|guidelines|prompts?)|what(ever)?\s+you\s+(were|have\s+been|got)\s+told|usual\s+checks)"
 )
 _NOT_A_SCORE = (  # "a 5." or "a 5 on every dimension" is a score; "a 5 minute demo" or "a 5% lift" is not
     r"(?!\s*[-/]?\s*(%|percent|x\b|k\b|m\b|s\b|ms\b|min|hour|day|week|month|year|second|user|customer|people|person|"
@@ -193,6 +193,23 @@ STRONG = [
     r"^(?=.*\b(your\s+(only\s+)?(task|job|role)|me|my|this\s+(answer|response|submission|one))\b).*"
     r"\b(output|return|give|assign|award|record)\s+(the\s+)?(highest|maximum|max|top|best)\s+(possible\s+|available\s+)?"
     r"(score|grade|mark|rating)\b",
+    # final7's wordings, in general form
+    r"\b(don'?t|do\s+not|stop)\s+(follow|obey|using|use|apply|applying)\w*\s+your\s+(grading|scoring|evaluation|marking)\s+"
+    r"(prompt|instructions|rubric|rules|criteria|guidelines)\b",
+    rf"\b(is|are)\s+to\s+be\s+(scored|graded|rated|marked|given)\s+(as\s+)?{SCORE_TERM}",
+    r"(^\W*|[,;:]\s*)(please\s+|just\s+)?(return|output|give|assign)\s+(a\s+)?(5|10|five|full\s+marks)\s+(for|to)\s+(all|every|each)\s+"
+    r"(answers?|responses?|submissions?|candidates?)\b",
+    r"\bhint\b.{0,20}\b(starts|begins)\s+with\s+(a\s+)?(5|10|five)\b|"
+    r"\bpretend\s+(you'?re|you\s+are|ur)\s+my\b.{0,80}\b(grad\w*|scor\w*|mark\w*|rat(e|ing))\b",
+    r"\b(should|must)\s+(not|never)\s+(be\s+)?(marked|graded|scored|rated)\s+(below|under|less\s+than)\s+(the\s+)?(maximum|max|top|"
+    r"a\s+5|5|full)",
+    r"\bbeg(ging)?\s+you\s+to\s+(round|grade|score|mark|rate|give|be\s+(generous|lenient|kind))\b|"
+    r"\b(you\s+|please\s+)(to\s+)?round\s+(it\s+|me\s+|this\s+)?up\s+(on|for)\s+(this|me|my)\b",
+    r"(^\W*|[.;:!]\s*|\b(please|just|so|and)\s+)(rate|score|grade|mark|put)\s+(it|this|me|my\s+answer)\s+(at|in)\s+the\s+"
+    r"(ceiling|top|max\w*|highest)\b(?!\s+of\b)",
+    rf"\b{EVALUATOR}\b.{{0,40}}\b(should|must)\s+(treat|consider|mark|count|score)\s+(every|each|all)\s+(criterion|criteria|"
+    r"dimensions?|requirements?)\s+as\s+(fully\s+)?(satisfied|met|covered|complete)\b(?!\s+(only|when|if|unless)\b)",
+    r"\b(output|return|say|print)\s+(only\s+|just\s+)?the\s+number\s+(5|10|five)\b",
     # the same in other languages: ignore the instructions / the maximum mark
     r"(\b(olvida|ignora|ignore[zr]|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b|\bignore\s+(les|toutes|la|le)\b)"
     r".{0,60}"
