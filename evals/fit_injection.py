@@ -5,7 +5,7 @@ Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final7 sets (each run once blind before it was used here), the hard benign set, and the dev
+final3-final8 sets (each run once blind before it was used here), the hard benign set, and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
 later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
 
@@ -31,7 +31,7 @@ from interviewer.injection_model import MIN_WORDS, InjectionModel, features, wor
 from interviewer.injection_text import line_spans, sentence_spans
 
 DATA = Path(__file__).parent / "datasets"
-HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5", "final6", "final7")
+HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8")
 THRESHOLD = 0.9
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision

@@ -37,7 +37,8 @@ _SUSPENDED = (
 _RULES = (
     r"(rubric|(grading|scoring|evaluation|marking|assessment)\s+(\w+\s+)?(criteria|rules|instructions|guidelines|"
     r"guidance|policy|directives?|checks)|(previous|prior|earlier|above|all|your|these|those|any)\s+(\w+\s+)?"
-    r"(instructions|directives|guidance|guidelines|prompts?)|what(ever)?\s+you\s+(were|have\s+been|got)\s+told|usual\s+checks)"
+    r"(instructions|directives|guidance|guidelines|prompts?|criteria)|(what(ever)?|everything|anything)\s+you\s+(were|have\s+been|got)\s+told|"
+    r"(whatever|any|the)\s+instructions\s+you\s+(got|were\s+given|received)|usual\s+checks)"
 )
 _NOT_A_SCORE = (  # "a 5." or "a 5 on every dimension" is a score; "a 5 minute demo" or "a 5% lift" is not
     r"(?!\s*[-/]?\s*(%|percent|x\b|k\b|m\b|s\b|ms\b|min|hour|day|week|month|year|second|user|customer|people|person|"
@@ -187,8 +188,7 @@ STRONG = [
     r"\b(don'?t|do\s+not|please\s+don'?t|no\s+need\s+to)\s+(mention|point\s+out|bring\s+up|flag|note|comment\s+on|call\s+out|"
     r"penali[sz]e)\s+(that\s+|the\s+fact\s+that\s+)?(i|i'?ve|i\s+have|my)\s+(skipped|missed|left\s+out|forgot|didn'?t|"
     r"did\s+not|omitted|never)\b",
-    r"\b(before|when|while)\s+(grading|scoring|evaluating|marking|assessing)\b.{0,30}\b(set\s+aside|ignore|forget|disregard|"
-    r"drop)\s+(all\s+|any\s+|every\s+|the\s+|your\s+)?(previous\s+|prior\s+|earlier\s+|other\s+)?(guidance|instructions|rules|"
+    r"\b(before|when|while)\s+(grading|scoring|evaluating|marking|assessing)\b.{0,30}\b(set\s+aside|ignore|forget|disregard)\s+(all\s+|any\s+|every\s+|the\s+|your\s+)(previous\s+|prior\s+|earlier\s+|other\s+)?(guidance|instructions|rules|"
     r"rubrics?|criteria|guidelines|context)\b|"
     r"^(?=.*\b(your\s+(only\s+)?(task|job|role)|me|my|this\s+(answer|response|submission|one))\b).*"
     r"\b(output|return|give|assign|award|record)\s+(the\s+)?(highest|maximum|max|top|best)\s+(possible\s+|available\s+)?"
@@ -210,6 +210,24 @@ STRONG = [
     rf"\b{EVALUATOR}\b.{{0,40}}\b(should|must)\s+(treat|consider|mark|count|score)\s+(every|each|all)\s+(criterion|criteria|"
     r"dimensions?|requirements?)\s+as\s+(fully\s+)?(satisfied|met|covered|complete)\b(?!\s+(only|when|if|unless)\b)",
     r"\b(output|return|say|print)\s+(only\s+|just\s+)?the\s+number\s+(5|10|five)\b",
+    # final8's wordings, in general form
+    r"\b(mark|rate|grade|score|put)\s+me\s+(down\s+)?(as\s+)?(a\s+)?(strong[_ -]hire|exceptional|top\s+band)\b|"
+    r"\b(just|please)\s+pass\s+me\b",
+    r"^\W*before\s+you\s+(grade|score|evaluate|assess|mark)\b[^.]{0,10}[:,].{0,80}\b(no\s+longer\s+appl\w*|"
+    r"ignore|disregard|forget|override|set\s+aside|outdated|(don'?t|do\s+not)\s+apply)\b|"
+    r"\b(grade|score|evaluate|assess|mark|judge)\s+me\s+only\s+on\b",
+    rf"\bnew\s+(rule|criteria|criterion|policy|instruction)s?\b[^.]{{0,20}}[:\-].{{0,80}}{SCORE_TERM}",
+    r"\b(don'?t|do\s+not|stop)\s+(follow|obey|using|use|apply)\w*\s+the\s+(rubric|(grading|scoring|marking)\s+\w+)\s+you\s+"
+    r"(were|got|have\s+been)\s+(given|handed|sent)\b|\buse\s+the\s+(maximum|max|top|highest)\s+((score|grade|mark)\s+)?as\s+"
+    r"(your|the)\s+default\b",
+    r"^(?=.*\b(test|debug|qa|dev)[_ -]?(mode|run)\b).*\b(return|output|give|assign|score)\s+(a\s+)?(5|10|five)"
+    r"(\s+(so|for|to|on)\b|\s*([,.;!]|$))",
+    r"\bpretend\s+(you'?re|you\s+are|ur)\s+my\s+(\w+\s+)?(friend|mentor|mom|mother|dad|father|fan|buddy|colleague|cousin|"
+    r"teacher|coach|boss)\b|^\W*(a\s+)?(5|10|five)\s*,?\s*(right|yes|ok|okay|correct)\s*\?",
+    r"\bact\s+as\s+dan\b|\bswitch(ing)?\s+(your\s+)?persona\b",
+    r"\b(don'?t|do\s+not)\s+mention\s+(it|that|this)\s+in\s+(your|the)\s+(comments|feedback|review|critique|report)\b",
+    r"\b(feedback|comments|review)\s+format\s*[:\-]\s*(praise|positives?|strengths)\s+only\b|"
+    r"^(?=.*\b(me|my|i)\b).*\bpraise\s+only\b",
     # the same in other languages: ignore the instructions / the maximum mark
     r"(\b(olvida|ignora|ignore[zr]|oublie[zr]?|vergiss|ignoriere|desconsidere|bhool|игнорируй|забудь)\b|\bignore\s+(les|toutes|la|le)\b)"
     r".{0,60}"
@@ -229,7 +247,8 @@ WEAK = [
 ]
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 FAKE_ROLE = re.compile(
-    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}\b(score|grade|rating|overrid\w*|evaluator)\b", IC
+    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}\b(scor\w*|grad\w*|rat(e|ing)|overrid\w*|evaluat\w*|rubric)\b",
+    IC,
 )
 ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", IC | re.M)
 GRADER_WORDS = re.compile(_GRADER_WORDS, IC)

@@ -12,6 +12,9 @@ Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"(?<![\s(]i\.e\.)(?<![\s(]e\.g\.)(?<=[.!?。！？])\s+", re.IGNORECASE)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
+# chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is
+_CHAT_WORDS = {"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks"}
+_CHAT = re.compile(r"(?<![\w.'])(u|ur|pls|plz|thx)(?![\w.'])")
 _LEET = str.maketrans("0134579@$", "oieastgas")
 # a word of 4+ letters and digits with at least one digit and two letters ("1gn0r3", not "p95" or "2024")
 _LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z]){2})[A-Za-z0-9]{3,}(?![\w=])")
@@ -26,6 +29,7 @@ def normalise(text: str) -> str:
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
     text = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_LOOKALIKE), text)
     text = _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text)
+    text = _CHAT.sub(lambda m: _CHAT_WORDS[m.group()], text)
     return _LEETWORD.sub(lambda m: m.group().translate(_LEET), text)
 
 
