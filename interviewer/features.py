@@ -11,6 +11,7 @@ from .injection_text import normalise
 from .knowledge import sections
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
+from .reuse import GENERIC_Q, SHORT_QUESTION, reuse_terms, subject_reuse, term_reuse
 from .schemas import Concept, Question
 from .text import (
     FUNCTION_WORDS,
@@ -51,9 +52,6 @@ NULL_ANSWERS = frozenset(
     "null|none|n/a|na|idk|pass|skip|nothing|nil|undefined|-|?|...|no|i don't know|i dont know|dont know|"
     "don't know|no idea|not sure|no clue|i have no idea|no comment".split("|")
 )
-_GENERIC_Q = frozenset(
-    "how what would you your design walk through approach think explain describe company product team".split()
-)
 GOOD_SENTENCE = 0.5
 
 
@@ -79,6 +77,7 @@ class Features:
     rubric_hits: dict[str, list[Hit]] = field(default_factory=dict)
     shared_terms: int = 0
     term_reuse: float = 1.0
+    subject_reuse: float | None = None  # set for short questions only: see subject_reuse()
     domain_share: float = 0.0
     numbers: int = 0
     kb_overlap: float = 0.0
@@ -117,48 +116,6 @@ def _kb_overlap(tokens: list[str], n: int = 4) -> float:
     return sum(g in kb for g in grams) / len(grams)
 
 
-# How a question is framed ("tell me whether it's worth pursuing") says nothing about its subject.
-_FRAMING = ("tell", "want", "ask", "say", "decid", "pursu", "worth", "whether", "recommend", "think", "need", "should")
-
-
-def reuse_terms(text: str) -> frozenset[str]:
-    """Subject words for term reuse: hyphenated compounds split, numbers and framing verbs left out."""
-    out = set()
-    for w in words(text):
-        for part in re.split(r"[-/]", w):
-            if len(part) < 3 or part in FUNCTION_WORDS or part in _GENERIC_Q or not part.isalpha():
-                continue
-            st = stem(part).rstrip("e")  # "pursue" and "pursuing" stem apart; "e" is the usual difference
-            if not st.startswith(_FRAMING):
-                out.add(st)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _question_df() -> tuple[dict[str, int], int]:
-    """In how many bank questions each subject word appears, and how many questions there are."""
-    from .knowledge import bank
-
-    df: dict[str, int] = {}
-    for q in bank().questions:
-        for t in reuse_terms(q.text):
-            df[t] = df.get(t, 0) + 1
-    return df, len(bank().questions)
-
-
-def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
-    """Share of the question's subject words an answer reuses, each weighted by its rarity among questions.
-
-    "LLM", "users" and "metric" are in every question; "museum", "pharmacy" and "TEU" are in one. An
-    answer written for another question shares only the common ones, however long and strong it is.
-    """
-    df, n = _question_df()
-    terms = reuse_terms(question_text)
-    weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
-    total = sum(weight.values())
-    return sum(weight[t] for t in terms & answer_terms) / total if total else 1.0
-
-
 @lru_cache(maxsize=1)
 def domain_vocabulary() -> frozenset[str]:
     """Stemmed content words of the knowledge base, the bank and the rubrics: what AI-product talk uses."""
@@ -182,7 +139,7 @@ def domain_vocabulary() -> frozenset[str]:
 @lru_cache(maxsize=512)
 def question_terms(question_text: str) -> frozenset[str]:
     """Content words of a question that an on-topic answer tends to reuse."""
-    return frozenset(content_words(question_text) - _GENERIC_Q)
+    return frozenset(content_words(question_text) - GENERIC_Q)
 
 
 def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) -> bool:
@@ -220,6 +177,9 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
         term_reuse=term_reuse(question.text, reuse_terms(lower)),
+        subject_reuse=subject_reuse(question.text, lower)
+        if len(reuse_terms(question.text)) <= SHORT_QUESTION
+        else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),

@@ -23,10 +23,15 @@ _SAFEGUARD = (
     r"re-?check\w*|approval)|review(ed|ing)?\s+(by|from)\s+(a\s+)?(human|clinician|pharmacist|expert)|"
     r"human[- ]in[- ]the[- ]loop|re-?verification|verification|background\s+checks?|vetting|baa|consent|disclos\w*|"
     r"audit\w*|canary|staged\s+roll-?out|pilot|red[- ]team\w*|evals?\b|evaluation|bias\s+test\w*|safety\s+review|"
-    r"disclaimers?|authentication|(handler|agent|reviewer)\s+review|regulations?|gdpr|hipaa|ai\s+act|compliance)"
+    r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
+    r"regulatory|gdpr|hipaa|ai\s+act|compliance|review\s+(step|queue|flow|stage)|appeals?(\s+(flow|process|path))?|"
+    r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
+    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags)"
 )
 _DISMISS = (
-    r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
+    r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
+    r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
+    r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|"
     r"(is|are|isn'?t|aren'?t)\s+(not\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
     r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
@@ -56,8 +61,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             rf"\b{_DISMISS}\b\W+(\w+\W+){{0,6}}?{_SAFEGUARD}|{_SAFEGUARD}\W+(\w+\W+){{0,6}}?{_DISMISS}\b|"
             # "drop human authentication" drops a safeguard; "if the pilot fails, drop X" does not
             rf"\b(drop|retire|remove)\s+(the\s+)?{_SAFEGUARD}|"
-            r"\b(wouldn'?t|won'?t|don'?t|do\s+not|will\s+not|never)\s+(tell|inform|notify|warn)\s+(the\s+)?(users|students|"
-            r"customers|patients|parents|people|them|anyone)\b",
+            r"\b(wouldn'?t|won'?t|don'?t|do\s+not|will\s+not|never|(don'?t|no)\s+need\s+to)\s+(tell|inform|notify|warn)\s+(the\s+)?"
+            r"(users|students|customers|patients|parents|people|them|anyone|clients|families|guests|members)\b|"
+            r"\b(wouldn'?t|won'?t|don'?t)\s+(label|mark|flag)\s+(\w+\s+){0,3}as\s+(ai|automated|machine)|"
+            r"\b(wouldn'?t|won'?t|don'?t)\s+mention\s+(it|this|that)\s+in\s+the\s+(release\s+notes|changelog|terms|app)|"
+            r"\b(wouldn'?t|won'?t|don'?t|not)\s+(track|measure|monitor)\s+(\w+\s+){0,2}(ratings|cancell?ations|complaints|churn|"
+            r"errors|accuracy|safety|refunds|returns)\b",
             IC,
         ),
     ),
@@ -68,7 +77,15 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(bias|hallucinations?|privacy|fairness)\s+(isn'?t|is\s+not|matters\s+(much\s+)?less)\b|\bguarantee[sd]?\s+(compliance|accuracy|"
             r"safety|privacy|correctness|success)\b|\bbasically\s+(zero|free|eliminat\w+|no\s+risk)\b|"
             r"\b(no|zero)\s+risk\b(?!\s+(tolerance|appetite))|\bnot\s+(really\s+)?a\s+concern\b|"
-            r"\b(savings|benefits?|value|gains?)\s+(is|are)\s+obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b.{0,40}\bso\b",
+            r"\b(savings|benefits?|value|gains?)\s+(is|are)\s+obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b.{0,40}\bso\b|"
+            r"\b(models?|it|accuracy)\s+(is|are)\s+(already\s+)?(accurate|good)\s+enough\b|\baccuracy\s+is\s+(basically\s+|already\s+)"
+            r"(solved|at\s+human\s+level)\b|\balready\s+at\s+human[- ]level\b|"
+            r"\b(takes\s+care\s+of|covers?(\s+us)?)\s+(the\s+)?(legal(ly|\s+side)?|compliance|privacy|liability|[\w-]+\s+rule)\b|"
+            r"\b(can'?t|cannot)\s+(possibly\s+)?(discriminate|be\s+biased|hallucinate)\b|\bso\s+we'?re\s+covered\b|"
+            r"\b(risks?|concerns?)\s+(here\s+)?(are|is)\s+(overstated|overblown|exaggerated|negligible)\b|"
+            r"\bstatistically\s+irrelevant\b|\bwon'?t\s+(say|do|produce|generate)\s+anything\s+(harmful|wrong|unsafe|inappropriate)\b|"
+            r"\bthe\s+responsibility\s+(sits|lies|is)\s+with\s+(them|the\s+users?|users|customers)\b|"
+            r"\bat\s+their\s+own\s+risk\b.{0,40}\bcovers?\b",
             IC,
         ),
     ),
@@ -77,8 +94,11 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
         re.compile(
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
-            r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(it\s+)?on\s+for\s+(all|every)\b|\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy)\w*\b.{0,60}\bat\s+once\b)",
+            r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
+            r"\bin\s+one\s+(single\s+)?deploy\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|same\s+day|on\s+day\s+one)\b|"
+            r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
+            r"\bstraight\s+(in)?to\s+production\b)",
             IC,
         ),
     ),
@@ -86,8 +106,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "vanity_metric",
         re.compile(
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
-            r"notifications|requests|usage|engagement)\s+means\s+more\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric)\b.{0,40}"
-            r"\b(time\s+spent|minutes\s+in\s+(the\s+)?app|number\s+of\s+\w+\s+(generated|created|sent)|\w+\s+generated)\b",
+            r"notifications|requests|usage|engagement)\s+means\s+more\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric|"
+            r"success\s+(is|=)|measure\s+success\s+by)\b.{0,40}"
+            r"\b(time\s+spent|minutes\s+in\s+(the\s+)?app|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|handled|updated|"
+            r"opened|viewed)|\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(handles|generates|sends|files)|clicks\s+on|app\s+opens|"
+            r"social\s+media\s+mentions)\b|"
+            r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b",
             IC,
         ),
     ),
@@ -98,7 +122,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(suspend\w*|bann?ed|reject\w*|den(y|ied)|fired|expell\w*)\s+automatically\b|"
             r"\bauto-?(declin|reject|den(y|ie)|suspend|bann?)\w*|\bwithout\s+(any\s+)?(human|manual|handler|clinician|"
             r"expert|pharmacist)\s+(review|check|oversight|sign-?off)|\b(take|cut|remove)\s+\w+\s+out\s+of\s+the\s+loop\b|"
-            r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b",
+            r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b|\bfull\s+autonomy\b|"
+            r"\btak(e|ing)\s+the\s+(preparer|human|reviewer|clinician|agent|pharmacist|expert)\s+out\s+of\s+the\s+loop\b",
             IC,
         ),
     ),

@@ -94,24 +94,10 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     flags: list[GradeFlag] = []
     if f.function_ratio < 0.06 and f.n_words >= 4 and not any(h.credit for h in f.question_hits):
         flags.append("gibberish")
-    # Structure words ("first", "then") appear in any story; topical evidence is everything else.
-    topical = sum(h.credit > 0 for h in f.question_hits) + sum(
-        h.credit > 0 for d, hs in f.rubric_hits.items() if d != "structure" for h in hs
-    )
-    unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
-    # A long answer to *this* question reuses its terms; one written for another question does not.
-    # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
-    few = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
-    elsewhere = few and f.term_reuse < p.off_topic_few_words_reuse
-    if f.n_words >= 100:
-        low, high = p.off_topic_rare_terms
-        elsewhere = elsewhere or f.term_reuse < low + (high - low) * min(1.0, (f.n_words - 100) / 100)
-    if unrelated or elsewhere or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
-        flags.append("off_topic")
+    if topic := _topic_flag(f, p):
+        flags.append(topic)
     if f.n_words < p.min_words:
         flags.append("too_short")
-    elif f.n_words < p.generic_words and f.term_reuse < p.generic_reuse and "off_topic" not in flags:
-        flags.append("generic")
     if _stuffed(f, p):
         flags.append("keyword_stuffed")
     if f.kb_overlap >= p.recitation_overlap:
@@ -119,6 +105,31 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     if f.red_flags:
         flags.append("red_flag")  # lowers the score through its fitted weight, caps nothing
     return flags
+
+
+def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
+    """Off-topic (about something else), generic (would fit any question), or neither."""
+    # Structure words ("first", "then") appear in any story; topical evidence is everything else.
+    topical = sum(h.credit > 0 for h in f.question_hits) + sum(
+        h.credit > 0 for d, hs in f.rubric_hits.items() if d != "structure" for h in hs
+    )
+    unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
+    if unrelated or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+        return "off_topic"
+    # A long answer to *this* question reuses its terms; one written for another question does not.
+    # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
+    few = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
+    reuse = f.term_reuse if f.subject_reuse is None else f.subject_reuse
+    elsewhere = few and reuse < p.off_topic_few_words_reuse
+    if f.n_words >= 100:
+        low, high = p.off_topic_rare_terms
+        elsewhere = elsewhere or reuse < low + (high - low) * min(1.0, (f.n_words - 100) / 100)
+    if elsewhere:
+        # a short question names too few words to tell "about something else" from "about nothing in particular"
+        return "off_topic" if f.subject_reuse is None else "generic"
+    if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
+        return "generic"
+    return None
 
 
 def cap_for(flags: list[GradeFlag], f: Features, p: Params) -> int:

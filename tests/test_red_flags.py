@@ -27,6 +27,22 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("More alerts means more leaks found, so set the threshold low.", "vanity_metric"),
         ("The north star should be time spent in the app.", "vanity_metric"),
         ("Any essay scoring above 80% should automatically get a zero.", "no_human"),
+        ("A review step would only slow things down.", "dismisses_safeguard"),
+        ("Staging it would just mean most users wait weeks for a better product.", "dismisses_safeguard"),
+        ("Regulatory shouldn't need to be involved since the device is already cleared.", "dismisses_safeguard"),
+        ("We don't need to tell clients or families about it.", "dismisses_safeguard"),
+        ("I wouldn't label the replies as AI.", "dismisses_safeguard"),
+        ("I wouldn't track ratings or cancellations for this feature.", "dismisses_safeguard"),
+        ("The trust & safety flags are a distraction.", "dismisses_safeguard"),
+        ("Models are accurate enough now.", "overclaims"),
+        ("It doesn't use race as an input, so by construction it can't discriminate.", "overclaims"),
+        ("Our standard disclaimer covers the legal side.", "overclaims"),
+        ("I think the risks here are overstated.", "overclaims"),
+        ("I'd launch to all users on the same day, timed for New Year.", "big_bang"),
+        ("The fastest path is a single firmware push to all 420,000 devices in week 9.", "big_bang"),
+        ("Success metric: number of returns filed by the agent each week.", "vanity_metric"),
+        ("For recommendations the only thing that really matters is engagement.", "vanity_metric"),
+        ("I'd give it full autonomy over replies, calendar and payments.", "no_human"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -37,6 +53,12 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
     "sentence",
     [
         "We can skip the A/B test only for copy changes behind a flag.",  # a hedged judgement call
+        "North star: no-shows prevented per salon per month, with cancellation complaints as the guardrail.",
+        "We'd track ratings and cancellations weekly next to click-through.",
+        "After the pilot, roll out to all stores on the same day in phase two.",
+        "The model is not yet at human level on rare forms, so a review step stays.",
+        "Success is the share of calls the agent completes end to end with order accuracy above 98%.",
+        "Without a review step this would be risky, so I'd keep one for payments.",
         "I'd never auto-suspend accounts; suspensions are automatically queued for human review.",
         "If tickets drop and votes stay positive, roll out to everyone.",  # a staged decision
         "Rather than a big-bang launch, I'd pilot with 5% of agents.",

@@ -156,3 +156,21 @@ def test_short_generic_advice_is_capped_at_two_and_a_concise_specific_answer_is_
         "vessels over capacity (must be zero), rebooking complaints, and agent escalations per cancellation."
     )
     assert "generic" not in GRADER.grade(q, specific).flags
+
+
+def test_a_paraphrasing_answer_to_a_short_question_is_not_off_topic() -> None:
+    # a short question names few subject words; "subscribers", "meals" and "recs" are its words, re-worded
+    q = custom_question(
+        "What metrics would you track for AI recipe recommendations in a meal-kit subscription app?", "metrics"
+    )
+    answer = (
+        "Main goal is subscribers picking meals they like faster and staying subscribed. North star: weekly "
+        "recommended meals cooked and rated per subscriber. Supporting: acceptance rate of recs (kept in the box "
+        "versus shown), average rating of recommended meals against non-recommended ones, time to finish the "
+        "weekly selection, and 90-day retention for users who accept at least two recs a week versus those who "
+        "don't, measured with a 10% holdout that gets the old popularity list. Guardrails: allergy and dietary "
+        "mismatches in accepted recs must stay at zero, variety (no more than two repeats a month), and the "
+        "share of boxes with at least one skipped meal. I'd review these weekly and alert if ratings drop 5%."
+    )
+    g = GRADER.grade(q, answer)
+    assert not {"off_topic", "generic"} & set(g.flags) and g.overall >= 3

@@ -1,0 +1,99 @@
+"""How much of the question an answer reuses: its subject words, weighted by how rare they are among questions."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .text import FUNCTION_WORDS, stem, words
+
+# words every interview question uses, which say nothing about its subject
+GENERIC_Q = frozenset(
+    "how what would you your design walk through approach think explain describe company product team".split()
+)
+# A question with this many subject words or fewer ("What metrics would you track for AI recipe picks in a
+# meal-kit app?") is judged off-topic by loose matching; longer ones name enough words for exact matching.
+SHORT_QUESTION = 12
+
+# How a question is framed ("tell me whether it's worth pursuing") says nothing about its subject.
+_FRAMING = ("tell", "want", "ask", "say", "decid", "pursu", "worth", "whether", "recommend", "think", "need", "should")
+
+
+def reuse_terms(text: str) -> frozenset[str]:
+    """Subject words for term reuse: hyphenated compounds split, numbers and framing verbs left out."""
+    out = set()
+    for w in words(text):
+        for part in re.split(r"[-/]", w):
+            if len(part) < 3 or part in FUNCTION_WORDS or part in GENERIC_Q or not part.isalpha():
+                continue
+            st = stem(part).rstrip("e")  # "pursue" and "pursuing" stem apart; "e" is the usual difference
+            if not st.startswith(_FRAMING):
+                out.add(st)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _question_df() -> tuple[dict[str, int], int]:
+    """In how many bank questions each subject word appears, and how many questions there are."""
+    from .knowledge import bank
+
+    df: dict[str, int] = {}
+    for q in bank().questions:
+        for t in reuse_terms(q.text):
+            df[t] = df.get(t, 0) + 1
+    return df, len(bank().questions)
+
+
+def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
+    """Share of the question's subject words an answer reuses, each weighted by its rarity among questions.
+
+    "LLM", "users" and "metric" are in every question; "museum", "pharmacy" and "TEU" are in one. An
+    answer written for another question shares only the common ones, however long and strong it is.
+    """
+    df, n = _question_df()
+    terms = reuse_terms(question_text)
+    weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
+    total = sum(weight.values())
+    return sum(weight[t] for t in terms & answer_terms) / total if total else 1.0
+
+
+def _root(part: str) -> str:
+    st = stem(part)
+    if st == part and part.endswith("ing") and len(part) >= 6:  # "mixing" -> "mix"; stem() keeps 4+ letters
+        st = part[:-3]
+    return st.rstrip("e")
+
+
+def _roots(text: str) -> frozenset[str]:
+    out = set()
+    for w in words(text):
+        for part in re.split(r"[-/]", re.sub(r"'s$", "", w)):
+            if len(part) >= 3 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
+                out.add(_root(part))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _root_df() -> tuple[dict[str, int], int]:
+    from .knowledge import bank
+
+    df: dict[str, int] = {}
+    for q in bank().questions:
+        for t in _roots(q.text):
+            df[t] = df.get(t, 0) + 1
+    return df, len(bank().questions)
+
+
+def subject_reuse(question_text: str, answer_lower: str) -> float:
+    """term_reuse with looser matching, for short questions: word roots, and a shared five-letter prefix counts
+    ("subscribers" for "subscription", "mix" for "mixing"). A short question has few subject words, and a
+    paraphrasing answer must not read as off-topic for missing them."""
+    df, n = _root_df()
+    terms = _roots(question_text)
+    answer = _roots(answer_lower)
+    prefixes = {a[:5] for a in answer if len(a) >= 5}
+    weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
+    total = sum(weight.values())
+    found = [t for t in terms if t in answer or (len(t) >= 5 and t[:5] in prefixes)]
+    return sum(weight[t] for t in found) / total if total else 1.0
