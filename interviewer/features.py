@@ -53,6 +53,14 @@ NULL_ANSWERS = frozenset(
     "don't know|no idea|not sure|no clue|i have no idea|no comment".split("|")
 )
 GOOD_SENTENCE = 0.5
+# separators of a buzzword list: "RAG, guardrails, HITL, evals / drift + fallback" (not "1,800")
+_LIST_MARKS = re.compile(r",(?!\d)|[/+;]")
+# "I'll use the CIRCLES method", "I'd follow the standard AI launch playbook": a framework announced, to be recited
+_FRAMEWORK = re.compile(
+    r"\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|I)\s+(use|follow|apply|go\s+through|walk\s+through|run\s+through|"
+    r"structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|my\s+)?([\w'-]+\s+){0,3}(framework|method|methodology|playbook|"
+    r"checklist)\b|\b(CIRCLES|HEART|RICE|AARRR|SWOT|PESTLE)\b(?!\s*score)"
+)
 
 
 @dataclass
@@ -85,6 +93,8 @@ class Features:
     bare_mentions: int = 0
     concept_density: float = 0.0
     red_flags: list[RedFlag] = field(default_factory=list)
+    list_density: float = 0.0
+    announces_framework: bool = False
     empty: bool = False
 
 
@@ -189,6 +199,9 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         ),
         concept_density=_mentions(named, lower) / n,
         red_flags=find_red_flags([s.text for s in sents]),
+        # a list in parentheses elaborates a claim ("high-risk under the AI Act (logging, oversight)"): not counted
+        list_density=len(_LIST_MARKS.findall(re.sub(r"\([^()]*\)", " ", canon))) / n,
+        announces_framework=_FRAMEWORK.search(canon) is not None,
     )
 
 

@@ -13,8 +13,11 @@ GENERIC_Q = frozenset(
     "how what would you your design walk through approach think explain describe company product team".split()
 )
 # A question with this many subject words or fewer ("What metrics would you track for AI recipe picks in a
-# meal-kit app?") is judged off-topic by loose matching; longer ones name enough words for exact matching.
-SHORT_QUESTION = 12
+# meal-kit app?") names too few to tell an answer written for another question from a re-worded one: the
+# grader then skips that off-topic test and caps generic answers by loose matching (subject_reuse). Longer
+# questions name enough words for exact matching. (Fresh6/7's short questions have 6-9; a 12-word test
+# question still needs the off-topic test: the answer-swap suite.)
+SHORT_QUESTION = 10
 
 # How a question is framed ("tell me whether it's worth pursuing") says nothing about its subject.
 _FRAMING = ("tell", "want", "ask", "say", "decid", "pursu", "worth", "whether", "recommend", "think", "need", "should")

@@ -46,6 +46,11 @@ class Params:
     # a cap (not off-topic's 1) and a bar just under it.
     generic_words: int = 100
     generic_reuse: float = 0.05
+    # Session 5, from the recitation and stuffed rows of fresh-fresh7 (every dev, test and fresh row that
+    # announces a framework is gold 2; 60 of 64 with a list mark every 7 words or more are gold 1-2)
+    few_numbers: int = 2
+    framework_reuse: float = 0.15
+    stuffed_list_density: float = 0.15
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
@@ -100,7 +105,7 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("too_short")
     if _stuffed(f, p):
         flags.append("keyword_stuffed")
-    if f.kb_overlap >= p.recitation_overlap:
+    if f.kb_overlap >= p.recitation_overlap or _recites_named_framework(f, p):
         flags.append("recitation")
     if f.red_flags:
         flags.append("red_flag")  # lowers the score through its fitted weight, caps nothing
@@ -124,9 +129,9 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     if f.n_words >= 100:
         low, high = p.off_topic_rare_terms
         elsewhere = elsewhere or reuse < low + (high - low) * min(1.0, (f.n_words - 100) / 100)
-    if elsewhere:
-        # a short question names too few words to tell "about something else" from "about nothing in particular"
-        return "off_topic" if f.subject_reuse is None else "generic"
+    if elsewhere and f.subject_reuse is None:
+        # a short question names too few words to tell an answer about something else from a re-worded one
+        return "off_topic"
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
         return "generic"
     return None
@@ -148,9 +153,17 @@ def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
     return min(5.0, max(1.0, raw))
 
 
+def _recites_named_framework(f: Features, p: Params) -> bool:
+    """A framework announced ("I'll use CIRCLES") and walked through without this question's facts or figures."""
+    return f.announces_framework and (f.numbers <= p.few_numbers or f.term_reuse < p.framework_reuse)
+
+
 def _stuffed(f: Features, p: Params) -> bool:
-    """Concepts named far more densely than reasoning allows, or named in lists instead of sentences."""
+    """Concepts named far more densely than reasoning allows, named in lists instead of sentences, or buzzwords
+    strung together with commas and slashes and hardly a figure among them."""
     if f.concept_density >= p.stuffed_density:
+        return True
+    if f.list_density >= p.stuffed_list_density and f.numbers <= p.few_numbers:
         return True
     if f.concept_density >= p.stuffed_density_listy and f.reasoning_share < 0.5:
         return True

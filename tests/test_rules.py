@@ -174,3 +174,40 @@ def test_a_paraphrasing_answer_to_a_short_question_is_not_off_topic() -> None:
     )
     g = GRADER.grade(q, answer)
     assert not {"off_topic", "generic"} & set(g.flags) and g.overall >= 3
+
+
+def test_an_announced_framework_walked_through_without_the_questions_facts_is_recitation() -> None:
+    q = custom_question(
+        "How would you tell whether AI campsite recommendations on a camping-reservation website are working?",
+        "metrics",
+    )
+    recited = (
+        "I'd use Google's HEART framework. Happiness: user satisfaction with the recommendations. Engagement: how "
+        "often users interact with recommendations. Adoption: how many new users use them. Retention: whether "
+        "users come back. Task success: whether users complete their goal efficiently. For each one I'd define "
+        "goals, signals and metrics, then pick a north star and guardrails and review them on a dashboard."
+    )
+    g = GRADER.grade(q, recited)
+    assert "recitation" in g.flags and g.overall <= 2
+
+
+def test_buzzwords_strung_together_are_stuffing_but_a_list_in_parentheses_is_not() -> None:
+    q = custom_question(
+        "You're the ML platform PM at a stock-photo marketplace with 180M images. Should you build or buy the "
+        "model that tags new uploads?",
+        "ai_strategy",
+    )
+    stuffed = (
+        "Recommendation: hybrid build/buy. First leverage frontier multimodal VLM APIs (GPT-4o/Gemini/Claude) via "
+        "an LLM gateway, abstraction layer, no vendor lock-in; then fine-tune open-weight models with LoRA/QLoRA "
+        "on our data flywheel, self-host with vLLM for latency/throughput, TCO, break-even, unit economics. "
+        "Guardrails: PII, privacy, DPA, human-in-the-loop, evals, golden set, precision/recall, drift monitoring."
+    )
+    assert "keyword_stuffed" in GRADER.grade(q, stuffed).flags
+    reasoned = (
+        "Buy first: tagging is a solved problem for general content (objects, scenes, colours), and at 1.5M uploads "
+        "a month an API costs far less than a team. Where it fails (niche subjects, rights-sensitive content such "
+        "as logos and faces) we fine-tune later on our own labelled data. I'd check three things in a two-week "
+        "pilot (tag precision on 2,000 images, cost per image, and latency) before committing."
+    )
+    assert "keyword_stuffed" not in GRADER.grade(q, reasoned).flags
