@@ -31,7 +31,7 @@ _SAFEGUARD = (
 _DISMISS = (
     r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
-    r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|"
+    r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(is|are|isn'?t|aren'?t)\s+(not\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
     r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
@@ -98,7 +98,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bin\s+one\s+(single\s+)?deploy\b|"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|same\s+day|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
-            r"\bstraight\s+(in)?to\s+production\b)",
+            r"\bstraight\s+(in)?to\s+production\b)|"
+            # everyone from the first week is a big bang even when written as a percentage
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
+            r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start)\b",
             IC,
         ),
     ),
@@ -108,10 +111,11 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
             r"notifications|requests|usage|engagement)\s+means\s+more\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric|"
             r"success\s+(is|=)|measure\s+success\s+by)\b.{0,40}"
-            r"\b(time\s+spent|minutes\s+in\s+(the\s+)?app|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|handled|updated|"
+            r"\b(time\s+spent(?!\s+(on|per|doing|writing|handling)\b)|time\s+spent\s+(in|on)\s+(the\s+)?(app|site|platform|feed)|minutes\s+in\s+(the\s+)?app|session\s+time|time\s+on\s+(the\s+)?(site|app|page)|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|handled|updated|"
             r"opened|viewed)|\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(handles|generates|sends|files)|clicks\s+on|app\s+opens|"
             r"social\s+media\s+mentions)\b|"
-            r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b",
+            r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
+            r"\b(session\s+time|time\s+on\s+(the\s+)?(site|app)|clicks\s+per\s+session)\b.{0,40}\bthe\s+north\s+star\b",
             IC,
         ),
     ),

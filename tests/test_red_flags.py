@@ -43,6 +43,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("Success metric: number of returns filed by the agent each week.", "vanity_metric"),
         ("For recommendations the only thing that really matters is engagement.", "vanity_metric"),
         ("I'd give it full autonomy over replies, calendar and payments.", "no_human"),
+        ("I'd launch it to 100% of sellers in week 1 to get the maximum benefit.", "big_bang"),
+        ("I wouldn't spend a limited budget on evaluation sets or caseworker review.", "dismisses_safeguard"),
+        ("I'd make average session time on the site the north star.", "vanity_metric"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -59,6 +62,8 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "The model is not yet at human level on rare forms, so a review step stays.",
         "Success is the share of calls the agent completes end to end with order accuracy above 98%.",
         "Without a review step this would be risky, so I'd keep one for payments.",
+        "Success metric: time spent on notes per exam, and optometrist satisfaction.",
+        "Week 5: roll out to 100% of non-vintage sellers if the week-3 A/B holds.",
         "I'd never auto-suspend accounts; suspensions are automatically queued for human review.",
         "If tickets drop and votes stay positive, roll out to everyone.",  # a staged decision
         "Rather than a big-bang launch, I'd pilot with 5% of agents.",
