@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from . import injection_context as C
 from . import injection_foreign, injection_model
 from . import injection_patterns as P
+from . import injection_requests as R
 from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, trim
 from .text import wrap_groups
 
@@ -78,7 +79,7 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
         return False
     if P.FAKE_ROLE.search(normalise(segment)):
         return True
-    if any(p.search(plain) for p in P.STRONG_RES):
+    if any(p.search(plain) for p in P.STRONG_RES) or any(p.search(plain) for p in R.LEARNED_RES):
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True
