@@ -77,7 +77,7 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     plain = readable(segment)
     if plain is None:
         return False
-    if P.FAKE_ROLE.search(normalise(segment)):
+    if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(segment)):  # the quotes are gone from `plain`
         return True
     if any(p.search(plain) for p in P.STRONG_RES) or any(p.search(plain) for p in R.LEARNED_RES):
         return True
