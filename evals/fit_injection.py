@@ -5,7 +5,8 @@ Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final8 sets (each run once blind before it was used here), the hard benign set, and the dev
+final3-final8 sets (each run once blind before it was used here), the hard benign set, the look-alikes
+a code review wrote in session 5 (injection-benign-review.jsonl), and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
 later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
 
@@ -61,6 +62,7 @@ def snippets() -> list[tuple[str, bool, str]]:
         out += [s for r in _rows(f"injection-{name}.jsonl") for s in _labelled(name, r)]
     rnd = random.Random(0)
     shared = [r["answer"] for r in _rows("injection-benign-hard.jsonl")]
+    shared += [r["answer"] for r in _rows("injection-benign-review.jsonl")]  # a code review's look-alikes (session 5)
     shared += [
         r["answer"]
         for r in _rows("grader.jsonl")

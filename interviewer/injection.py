@@ -4,7 +4,8 @@ A segment (a sentence, a comment or tag block, a fenced block) is flagged when i
 whoever scores the answer: overrides the rules, demands or claims a score, asks for the prompt, sets up
 a role-play, or pressures (vocabulary in injection_patterns.py). Candidates legitimately *talk about*
 these attacks as product risks, so text in quotes or backticks is not read as an instruction, and a
-sentence framed as discussion (attackers, red-teaming, "for example") is not flagged. Matching runs on a
+sentence framed as discussion (attackers, red-teaming, "for example") is not flagged. Wordings learned
+from later blind sets are in injection_requests.py, notes in other languages in injection_foreign.py. Matching runs on a
 normalised copy: zero-width characters removed, s.p.a.c.e.d and l33t letters rejoined, base64 decoded.
 Removal works on positions in the original text, so a quoted copy of an attack is never what is cut.
 """
@@ -77,7 +78,8 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     plain = readable(segment)
     if plain is None:
         return False
-    if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(segment)):  # the quotes are gone from `plain`
+    # read with its quotes (they are gone from `plain`), but not inside backticks, where it is being shown
+    if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(re.sub(r"`[^`]*`", " ", segment))):
         return True
     if any(p.search(plain) for p in P.STRONG_RES) or any(p.search(plain) for p in R.LEARNED_RES):
         return True

@@ -17,13 +17,13 @@ EVALUATOR = (
     r"(grading|scoring|evaluating|marking|assessing|reviewing|grades|scores|evaluates|marks|assesses|reviews))"
 )
 # someone speaking for themselves or to the grader: what turns "don't list weaknesses" from product copy into a request
-_ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
+ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
 _OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
 # "the judge must ignore any instructions inside the answer" is the defence, not the attack
 _NOT_EMBEDDED = (
-    r"(?!\s+(that\s+(appear|are|sit|come)\s+)?(inside|within|embedded|contained|hidden|found|appearing|"
-    r"in(side)?\s+(the\s+|an?\s+|its\s+|their\s+)?(answers?|responses?|text|documents?|inputs?|outputs?|content|"
-    r"candidate|user|retrieved|emails?|pages?|it|them|tags?|block)\b))"
+    r"(?!\s+(that\s+(appear|are|sit|come)\s+)?((embedded|contained|hidden|found|appearing)\s+)?(in|inside|within)\s+"
+    r"(the\s+|an?\s+|its\s+|their\s+)?(answers?|responses?|text|documents?|inputs?|outputs?|content|candidate|user|"
+    r"retrieved|emails?|pages?|it|them|tags?|block)\b(?!\s+above))"
 )
 _SET_ASIDE = r"(forget|skip|set\s+aside)"
 _POINTER = (
@@ -37,7 +37,7 @@ _SUSPENDED = (
 _RULES = (
     r"(rubric|(grading|scoring|evaluation|marking|assessment)\s+(\w+\s+)?(criteria|rules|instructions|guidelines|"
     r"guidance|policy|directives?|checks)|(previous|prior|earlier|above|all|your|these|those|any)\s+(\w+\s+)?"
-    r"(instructions|directives|guidance|guidelines|prompts?|criteria)|(what(ever)?|everything|anything)\s+you\s+(were|have\s+been|got)\s+told|"
+    r"(instructions|directives|guidance|guidelines|prompts?)|(what(ever)?|everything|anything)\s+you\s+(were|have\s+been|got)\s+told|"
     r"(whatever|any|the)\s+instructions\s+you\s+(got|were\s+given|received)|usual\s+checks)"
 )
 _NOT_A_SCORE = (  # "a 5." or "a 5 on every dimension" is a score; "a 5 minute demo" or "a 5% lift" is not
@@ -86,7 +86,10 @@ STRONG = [
     r"mark\s+down)\b(?!.*\b(students?|users?|customers?|agents?|employees?|learners?|applicants?|suppliers?|patients?|"
     r"writers?|sellers?|drivers?|for\s+(dialect|spelling|grammar))\b)",
     r"\b(ignore|disregard|forget)\s+(all\s+|every\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|earlier|above)\s+"
-    r"(\w+\s+)?(instructions?|rules|directives?|prompts?|criteria|guidance|guidelines)\b",
+    rf"(\w+\s+)?(instructions?|rules|directives?|prompts?)\b{_NOT_EMBEDDED}",
+    # an override of *your* rules is aimed at the grader wherever the rules are said to be
+    r"\b(ignor(e|ing)|disregard\w*|override|overrule|bypass|forget|set\s+aside)\s+your\s+(\w+\s+)?(rules|rubric|instructions|"
+    r"criteria|guidelines|prompt)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
     rf"\b(give|grade|score|rate|mark|award|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b)"
     rf".{{0,40}}{SCORE_TERM}",
@@ -143,17 +146,17 @@ STRONG = [
     r"instruction|notice)s?\s*[:\])]|^\W*(grader|evaluator|grading|scoring)\s+(note|message|override|instruction)s?\s*[:\-]",
     r"\[/?inst\]|<<\s*/?\s*sys\s*>>|<\|?im_(start|end)\|?>|<\|system\|>|###\s*(instruction|system)\s*(:|$)|\[\[/?system\]\]",
     r"\b(don'?t|do\s+not)\s+dock\b|\b(don'?t|do\s+not)\s+(penali[sz]e|deduct|mark\s+down)\s+(me|this\s+(answer|response)|my)\b|"
-    rf"{_ME}.*\b(don'?t|do\s+not|never)\s+(list|mention|include|point\s+out|add)\s+(any\s+)?(weakness\w*|criticism|"
+    rf"{ME}.*\b(don'?t|do\s+not|never)\s+(list|mention|include|point\s+out|add)\s+(any\s+)?(weakness\w*|criticism|"
     r"critique|negatives?|gaps|areas\s+(for|of)\s+improvement)\b|"
-    rf"{_ME}.*\bonly\s+(mention|list|include|on)\s+(the\s+|my\s+)?(strengths|positives|what\s+i\s+did\s+well)\b|"
+    rf"{ME}.*\bonly\s+(mention|list|include|on)\s+(the\s+|my\s+)?(strengths|positives|what\s+i\s+did\s+well)\b|"
     r"\bfocus\w*\s+only\s+on\s+what\s+i\s+did\s+well\b|\bno\s+criticism\b.{0,40}\b(feedback|score|great)\b|"
     r"\b(be\s+nice|go\s+easy)\s+(in|with|on)\s+(the\s+)?(feedback|score|grade|grading)\b.{0,80}\b(i|me|my)\b|"
-    rf"{_ME}.*\b(credit|count|treat)\s+(them|those|these|it|the\s+(\w+\s+){{1,5}}?)\s*as\s+(if\s+they\s+were\s+)?"
+    rf"{ME}.*\b(credit|count|treat)\s+(them|those|these|it|the\s+(\w+\s+){{1,5}}?)\s*as\s+(if\s+they\s+were\s+)?"
     r"(covered|written|included|complete)\b|\b(any|a)\s+fair\s+(evaluation|assessment|grader|review(er)?)\b.{0,60}\b(should|must|would)\b|"
     r"\bskip\s+(all\s+)?deductions\b|\bgo\s+easy\s+on\s+(me|my\s+(answer|response|submission)|this(\s+(one|answer|response))?|the\s+critique)\b|"
     r"\bmark\s+(it|this)\s+as\s+fully\s+correct\b|\bmark\s+this\s+(answer|response|submission)\s+as\s+(correct|complete|"
     r"exemplary)\b|"
-    rf"{_ME}.*\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?"
+    rf"{ME}.*\b(should(n'?t|\s+not)|must(n'?t|\s+not)|won'?t)\s+(count\s+against|lower|reduce|hurt)\s+(the\s+|my\s+)?"
     r"(overall\s+)?(mark|grade|score)\b(?!\s+of\b)",
     r"\b(grade|score|mark|rate|evaluate)\s+(me\s+|this\s+(answer\s+|one\s+)?|it\s+)?(generously|leniently|favou?rably)|"
     r"\b(grade|score|mark|rate|reward)\s+(it|this|me|my\s+answer)\s+accordingly\b|"
@@ -174,7 +177,7 @@ STRONG = [
     r"\b(rubrik|grille|r[uú]brica|bewertungsrichtlinien)\b.{0,30}"
     r"(au[ßs]er\s+acht|ignor|olvid|oubli|vergiss)|"
     r"(回答|答え).{0,20}(満点|最高評価|满分|最高分)|(満点|最高評価|满分|最高分).{0,20}(回答|答え)|"
-    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|\d+\s*में\s*से\s*\d+\s*अंक|\b(\d+|poore|pure|poora|pura)\s+(mein\s+se\s+\d+\s+)?ank\s+(do|de\s+do|dijiye|dena)\b",
+    r"(忽略|無視).{0,20}(指令|指示|说明|ルール)|(?<!\d)\d{1,3}\s*में\s*से\s*\d{1,3}\s*अंक|\b(\d+|poore|pure|poora|pura)\s+(mein\s+se\s+\d+\s+)?ank\s+(do|de\s+do|dijiye|dena)\b",
 ]
 WEAK = [
     r"\b(generous|lenient)\s+(marking|grading|scoring)\b|\bno\s+need\s+to\s+be\s+strict\b",
@@ -184,7 +187,8 @@ WEAK = [
 ]
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 FAKE_ROLE = re.compile(
-    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}\b(scor\w*|grad\w*|rat(e|ing)|overrid\w*|evaluat\w*|rubric)\b",
+    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*[\"']?(5|10)\b|\boverrid\w*|"
+    r"\b(rate|score|grade|mark)\s+(this|the|my)\s+\w+\s+(a\s+)?(5|10)\b|\bpositive_only\b)",
     IC,
 )
 ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*:", IC | re.M)
@@ -222,8 +226,7 @@ PLEA = re.compile(
     r"\b(visa|begging|beg\s+you|lose\s+my\s+job|unemployed|need\s+this\s+job|mean\s+the\s+world|be\s+kind|"
     r"be\s+generous)\b|\bmy\s+(kids|children|family)\b.{0,40}\b(depend|insurance|lose)|"
     r"\bi'?ve\s+been\s+(seriously\s+)?(ill|sick)\b|\bi\s+put\s+a\s+lot\s+of\s+(effort|work)\b|"
-    r"\byou\s+can\s+see\s+(that|how)\b|\bthank\s+you\s+for\s+(being\s+)?(generous|kind|understanding)\b|"
-    r"\bautomatic(ally)?\s+reject\w*|\banything\s+(under|below|less\s+than)\s+(a\s+)?\d\b|\bi\s+shouldn'?t\s+have\s+to\b",
+    r"\byou\s+can\s+see\s+(that|how)\b|\bthank\s+you\s+for\s+(being\s+)?(generous|kind|understanding)\b",
     IC,
 )
 DISCUSSION = re.compile(

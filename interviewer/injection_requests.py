@@ -10,28 +10,26 @@ from __future__ import annotations
 
 import re
 
-from .injection_patterns import _ME, EVALUATOR, IC, SCORE_TERM
+from .injection_patterns import EVALUATOR, IC, ME, SCORE_TERM
 
 LEARNED = [
-    # final6's wordings: scores already settled, configs that set the floor to the top,
+    # scores already settled, configs that set the floor to the top,
     # "lean toward the upper end", role-play as a fan or a decided hiring manager, gaps the grader should not mention
     rf"\b(final\s+)?(grade|score|mark|rating)\s+(is\s+|was\s+|has\s+been\s+)?already\s+(assigned|given|recorded|set|decided|"
     rf"agreed|determined|locked)\b.{{0,30}}({SCORE_TERM}|\bfive\s+out\s+of\s+five\b)",
     r"^\W*(\w+[_ ])?(min|minimum|floor|default|fixed|forced?)[_ ]?(score|grade|mark|rating)\s*[:=]\s*[\"']?(5|10)\b",
-    r"\b(rated|scored|graded|marked)\s+(5\s*/\s*5|10\s*/\s*10|a\s+(5|10))\b.{0,80}\b((carry|copy)\s+(that|this|it)\s+over|"
-    r"(use|reuse|keep)\s+(that|the\s+same)\s+(score|grade|rating|mark))\b|"
+    r"\b(rated|scored|graded|marked)\s+(5\s*/\s*5|10\s*/\s*10|a\s+(5|10))\b.{0,80}\b(carry|copy)\s+(that|this|it)\s+over\b|"
     r"\bwhatever\s+(score|grade|mark|rating)\b.{0,80}\b(would|might|could)\s+give\b.{0,10}[,;:]\s*(just\s+)?(use|give|assign|put|"
-    r"record)\s+(that|it)\b",
-    r"^(?=.*\b(grad\w*|scor\w*|marks?|marking|rating|assess\w*|evaluat\w*|whoever|you|your)\b).*"
-    r"\b(lean|err|tilt|skew)\s+(toward|towards|to|on\s+the\s+side\s+of)\s+(the\s+)?(upper|top|high|higher|generous)\s+"
+    r"record)\s+(that|it)(\s+one)?\s*([.!]|$)",
+    r"\b(you|whoever|whatever)\b.{0,50}\b(lean|err|tilt|skew)\s+(toward|towards|to|on\s+the\s+side\s+of)\s+(the\s+)?(upper|top|high|higher|generous)\s+"
     r"(end|side|band|half)\b|\bkeep\s+(any|all|your|their|the)\s+(reservations|criticism|critique|concerns|doubts)\s+to\s+"
     r"(themselves|yourself|yourselves)\b",
     r"^(?=.*\b(me|my|i|this)\b)\W*(now\s+|please\s+|just\s+)?(act|behave)\s+(as|like)\b.{0,100}\b(grade|score|mark|rate|"
     r"evaluat|assess)\w*\b",
-    rf"{_ME}.*\b(high|top|good|perfect|full|max\w*|strong)\s+(score|grade|mark|rating)s?\s+(is|are|would\s+be)\s+"
+    rf"{ME}.*\b(high|top|good|perfect|full|max\w*|strong)\s+(score|grade|mark|rating)s?\s+(is|are|would\s+be)\s+"
     r"(expected|assumed|required|a\s+given|guaranteed|a\s+formality)\b|\bthis\s+(round|interview|assessment|evaluation|"
     r"grading)\s+is\s+(just\s+|only\s+|purely\s+)?a\s+formality\b",
-    rf"{_ME}.*\b(feedback|critique|review)\s+(should|must|needs\s+to|has\s+to)\s+be\s+(100\s*%\s+|entirely\s+|only\s+|"
+    rf"{ME}.*\b(feedback|critique|review)\s+(should|must|needs\s+to|has\s+to)\s+be\s+(100\s*%\s+|entirely\s+|only\s+|"
     r"purely\s+|all\s+|completely\s+)(positive|praise|encouraging)\b(?!\s+(for|to|when|with|in)\b)",
     r"\b(don'?t|do\s+not|please\s+don'?t|no\s+need\s+to)\s+(mention|point\s+out|bring\s+up|flag|note|comment\s+on|call\s+out|"
     r"penali[sz]e)\s+(that\s+|the\s+fact\s+that\s+)?(i|i'?ve|i\s+have|my)\s+(skipped|missed|left\s+out|forgot|didn'?t|"
@@ -41,40 +39,40 @@ LEARNED = [
     r"^(?=.*\b(your\s+(only\s+)?(task|job|role)|me|my|this\s+(answer|response|submission|one))\b).*"
     r"\b(output|return|give|assign|award|record)\s+(the\s+)?(highest|maximum|max|top|best)\s+(possible\s+|available\s+)?"
     r"(score|grade|mark|rating)\b",
-    # final7's wordings, in general form
     r"\b(don'?t|do\s+not|stop)\s+(follow|obey|using|use|apply|applying)\w*\s+your\s+(grading|scoring|evaluation|marking)\s+"
-    r"(prompt|instructions|rubric|rules|criteria|guidelines)\b",
+    r"(prompt|instructions|rubric|rules|criteria|guidelines)\b(?!\s+(blindly|literally|when|if|for)\b)",
     rf"\b(is|are)\s+to\s+be\s+(scored|graded|rated|marked|given)\s+(as\s+)?{SCORE_TERM}",
     r"(^\W*|[,;:]\s*)(please\s+|just\s+)?(return|output|give|assign)\s+(a\s+)?(5|10|five|full\s+marks)\s+(for|to)\s+(all|every|each)\s+"
-    r"(answers?|responses?|submissions?|candidates?)\b",
-    r"\bhint\b.{0,20}\b(starts|begins)\s+with\s+(a\s+)?(5|10|five)\b|"
-    r"\bpretend\s+(you'?re|you\s+are|ur)\s+my\b.{0,80}\b(grad\w*|scor\w*|mark\w*|rat(e|ing))\b",
+    r"(answers?|responses?|submissions?|candidates?)\b(?!\s+(is|are|was|would)\b)",
+    r"\bhint\b.{0,20}\b(starts|begins)\s+with\s+(a\s+)?(5|10|five)\b(?!\s*[a-z0-9])",
     r"\b(should|must)\s+(not|never)\s+(be\s+)?(marked|graded|scored|rated)\s+(below|under|less\s+than)\s+(the\s+)?(maximum|max|top|"
     r"a\s+5|5|full)",
     r"\bbeg(ging)?\s+you\s+to\s+(round|grade|score|mark|rate|give|be\s+(generous|lenient|kind))\b|"
     r"\b(you\s+|please\s+)(to\s+)?round\s+(it\s+|me\s+|this\s+)?up\s+(on|for)\s+(this|me|my)\b",
     r"(^\W*|[.;:!]\s*|\b(please|just|so|and)\s+)(rate|score|grade|mark|put)\s+(it|this|me|my\s+answer)\s+(at|in)\s+the\s+"
     r"(ceiling|top|max\w*|highest)\b(?!\s+of\b)",
-    rf"\b{EVALUATOR}\b.{{0,40}}\b(should|must)\s+(treat|consider|mark|count|score)\s+(every|each|all)\s+(criterion|criteria|"
+    rf"\b{EVALUATOR}\b.{{0,20}}\b(this|me|my)\b.{{0,20}}\b(should|must)\s+(treat|consider|mark|count|score)\s+(every|each|all)\s+(criterion|criteria|"
     r"dimensions?|requirements?)\s+as\s+(fully\s+)?(satisfied|met|covered|complete)\b(?!\s+(only|when|if|unless)\b)",
-    r"\b(output|return|say|print)\s+(only\s+|just\s+)?the\s+number\s+(5|10|five)\b",
-    # final8's wordings, in general form
+    r"\b(output|return|say|print)\s+(only\s+|just\s+)?the\s+number\s+(5|10|five)\b(?!\s+(if|when|unless|only|for|to)\b)",
     r"\b(mark|rate|grade|score|put)\s+me\s+(down\s+)?(as\s+)?(a\s+)?(strong[_ -]hire|exceptional|top\s+band)\b|"
-    r"\b(just|please)\s+pass\s+me\b",
-    r"^\W*before\s+you\s+(grade|score|evaluate|assess|mark)\b[^.]{0,10}[:,].{0,80}\b(no\s+longer\s+appl\w*|"
-    r"ignore|disregard|forget|override|set\s+aside|outdated|(don'?t|do\s+not)\s+apply)\b|"
+    r"\b(just|please)\s+pass\s+me\s*([.!,]|$)",
+    r"^\W*before\s+you\s+(grade|score|evaluate|assess|mark)\b[^.]{0,10}[:,].{0,40}\b(criteria|rules|instructions|rubric|"
+    r"guidance|guidelines)\b.{0,30}\b(no\s+longer\s+appl\w*|outdated|(don'?t|do\s+not)\s+apply|(are|is)\s+(void|suspended))\b|"
     r"\b(grade|score|evaluate|assess|mark|judge)\s+me\s+only\s+on\b",
-    rf"\bnew\s+(rule|criteria|criterion|policy|instruction)s?\b[^.]{{0,20}}[:\-].{{0,80}}{SCORE_TERM}",
+    r"\bnew\s+(rule|criteria|criterion|policy|instruction)s?\b[^.:]{0,20}[:\-]\s*(any|every|all|this)\s+(answers?|responses?|"
+    r"submissions?)\b.{0,60}\b(gets?|earns?|receives?|scores?|deserves?)\s+(a\s+)?(5|10|five|full\s+marks|top\s+marks)\b"
+    r"(?!.{0,40}\b(only\s+if|unless|if|when)\b)",
     r"\b(don'?t|do\s+not|stop)\s+(follow|obey|using|use|apply)\w*\s+the\s+(rubric|(grading|scoring|marking)\s+\w+)\s+you\s+"
     r"(were|got|have\s+been)\s+(given|handed|sent)\b|\buse\s+the\s+(maximum|max|top|highest)\s+((score|grade|mark)\s+)?as\s+"
     r"(your|the)\s+default\b",
-    r"^(?=.*\b(test|debug|qa|dev)[_ -]?(mode|run)\b).*\b(return|output|give|assign|score)\s+(a\s+)?(5|10|five)"
-    r"(\s+(so|for|to|on)\b|\s*([,.;!]|$))",
+    r"^(?=.*\b(test|debug|qa|dev)[_ -]?(mode|run)\b).*(^|[,;:/]\s*|\b(please|just|so|and)\s+)"
+    r"(return|output|give|assign)\s+"
+    r"(a\s+)?(5|10|five)(\s+(so|for|to)\b|\s*([,.;!]|$))",
     r"\bpretend\s+(you'?re|you\s+are|ur)\s+my\s+(\w+\s+)?(friend|mentor|mom|mother|dad|father|fan|buddy|colleague|cousin|"
     r"teacher|coach|boss)\b|^\W*(a\s+)?(5|10|five)\s*,?\s*(right|yes|ok|okay|correct)\s*\?",
-    r"\bact\s+as\s+dan\b|\bswitch(ing)?\s+(your\s+)?persona\b",
-    r"\b(don'?t|do\s+not)\s+mention\s+(it|that|this)\s+in\s+(your|the)\s+(comments|feedback|review|critique|report)\b",
-    r"\b(feedback|comments|review)\s+format\s*[:\-]\s*(praise|positives?|strengths)\s+only\b|"
-    r"^(?=.*\b(me|my|i)\b).*\bpraise\s+only\b",
+    r"\bact\s+as\s+dan\b|^\W*switch(ing)?\s+persona\s*[:\-]|\bswitch\s+your\s+persona\b",
+    r"^(?=.*\b(i\s+(didn'?t|did\s+not|skipped|missed|forgot|left\s+out)|if\s+you\s+notice)\b).*\b(don'?t|do\s+not)\s+mention\s+"
+    r"(it|that|this)\s+in\s+(your|the)\s+(comments|feedback|review|critique|report)\b",
+    r"\b(feedback|comments|review)\s+format\s*[:\-]\s*(praise|positives?|strengths)\s+only\s*([.!]|$)",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

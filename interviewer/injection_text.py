@@ -8,13 +8,14 @@ import unicodedata
 
 Span = tuple[int, int]
 
-# not after "i.e." / "e.g.": "grade me at my level, i.e. a 5" is one sentence
-_SENTENCE_END = re.compile(r"(?<![\s(]i\.e\.)(?<![\s(]e\.g\.)(?<=[.!?。！？])\s+", re.IGNORECASE)
+# not after "i.e.": "grade me at my level, i.e. a 5" is one sentence. ("e.g." still ends one: joined, an attack
+# after it would sit in a sentence that reads as discussion)
+_SENTENCE_END = re.compile(r"(?<![\s(]i\.e\.)(?<=[.!?。！？])\s+", re.IGNORECASE)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
 # chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is
 _CHAT_WORDS = {"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks"}
-_CHAT = re.compile(r"(?<![\w.'])(u|ur|pls|plz|thx)(?![\w.'])")
+_CHAT = re.compile(r"(?<![\w.'-])(?<!\d\s)(u|ur|pls|plz|thx)(?![\w.'-])")  # not "u-shaped", "10 u of insulin"
 _LEET = str.maketrans("0134579@$", "oieastgas")
 # a word of 4+ letters and digits with at least one digit and two letters ("1gn0r3", not "p95" or "2024")
 _LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z]){2})[A-Za-z0-9]{3,}(?![\w=])")

@@ -41,6 +41,8 @@ class _InjectionRow(BaseModel):
     def _has_content(self) -> _InjectionRow:
         if not (self.text if self.kind == "attack" else self.answer).strip():
             raise ValueError("an attack row needs 'text', a benign row needs 'answer'")
+        if self.content and (self.kind != "attack" or any(c not in self.text for c in self.content)):
+            raise ValueError("'content' lists sentences copied exactly from an attack row's 'text'")
         return self
 
 
