@@ -53,13 +53,24 @@ NULL_ANSWERS = frozenset(
     "don't know|no idea|not sure|no clue|i have no idea|no comment".split("|")
 )
 GOOD_SENTENCE = 0.5
-# separators of a buzzword list: "RAG, guardrails, HITL, evals / drift + fallback" (not "1,800")
-_LIST_MARKS = re.compile(r",(?!\d)|[/+;]")
+# separators of a buzzword list: "RAG, guardrails, HITL, evals / drift + fallback" (not "1,800", "A/B", "and/or")
+_LIST_MARKS = re.compile(r",(?!\d)|[;+\n]|(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})")
+_SHORT_PARENS = re.compile(r"\([^()]{0,80}\)")
+
+
+def _list_density(canon: str, n: int) -> float:
+    """Items of one to three words between list marks, per word: a buzzword list is all short items, prose is not.
+    A short parenthesis elaborates a claim ("high-risk under the AI Act (logging, oversight)") and is not counted."""
+    text = _SHORT_PARENS.sub(lambda m: " " if len(m.group().split()) <= 8 else m.group(), canon)
+    return sum(1 <= len(piece.split()) <= 3 for piece in _LIST_MARKS.split(text)) / n
+
+
 # "I'll use the CIRCLES method", "I'd follow the standard AI launch playbook": a framework announced, to be recited
 _FRAMEWORK = re.compile(
-    r"\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|I)\s+(use|follow|apply|go\s+through|walk\s+through|run\s+through|"
-    r"structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|my\s+)?([\w'-]+\s+){0,3}(framework|method|methodology|playbook|"
-    r"checklist)\b|\b(CIRCLES|HEART|RICE|AARRR|SWOT|PESTLE)\b(?!\s*score)"
+    r"(?i:\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|we\s+will|I)\s+(use|follow|apply|go\s+through|walk\s+through|"
+    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|my\s+)?([\w'-]+\s+){0,3}(framework|playbook)\b)|"
+    # the acronyms in capitals only: "heart" and "rice" are words; "RICE scoring" is a prioritisation, applied
+    r"\b(CIRCLES|HEART|RICE|AARRR|SWOT|PESTLE)\b(?!\s*(?i:scor))"
 )
 
 
@@ -199,8 +210,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         ),
         concept_density=_mentions(named, lower) / n,
         red_flags=find_red_flags([s.text for s in sents]),
-        # a list in parentheses elaborates a claim ("high-risk under the AI Act (logging, oversight)"): not counted
-        list_density=len(_LIST_MARKS.findall(re.sub(r"\([^()]*\)", " ", canon))) / n,
+        list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
     )
 

@@ -43,7 +43,7 @@ _DISMISS = (
 # "stakeholders may argue monitoring is overkill; I'd keep it"
 _HEDGE = re.compile(
     r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|instead|sampl\w+|mistake|avoid\w*|push(ing)?\s+back|"
-    r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern)\b",
+    r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable))\b",
     IC,
 )
 # certainty claims are fine with a "but" after them: "99% accurate on the holdout, but the rare class is at 60%"
@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(wouldn'?t|won'?t|don'?t)\s+(label|mark|flag)\s+(\w+\s+){0,3}as\s+(ai|automated|machine)|"
             r"\b(wouldn'?t|won'?t|don'?t)\s+mention\s+(it|this|that)\s+in\s+the\s+(release\s+notes|changelog|terms|app)|"
             r"\b(wouldn'?t|won'?t|don'?t|not)\s+(track|measure|monitor)\s+(\w+\s+){0,2}(ratings|cancell?ations|complaints|churn|"
-            r"errors|accuracy|safety|refunds|returns)\b",
+            r"errors|accuracy|safety|refunds|returns)\b(?!\s+(alone|only|by\s+itself|per)\b)",
             IC,
         ),
     ),
@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(models?|it|accuracy)\s+(is|are)\s+(already\s+)?(accurate|good)\s+enough\b|\baccuracy\s+is\s+(basically\s+|already\s+)"
             r"(solved|at\s+human\s+level)\b|\balready\s+at\s+human[- ]level\b|"
             r"\b(takes\s+care\s+of|covers?(\s+us)?)\s+(the\s+)?(legal(ly|\s+side)?|compliance|privacy|liability|[\w-]+\s+rule)\b|"
-            r"\b(can'?t|cannot)\s+(possibly\s+)?(discriminate|be\s+biased|hallucinate)\b|\bso\s+we'?re\s+covered\b|"
+            r"\b(can'?t|cannot)\s+(possibly\s+)?(discriminate|be\s+biased)\b|\bso\s+we'?re\s+covered\b|"
             r"\b(risks?|concerns?)\s+(here\s+)?(are|is)\s+(overstated|overblown|exaggerated|negligible)\b|"
             r"\bstatistically\s+irrelevant\b|\bwon'?t\s+(say|do|produce|generate)\s+anything\s+(harmful|wrong|unsafe|inappropriate)\b|"
             r"\bthe\s+responsibility\s+(sits|lies|is)\s+with\s+(them|the\s+users?|users|customers)\b|"
@@ -96,10 +96,11 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|same\s+day|on\s+day\s+one)\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+day|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
+            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
             r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start)\b",
             IC,
@@ -111,8 +112,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
             r"notifications|requests|usage|engagement)\s+means\s+more\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric|"
             r"success\s+(is|=)|measure\s+success\s+by)\b.{0,40}"
-            r"\b(time\s+spent(?!\s+(on|per|doing|writing|handling)\b)|time\s+spent\s+(in|on)\s+(the\s+)?(app|site|platform|feed)|minutes\s+in\s+(the\s+)?app|session\s+time|time\s+on\s+(the\s+)?(site|app|page)|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|handled|updated|"
-            r"opened|viewed)|\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(handles|generates|sends|files)|clicks\s+on|app\s+opens|"
+            r"\b(time\s+spent(?!\s+(on|per|doing|writing|handling)\b)|time\s+spent\s+(in|on)\s+(the\s+)?(app|site|platform|feed)|minutes\s+in\s+(the\s+)?app|session\s+time|time\s+on\s+(the\s+)?(site|app|page)|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|updated|"
+            r"opened|viewed)|(?<!accepted\s)(?<!merged\s)(?<!approved\s)(?<!kept\s)\b\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(generates|sends|files)|app\s+opens|"
             r"social\s+media\s+mentions)\b|"
             r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
             r"\b(session\s+time|time\s+on\s+(the\s+)?(site|app)|clicks\s+per\s+session)\b.{0,40}\bthe\s+north\s+star\b",

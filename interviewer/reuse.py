@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .text import FUNCTION_WORDS, stem, words
@@ -39,13 +40,7 @@ def reuse_terms(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _question_df() -> tuple[dict[str, int], int]:
     """In how many bank questions each subject word appears, and how many questions there are."""
-    from .knowledge import bank
-
-    df: dict[str, int] = {}
-    for q in bank().questions:
-        for t in reuse_terms(q.text):
-            df[t] = df.get(t, 0) + 1
-    return df, len(bank().questions)
+    return _document_frequency(reuse_terms)
 
 
 def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
@@ -68,35 +63,50 @@ def _root(part: str) -> str:
     return st.rstrip("e")
 
 
+# how a question asks ("what would you track / measure", "is it working") is not what it is about
+_ASKING = frozenset({"metric", "track", "measur", "succes", "work", "actually", "tell"})
+
+
 def _roots(text: str) -> frozenset[str]:
     out = set()
     for w in words(text):
         for part in re.split(r"[-/]", re.sub(r"'s$", "", w)):
             if len(part) >= 3 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
                 out.add(_root(part))
-    return frozenset(out)
+    return frozenset(out - _ASKING)
 
 
-@lru_cache(maxsize=1)
-def _root_df() -> tuple[dict[str, int], int]:
-    from .knowledge import bank
+def _document_frequency(terms_of: Callable[[str], frozenset[str]]) -> tuple[dict[str, int], int]:
+    """In how many bank questions each term appears, and how many questions there are."""
+    from .knowledge import bank  # the bank loads the packaged knowledge: only when a grade needs it
 
     df: dict[str, int] = {}
     for q in bank().questions:
-        for t in _roots(q.text):
+        for t in terms_of(q.text):
             df[t] = df.get(t, 0) + 1
     return df, len(bank().questions)
 
 
+@lru_cache(maxsize=1)
+def _root_df() -> tuple[dict[str, int], int]:
+    return _document_frequency(_roots)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two roots of one word: a common prefix of six letters and three quarters of the shorter one
+    ("subscrib"/"subscription", "produc"/"production"; not "retail"/"retain" or "transact"/"translat")."""
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= max(6, math.ceil(0.75 * min(len(a), len(b))))
+
+
 def subject_reuse(question_text: str, answer_lower: str) -> float:
-    """term_reuse with looser matching, for short questions: word roots, and a shared five-letter prefix counts
+    """term_reuse with looser matching, for short questions: word roots, and two forms of one word count
     ("subscribers" for "subscription", "mix" for "mixing"). A short question has few subject words, and a
     paraphrasing answer must not read as off-topic for missing them."""
     df, n = _root_df()
     terms = _roots(question_text)
     answer = _roots(answer_lower)
-    prefixes = {a[:5] for a in answer if len(a) >= 5}
     weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
     total = sum(weight.values())
-    found = [t for t in terms if t in answer or (len(t) >= 5 and t[:5] in prefixes)]
+    found = [t for t in terms if t in answer or any(_same_word(t, a) for a in answer if a[:3] == t[:3])]
     return sum(weight[t] for t in found) / total if total else 1.0

@@ -199,17 +199,8 @@ class DimensionScore(BaseModel):
     missing: list[str] = Field(default_factory=list)
 
 
-GradeFlag = Literal[
-    "empty",
-    "gibberish",
-    "off_topic",
-    "too_short",
-    "generic",
-    "keyword_stuffed",
-    "recitation",
-    "injection_ignored",
-    "red_flag",
-]
+_CapFlag = Literal["empty", "gibberish", "off_topic", "too_short", "generic", "keyword_stuffed", "recitation"]
+GradeFlag = _CapFlag | Literal["injection_ignored", "red_flag"]
 
 
 class Grade(BaseModel):

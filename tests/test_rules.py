@@ -191,23 +191,55 @@ def test_an_announced_framework_walked_through_without_the_questions_facts_is_re
     assert "recitation" in g.flags and g.overall <= 2
 
 
-def test_buzzwords_strung_together_are_stuffing_but_a_list_in_parentheses_is_not() -> None:
+def test_buzzwords_strung_together_are_stuffing_even_in_parentheses_but_reasoned_prose_is_not() -> None:
     q = custom_question(
         "You're the ML platform PM at a stock-photo marketplace with 180M images. Should you build or buy the "
         "model that tags new uploads?",
         "ai_strategy",
     )
     stuffed = (
-        "Recommendation: hybrid build/buy. First leverage frontier multimodal VLM APIs (GPT-4o/Gemini/Claude) via "
-        "an LLM gateway, abstraction layer, no vendor lock-in; then fine-tune open-weight models with LoRA/QLoRA "
-        "on our data flywheel, self-host with vLLM for latency/throughput, TCO, break-even, unit economics. "
-        "Guardrails: PII, privacy, DPA, human-in-the-loop, evals, golden set, precision/recall, drift monitoring."
+        "Recommendation: hybrid build/buy. First leverage frontier multimodal VLM APIs, GPT-4o, Gemini, Claude, via "
+        "an LLM gateway, abstraction layer, no vendor lock-in; then fine-tune open-weight models, LoRA, QLoRA, "
+        "data flywheel, self-host with vLLM, latency, throughput, TCO, break-even, unit economics. "
+        "Guardrails: PII, privacy, DPA, human-in-the-loop, evals, golden set, precision, recall, drift monitoring."
     )
     assert "keyword_stuffed" in GRADER.grade(q, stuffed).flags
+    assert "keyword_stuffed" in GRADER.grade(q, f"My view ({stuffed})").flags  # one long parenthesis hides nothing
     reasoned = (
-        "Buy first: tagging is a solved problem for general content (objects, scenes, colours), and at 1.5M uploads "
-        "a month an API costs far less than a team. Where it fails (niche subjects, rights-sensitive content such "
-        "as logos and faces) we fine-tune later on our own labelled data. I'd check three things in a two-week "
-        "pilot (tag precision on 2,000 images, cost per image, and latency) before committing."
+        "Buy first, because tagging general content is a solved problem, and an API costs far less than a team "
+        "of our own would. Where it fails, on niche subjects, logos and faces, we would fine-tune later on our "
+        "own labelled images, since those are exactly the cases our buyers search for. Before committing, I'd "
+        "run a short pilot on real uploads, compare tag precision with what our reviewers accept today, and "
+        "check the cost per image and the latency against the upload queue, so the decision rests on our data."
     )
-    assert "keyword_stuffed" not in GRADER.grade(q, reasoned).flags
+    assert "keyword_stuffed" not in GRADER.grade(q, reasoned).flags  # commas in prose are not a list
+
+
+def test_a_named_framework_applied_with_the_questions_facts_is_not_recitation() -> None:
+    q = custom_question(
+        "How would you tell whether AI campsite recommendations on a camping-reservation website are working?",
+        "metrics",
+    )
+    applied = (
+        "I'd use the HEART framework, filled in for campsites. Happiness: post-stay rating of recommended sites "
+        "versus others, alert if 0.2 stars lower. Adoption: share of searches where campers open a recommended "
+        "site, target 30% in 8 weeks. Task success: bookings within 7 days of a search that are not cancelled, "
+        "A/B against the popularity sort with a 10% holdout. Retention: rebooking next season, read in 6 months."
+    )
+    assert "recitation" not in GRADER.grade(q, applied).flags
+
+
+def test_an_answer_written_for_another_short_question_is_off_topic() -> None:
+    # a short question names few words, so re-worded answers pass; one that shares none of them in any form does not
+    meal_kit = (
+        "Main goal is subscribers picking meals they like faster and staying subscribed. North star: weekly "
+        "recommended meals cooked and rated per subscriber. Supporting: acceptance rate of recs (kept in the box "
+        "versus shown), average rating of recommended meals against non-recommended ones, time to finish the "
+        "weekly selection, and 90-day retention for users who accept at least two recs a week versus those who "
+        "don't, measured with a 10% holdout that gets the old popularity list. Guardrails: allergy and dietary "
+        "mismatches in accepted recs must stay at zero, variety (no more than two repeats a month), and the "
+        "share of boxes with at least one skipped meal. I'd review these weekly and alert if ratings drop 5%."
+    )
+    tutor = custom_question("What metrics would you track for an AI tutor in a language-learning app?", "metrics")
+    g = GRADER.grade(tutor, meal_kit)
+    assert "off_topic" in g.flags and g.overall == 1
