@@ -16,6 +16,16 @@ from interviewer.text import canonical, is_quantity, unwrap
 GRADER = RuleGrader()
 DATASET = Path(__file__).parents[1] / "evals" / "datasets" / "grader.jsonl"
 Q = next(q for q in bank().questions if q.topic == "metrics")
+# a strong metrics answer to a short meal-kit question, re-worded ("subscribers", "meals", "recs")
+MEAL_KIT_ANSWER = (
+    "Main goal is subscribers picking meals they like faster and staying subscribed. North star: weekly "
+    "recommended meals cooked and rated per subscriber. Supporting: acceptance rate of recs (kept in the box "
+    "versus shown), average rating of recommended meals against non-recommended ones, time to finish the "
+    "weekly selection, and 90-day retention for users who accept at least two recs a week versus those who "
+    "don't, measured with a 10% holdout that gets the old popularity list. Guardrails: allergy and dietary "
+    "mismatches in accepted recs must stay at zero, variety (no more than two repeats a month), and the "
+    "share of boxes with at least one skipped meal. I'd review these weekly and alert if ratings drop 5%."
+)
 
 
 def test_empty_and_null_answers_score_one() -> None:
@@ -163,15 +173,7 @@ def test_a_paraphrasing_answer_to_a_short_question_is_not_off_topic() -> None:
     q = custom_question(
         "What metrics would you track for AI recipe recommendations in a meal-kit subscription app?", "metrics"
     )
-    answer = (
-        "Main goal is subscribers picking meals they like faster and staying subscribed. North star: weekly "
-        "recommended meals cooked and rated per subscriber. Supporting: acceptance rate of recs (kept in the box "
-        "versus shown), average rating of recommended meals against non-recommended ones, time to finish the "
-        "weekly selection, and 90-day retention for users who accept at least two recs a week versus those who "
-        "don't, measured with a 10% holdout that gets the old popularity list. Guardrails: allergy and dietary "
-        "mismatches in accepted recs must stay at zero, variety (no more than two repeats a month), and the "
-        "share of boxes with at least one skipped meal. I'd review these weekly and alert if ratings drop 5%."
-    )
+    answer = MEAL_KIT_ANSWER
     g = GRADER.grade(q, answer)
     assert not {"off_topic", "generic"} & set(g.flags) and g.overall >= 3
 
@@ -231,15 +233,7 @@ def test_a_named_framework_applied_with_the_questions_facts_is_not_recitation() 
 
 def test_an_answer_written_for_another_short_question_is_off_topic() -> None:
     # a short question names few words, so re-worded answers pass; one that shares none of them in any form does not
-    meal_kit = (
-        "Main goal is subscribers picking meals they like faster and staying subscribed. North star: weekly "
-        "recommended meals cooked and rated per subscriber. Supporting: acceptance rate of recs (kept in the box "
-        "versus shown), average rating of recommended meals against non-recommended ones, time to finish the "
-        "weekly selection, and 90-day retention for users who accept at least two recs a week versus those who "
-        "don't, measured with a 10% holdout that gets the old popularity list. Guardrails: allergy and dietary "
-        "mismatches in accepted recs must stay at zero, variety (no more than two repeats a month), and the "
-        "share of boxes with at least one skipped meal. I'd review these weekly and alert if ratings drop 5%."
-    )
+    meal_kit = MEAL_KIT_ANSWER
     tutor = custom_question("What metrics would you track for an AI tutor in a language-learning app?", "metrics")
     g = GRADER.grade(tutor, meal_kit)
     assert "off_topic" in g.flags and g.overall == 1
