@@ -11,7 +11,7 @@ from .injection_text import normalise
 from .knowledge import sections
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
-from .reuse import GENERIC_Q, SHORT_QUESTION, reuse_terms, subject_reuse, term_reuse
+from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
 from .schemas import Concept, Question
 from .text import (
     FUNCTION_WORDS,
@@ -108,6 +108,11 @@ class Features:
     announces_framework: bool = False
     empty: bool = False
 
+    @property
+    def topic_reuse(self) -> float:
+        """The reuse the off-topic, generic and recitation checks read: loose for a short question, else exact."""
+        return self.term_reuse if self.subject_reuse is None else self.subject_reuse
+
 
 def _hit(concept: Concept, sents: list[Sentence], present: set[int]) -> Hit:
     best = Hit(concept, 0.0, "")
@@ -198,9 +203,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
         term_reuse=term_reuse(question.text, reuse_terms(lower)),
-        subject_reuse=subject_reuse(question.text, lower)
-        if len(reuse_terms(question.text)) <= SHORT_QUESTION
-        else None,
+        subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         kb_overlap=_kb_overlap(tokens),

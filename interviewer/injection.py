@@ -5,8 +5,9 @@ whoever scores the answer: overrides the rules, demands or claims a score, asks 
 a role-play, or pressures (vocabulary in injection_patterns.py). Candidates legitimately *talk about*
 these attacks as product risks, so text in quotes or backticks is not read as an instruction, and a
 sentence framed as discussion (attackers, red-teaming, "for example") is not flagged. Wordings learned
-from later blind sets are in injection_requests.py, notes in other languages in injection_foreign.py. Matching runs on a
-normalised copy: zero-width characters removed, s.p.a.c.e.d and l33t letters rejoined, base64 decoded.
+from later blind sets are in injection_requests.py, notes in other languages in injection_foreign.py.
+Matching runs on a normalised copy: zero-width characters removed, s.p.a.c.e.d and l33t letters
+rejoined, base64 decoded.
 Removal works on positions in the original text, so a quoted copy of an attack is never what is cut.
 """
 
@@ -27,6 +28,8 @@ from .text import wrap_groups
 
 __all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "readable", "strip_injection"]
 
+# one list for the patterns and the wordings learned later, each searched on its own (see injection_patterns)
+_STRONG = (*P.STRONG_RES, *R.LEARNED_RES)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
@@ -81,7 +84,7 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     # read with its quotes (they are gone from `plain`), but not inside backticks, where it is being shown
     if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(re.sub(r"`[^`]*`", " ", segment))):
         return True
-    if any(p.search(plain) for p in P.STRONG_RES) or any(p.search(plain) for p in R.LEARNED_RES):
+    if any(p.search(plain) for p in _STRONG):
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True

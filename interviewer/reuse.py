@@ -43,6 +43,17 @@ def _question_df() -> tuple[dict[str, int], int]:
     return _document_frequency(reuse_terms)
 
 
+@lru_cache(maxsize=512)
+def question_reuse_terms(question_text: str) -> frozenset[str]:
+    """reuse_terms of a question, kept: every answer to it is measured against the same words."""
+    return reuse_terms(question_text)
+
+
+def is_short_question(question_text: str) -> bool:
+    """Whether a question names so few subject words that the loose subject_reuse is the measure to read."""
+    return len(question_reuse_terms(question_text)) <= SHORT_QUESTION
+
+
 def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
     """Share of the question's subject words an answer reuses, each weighted by its rarity among questions.
 
@@ -50,7 +61,7 @@ def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
     answer written for another question shares only the common ones, however long and strong it is.
     """
     df, n = _question_df()
-    terms = reuse_terms(question_text)
+    terms = question_reuse_terms(question_text)
     weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
     total = sum(weight.values())
     return sum(weight[t] for t in terms & answer_terms) / total if total else 1.0
@@ -74,6 +85,11 @@ def _roots(text: str) -> frozenset[str]:
             if len(part) >= 3 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
                 out.add(_root(part))
     return frozenset(out - _ASKING)
+
+
+@lru_cache(maxsize=512)
+def _question_roots(question_text: str) -> frozenset[str]:
+    return _roots(question_text)
 
 
 def _document_frequency(terms_of: Callable[[str], frozenset[str]]) -> tuple[dict[str, int], int]:
@@ -104,7 +120,7 @@ def subject_reuse(question_text: str, answer_lower: str) -> float:
     ("subscribers" for "subscription", "mix" for "mixing"). A short question has few subject words, and a
     paraphrasing answer must not read as off-topic for missing them."""
     df, n = _root_df()
-    terms = _roots(question_text)
+    terms = _question_roots(question_text)
     answer = _roots(answer_lower)
     weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
     total = sum(weight.values())

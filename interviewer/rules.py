@@ -125,7 +125,7 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
     few = any(f.n_words >= words and f.shared_terms < need for words, need in p.off_topic_reuse)
-    reuse = f.term_reuse if f.subject_reuse is None else f.subject_reuse
+    reuse = f.topic_reuse
     elsewhere = few and reuse < p.off_topic_few_words_reuse
     if f.n_words >= 100:
         low, high = p.off_topic_rare_terms
@@ -158,8 +158,7 @@ def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
 def _recites_named_framework(f: Features, p: Params) -> bool:
     """A framework announced ("I'll use CIRCLES") and walked through with hardly a figure, or hardly a word of this
     question (either is enough: fresh7's CIRCLES walk-through named the company but gave no figure)."""
-    reuse = f.term_reuse if f.subject_reuse is None else f.subject_reuse
-    return f.announces_framework and (f.numbers <= p.few_numbers or reuse < p.framework_reuse)
+    return f.announces_framework and (f.numbers <= p.few_numbers or f.topic_reuse < p.framework_reuse)
 
 
 def _stuffed(f: Features, p: Params) -> bool:
