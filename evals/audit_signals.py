@@ -23,7 +23,7 @@ DATA = Path(__file__).parent / "datasets"
 
 def main() -> None:
     """Print the counts."""
-    rows = [r for path in sorted(DATA.glob("grader*.jsonl")) for r in load_rows(path)]
+    rows = [r for path in sorted(DATA.glob("grader*.jsonl")) for r in load_rows(path) if r.gold]
     topics = rubrics().topics
     clean = [r for r in rows if "injection" not in r.tags]
     cut = [r.id for r in clean if strip_injection(r.answer).removed]
@@ -31,11 +31,11 @@ def main() -> None:
     red: Counter[int] = Counter()
     framework: Counter[int] = Counter()
     listy: Counter[int] = Counter()
-    totals: Counter[int] = Counter(r.gold.overall for r in rows)
+    totals: Counter[int] = Counter(r.gold.overall for r in rows if r.gold)
     for r in rows:
         q = resolve_question(r)
         f = extract(q, r.answer, {d.id: list(d.concepts) for d in topics[q.topic].dimensions})
-        gold = r.gold.overall
+        gold = r.gold.overall if r.gold else 0
         red[gold] += bool(f.red_flags)
         framework[gold] += f.announces_framework
         listy[gold] += f.list_density >= DEFAULT.stuffed_list_density and f.numbers <= DEFAULT.few_numbers
