@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     )
     fallback_models: str = Field(default="", description="Comma-separated provider/models to try when one fails.")
     llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Wall-clock seconds per model call.")
+    llm_transport: Literal["auto", "litellm"] = Field(
+        default="auto",
+        description="auto: openai/* models go straight through the openai SDK, others through litellm; "
+        "litellm: every model through litellm.",
+    )
     mask_transcript: bool = Field(default=False, description="Also mask personal data in the saved transcript.")
     budget_usd: float | None = Field(default=None, gt=0, description="Stop calling models once a session spends this.")
     api_base: str = Field(default="", description="Base URL of an OpenAI-compatible server (Ollama, vLLM...).")

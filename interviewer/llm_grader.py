@@ -6,6 +6,7 @@ second opinion that marks a grade low-confidence when the two differ by 2 or mor
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import replace
 from typing import Literal
 
@@ -19,10 +20,12 @@ from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
 from .retrieval import Retriever
-from .rules import RuleGrader
+from .rules import RuleGrader, may_be_noise
 from .schemas import DimensionScore, Grade, Passage, Question, TopicRubric
 
 LOW_CONFIDENCE_GAP = 2
+_NOTHING = frozenset({"empty", "gibberish"})  # flags that leave a model nothing to judge
+_CALLS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="grade")
 QUOTE_MAX_WORDS = 30
 
 
@@ -107,15 +110,23 @@ class LLMGrader:
 
     def grade(self, question: Question, answer: str) -> Grade:
         """A model grade, or the rule grade marked degraded when the model cannot give a usable one."""
-        floor = self.rules.grade(question, answer)  # the fallback and the second opinion
-        if {"empty", "gibberish"} & set(floor.flags):
-            return floor  # nothing for a model to judge
+        floor: Grade | None = None
+        if may_be_noise(answer):  # the rules look first, so a model is not asked about noise
+            floor = self.rules.grade(question, answer)
+            if _NOTHING & set(floor.flags):
+                return floor
         rubric = rubrics().topics[question.topic]
         passages = self._passages(question, answer)
         messages = self.messages(question, answer, rubric, passages)
         before = replace(self.guard.usage) if self.guard else None
+        call = _CALLS.submit(self._complete, messages, rubric, answer)
+        # The rule grade (fallback and second opinion) is computed while the model works, not before.
+        wait([call], timeout=0.006)
+        floor = floor or self.rules.grade(question, answer)
+        if _NOTHING & set(floor.flags):
+            return floor  # the cheap test let it through; the model's reply is not needed
         try:
-            out = self._complete(messages, rubric, answer)
+            out = call.result()
         except LLMError as exc:
             self.last_error = exc
             if isinstance(exc, LLMOutputError) and self.guard is not None:

@@ -9,6 +9,7 @@ from statistics import mean
 
 from .features import Features, Hit, extract, vector
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
+from .text import FUNCTION_WORDS, words
 
 QUOTE_WORDS = 22
 _NUMERIC_DIMS = frozenset({"specificity", "sizing", "economics", "metrics_guardrails"})
@@ -93,12 +94,22 @@ def dimension_evidence(dim: str, f: Features, p: Params) -> tuple[float, list[Hi
     return min(1.0, e), q_hits + c_hits + r_hits
 
 
+GIBBERISH_FUNCTION_RATIO = 0.06
+
+
+def may_be_noise(answer: str) -> bool:
+    """A cheap test that is true for every answer the rules could flag empty or gibberish (and a few more)."""
+    tokens = words(answer)
+    # margin over the gibberish cut: this counts raw words, the flag counts cleaned sentences' words
+    return len(tokens) < 4 or sum(t in FUNCTION_WORDS for t in tokens) / len(tokens) < 2 * GIBBERISH_FUNCTION_RATIO
+
+
 def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     """What caps this answer: empty, gibberish, off-topic, too short, generic, keyword list, recited framework."""
     if f.empty:
         return ["empty"]
     flags: list[GradeFlag] = []
-    if f.function_ratio < 0.06 and f.n_words >= 4 and not any(h.credit for h in f.question_hits):
+    if f.function_ratio < GIBBERISH_FUNCTION_RATIO and f.n_words >= 4 and not any(h.credit for h in f.question_hits):
         flags.append("gibberish")
     if topic := _topic_flag(f, p):
         flags.append(topic)

@@ -1,4 +1,7 @@
-"""The gateway at the HTTP layer (respx): ladder, re-ask, retries, timeouts, fallbacks, no leaked keys."""
+"""The gateway at the HTTP layer (respx): ladder, re-ask, retries, timeouts, fallbacks, no leaked keys.
+
+Every test runs twice: openai/* models sent by the openai SDK directly ("auto") and through litellm.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from llm_fakes import chat, error
+from llm_fakes import chat, error, sse
 from pydantic import BaseModel
 
 from interviewer.errors import LLMError
-from interviewer.llm import Gateway, GatewayConfig, extract_json
+from interviewer.llm import Gateway, GatewayConfig, Transport, direct, extract_json
+from interviewer.resilience import SessionGuard
 
 BASE = "http://llm.test/v1"
 URL = f"{BASE}/chat/completions"
@@ -26,11 +30,19 @@ class Verdict(BaseModel):
 
 
 _reply, _error = chat, error
+_TRANSPORT: list[Transport] = ["auto"]
 
 
-def _gateway(**kw: Any) -> tuple[Gateway, list[float]]:
+@pytest.fixture(params=["auto", "litellm"], autouse=True)
+def _transport(request: pytest.FixtureRequest) -> Any:
+    _TRANSPORT[0] = request.param
+    yield request.param
+    _TRANSPORT[0] = "auto"
+
+
+def _gateway(model: str = "openai/test-model", **kw: Any) -> tuple[Gateway, list[float]]:
     slept: list[float] = []
-    cfg = GatewayConfig(model="openai/test-model", api_base=BASE, api_key=KEY, **kw)
+    cfg = GatewayConfig(model=model, api_base=BASE, api_key=KEY, transport=_TRANSPORT[0], **kw)
     return Gateway(cfg, sleep=slept.append), slept
 
 
@@ -150,3 +162,50 @@ def test_a_500_that_rejects_the_format_steps_down_without_retrying() -> None:
     gw, slept = _gateway(retries=2)
     assert gw.complete(MSG, Verdict).score == 4
     assert route.call_count == 2 and slept == []
+
+
+def test_only_openai_models_skip_litellm() -> None:
+    assert direct("openai/gpt-4o-mini", "auto") and direct("openai/my-vllm-model", "auto")
+    assert not direct("openai/gpt-4o-mini", "litellm")
+    assert not direct("anthropic/claude-sonnet-4-5", "auto") and not direct("ollama/llama3.1", "auto")
+
+
+@respx.mock
+def test_streamed_tokens_arrive_in_order_with_the_key_sent_as_a_bearer() -> None:
+    route = respx.post(URL).mock(return_value=sse("Walk me through the guardrail metrics you would set."))
+    gw, _ = _gateway()
+    text = "".join(gw.stream(MSG))
+    assert text == "Walk me through the guardrail metrics you would set."
+    request = route.calls[0].request
+    assert json.loads(request.content)["stream"] is True
+    assert request.headers["authorization"] == f"Bearer {KEY}"
+
+
+@respx.mock
+def test_usage_and_cost_are_metered_for_a_priced_model() -> None:
+    respx.post(URL).mock(return_value=_reply(GOOD))  # 900 prompt + 120 completion tokens
+    guard = SessionGuard()
+    gw, _ = _gateway(model="openai/gpt-4o-mini", guard=guard)
+    gw.complete(MSG, Verdict)
+    assert guard.usage.calls == 1 and guard.usage.prompt_tokens == 900 and guard.usage.completion_tokens == 120
+    assert 0 < guard.usage.cost_usd < 0.01  # litellm's local price map knows gpt-4o-mini
+
+
+@respx.mock
+def test_an_unpriced_model_costs_nothing_and_is_looked_up_once() -> None:
+    respx.post(URL).mock(return_value=_reply(GOOD))
+    guard = SessionGuard()
+    gw, _ = _gateway(guard=guard)
+    gw.complete(MSG, Verdict)
+    gw.complete(MSG, Verdict)
+    assert guard.usage.cost_usd == 0 and guard.usage.prompt_tokens == 1800
+    assert gw._unpriced == {"openai/test-model"}
+
+
+@respx.mock
+def test_a_local_server_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    route = respx.post(URL).mock(return_value=_reply(GOOD))
+    gw = Gateway(GatewayConfig(model="openai/llama", api_base=BASE, transport=_TRANSPORT[0]))
+    assert gw.complete(MSG, Verdict).score == 4
+    assert route.call_count == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from interviewer.errors import DataError, LLMError
 from interviewer.knowledge import bank, rubrics
 from interviewer.llm_grader import LLMDimension, LLMGradeOut, LLMGrader, LLMMissing
 from interviewer.prompts import prompts_dir, render, variables
+from interviewer.rules import RuleGrader, may_be_noise
 
 Q = next(q for q in bank().questions if q.topic == "metrics")
 DIMS = [d.id for d in rubrics().topics["metrics"].dimensions]
@@ -85,6 +87,29 @@ def test_two_points_apart_is_low_confidence() -> None:
 def test_empty_answers_never_reach_the_model() -> None:
     llm = FakeLLM()
     assert LLMGrader(llm).grade(Q, "   ").overall == 1 and llm.calls == []
+
+
+@pytest.mark.parametrize("noise", ["asdf qwer zxcv uiop hjkl", "null", "N/A", "lorem ipsum dolor sit amet consectetur"])
+def test_noise_never_reaches_the_model(noise: str) -> None:
+    llm = FakeLLM()
+    grade = LLMGrader(llm).grade(Q, noise)
+    assert grade.overall == 1 and llm.calls == []
+
+
+def test_the_cheap_noise_test_admits_every_answer_the_rules_call_empty_or_gibberish() -> None:
+    """The model call starts before the rule grade ends; only answers the cheap test admits wait for the rules."""
+    from interviewer.evaluation.dataset import load_rows, resolve_question
+    from interviewer.evaluation.suites import build_suites
+
+    rows = [r for p in sorted(Path(__file__).parents[1].glob("evals/datasets/grader*.jsonl")) for r in load_rows(p)]
+    cases = [(r.id, resolve_question(r), r.answer) for r in rows]
+    cases += [(v.id, v.question, v.answer) for suite in build_suites(rows[:80]) for v in suite.variants]
+    flagged = 0
+    for case_id, question, answer in cases:
+        if {"empty", "gibberish"} & set(RuleGrader().grade(question, answer).flags):
+            flagged += 1
+            assert may_be_noise(answer), case_id
+    assert flagged >= 10
 
 
 def test_every_prompt_renders_and_a_missing_variable_fails() -> None:
