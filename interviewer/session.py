@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from langgraph.types import Command
+from langgraph.types import Command, Durability
 
 from . import store
 from .errors import SessionError
 from .graph import build_graph
 from .knowledge import pack_question, unpack_question
+from .pii import mask
 from .report import build_report
 from .schemas import Question, Report, Turn
 from .state import Context, Pending, Reply
@@ -75,7 +76,7 @@ class Interview:
 
     def begin(self) -> Step:
         """Run a new session up to its first question."""
-        return self._run(self._initial)
+        return self._run(self._initial, durability="sync")
 
     @classmethod
     def start(
@@ -107,16 +108,24 @@ class Interview:
         if not snapshot.values:
             raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
         interview._seen = len(snapshot.values.get("turns", []))
-        # Not waiting on the candidate and not finished: a step was cut short (crash, SIGKILL). Its
-        # completed writes are saved, so running on from the checkpoint finishes it without redoing work.
+        # Not waiting on the candidate and not finished: a step was cut short by an error. Its completed
+        # writes are saved, so running on from the checkpoint finishes it without redoing work.
         if not snapshot.interrupts and not snapshot.values.get("report"):
-            return interview, interview._run(None)
+            return interview, interview._run(None, durability="sync")
+        sent = store.inbox(conn, session_id)
+        if snapshot.interrupts and sent is not None and sent[0] == interview._seen:
+            # An answer was sent and the process died (SIGKILL, power cut) before its turn was saved.
+            return interview, interview._run(Command(resume=sent[1]), durability="exit")
         return interview, interview._step_from(snapshot.values)
 
     def answer(self, text: str, skip: bool = False) -> Step:
         """Send the candidate's answer (or a skip) and run until the next prompt or the end."""
         reply: Reply = {"text": text, "skip": skip}
-        return self._run(Command(resume=reply))
+        kept = {**reply, "text": mask(text)} if self.context.mask_transcript else dict(reply)
+        store.put_inbox(self.conn, self.session_id, self._seen, kept)
+        # The answer is committed above, so the graph need not checkpoint after each of the turn's
+        # steps (about a commit per step): it saves once, when it stops at the next prompt.
+        return self._run(Command(resume=reply), durability="exit")
 
     def state(self) -> dict[str, Any]:
         """The current checkpointed state values."""
@@ -129,13 +138,13 @@ class Interview:
             return Report.model_validate(values["report"])
         return build_report(values, completed=False)
 
-    def _run(self, payload: Any) -> Step:
+    def _run(self, payload: Any, durability: Durability) -> Step:
         last: dict[str, Any] | None = None
         for mode, chunk in self.graph.stream(
             payload,
             self._config,
             context=self.context,
-            durability="sync",
+            durability=durability,
             stream_mode=["updates", "custom", "values"],
         ):
             if mode == "values":

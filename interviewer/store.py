@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import sqlite3
@@ -25,6 +26,13 @@ CREATE TABLE IF NOT EXISTS interviewer_sessions (
     total INTEGER NOT NULL,
     answered INTEGER NOT NULL DEFAULT 0,
     score REAL
+)"""
+# An answer sent but not yet graded and checkpointed; `turns` is how many turns the session had then.
+_INBOX = """
+CREATE TABLE IF NOT EXISTS interviewer_inbox (
+    session_id TEXT PRIMARY KEY,
+    turns INTEGER NOT NULL,
+    reply TEXT NOT NULL
 )"""
 
 
@@ -69,6 +77,7 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(str(db_path), check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(_SCHEMA)
+        conn.execute(_INBOX)
         conn.commit()
     except sqlite3.DatabaseError as exc:
         raise SessionError(
@@ -100,12 +109,28 @@ def create_session(conn: sqlite3.Connection, session_id: str, title: str, total:
 
 
 def update_session(conn: sqlite3.Connection, session_id: str, status: str, answered: int, score: float | None) -> None:
-    """Refresh a session's progress line."""
+    """Refresh a session's progress line; the step is saved, so its sent answer leaves the inbox."""
     conn.execute(
         "UPDATE interviewer_sessions SET updated=?, status=?, answered=?, score=? WHERE id=?",
         (_now(), status, answered, score, session_id),
     )
+    conn.execute("DELETE FROM interviewer_inbox WHERE session_id=?", (session_id,))
     conn.commit()
+
+
+def put_inbox(conn: sqlite3.Connection, session_id: str, turns: int, reply: dict[str, Any]) -> None:
+    """Save a sent answer before it is graded (committed: it survives a crash or a power cut)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO interviewer_inbox (session_id, turns, reply) VALUES (?,?,?)",
+        (session_id, turns, json.dumps(reply)),
+    )
+    conn.commit()
+
+
+def inbox(conn: sqlite3.Connection, session_id: str) -> tuple[int, dict[str, Any]] | None:
+    """A sent answer whose grading did not finish: (turns the session had then, the reply), or None."""
+    rows = _read(conn, "SELECT turns, reply FROM interviewer_inbox WHERE session_id=?", (session_id,))
+    return (int(rows[0][0]), json.loads(rows[0][1])) if rows else None
 
 
 def list_sessions(conn: sqlite3.Connection) -> list[SessionRow]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import suppress
 from pathlib import Path
 
+import pytest
 from conftest import FakeGrader
 
 from interviewer import store
 from interviewer.config import Settings
 from interviewer.knowledge import bank
+from interviewer.schemas import Grade, Question
 from interviewer.session import Interview
 from interviewer.state import Context
 
@@ -127,3 +131,73 @@ def test_checkpoint_growth_per_turn_does_not_grow_with_the_transcript(_isolated_
         assert len(interview.state()["turns"]) == 24
     early, late = sum(sizes[2:5]) / 3, sum(sizes[-3:]) / 3
     assert late < 1.5 * early, (early, late)
+
+
+class _Stuck:
+    """A grader that never returns until released: the process 'dies' while it grades."""
+
+    def __init__(self) -> None:
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def grade(self, question: Question, answer: str) -> Grade:
+        self.started.set()
+        self.release.wait(30)
+        raise RuntimeError("the process is gone")
+
+
+def test_an_answer_sent_when_the_process_dies_mid_grade_is_graded_on_resume(_isolated_home: Path) -> None:
+    stuck = _Stuck()
+    cm = _open(_isolated_home)
+    dead = cm.__enter__()
+    interview, _ = Interview.start(dead, Context(grader=stuck), QS, "t")
+
+    def send() -> None:
+        with suppress(RuntimeError):
+            interview.answer("the answer that must survive")
+
+    worker = threading.Thread(target=send)
+    worker.start()
+    assert stuck.started.wait(10)
+    try:
+        with _open(_isolated_home) as conn:  # a new process: nothing of the graph's run was saved
+            grader = FakeGrader([5])
+            _, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
+            assert grader.calls == [(QS[0].id, "the answer that must survive")]
+            assert [t.answer for t in step.new_turns] == ["the answer that must survive"]
+            assert step.pending is not None and step.pending["question_index"] == 1  # graded 5: no probe
+            assert store.inbox(conn, interview.session_id) is None
+            assert store.list_sessions(conn)[0].answered == 1
+    finally:
+        stuck.release.set()
+        worker.join(10)
+        cm.__exit__(None, None, None)
+
+
+def test_a_sent_answer_whose_turn_was_saved_is_not_graded_twice(_isolated_home: Path) -> None:
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=FakeGrader([5])), QS, "t")
+        interview.answer("answer one")
+        # died after the turn's checkpoint, before the inbox was cleared
+        store.put_inbox(conn, interview.session_id, 0, {"text": "answer one", "skip": False})
+    with _open(_isolated_home) as conn:
+        grader = FakeGrader([5])
+        again, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
+        assert grader.calls == [] and len(again.state()["turns"]) == 1
+        assert step.pending is not None and step.pending["question_index"] == 1
+        assert store.inbox(conn, interview.session_id) is None
+
+
+def test_an_error_mid_grade_loses_no_answer(_isolated_home: Path) -> None:
+    class Broken:
+        def grade(self, question: Question, answer: str) -> Grade:
+            raise KeyboardInterrupt
+
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=Broken()), QS, "t")
+        with pytest.raises(KeyboardInterrupt):
+            interview.answer("answer under Ctrl-C")
+    with _open(_isolated_home) as conn:
+        grader = FakeGrader([4])
+        again, _ = Interview.resume(conn, Context(grader=grader), interview.session_id)
+        assert grader.calls == [(QS[0].id, "answer under Ctrl-C")]
+        assert [t["answer"] for t in again.state()["turns"]] == ["answer under Ctrl-C"]
