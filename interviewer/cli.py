@@ -230,7 +230,7 @@ def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -
 
     settings = _settings(ctx)
     with store.open_db(settings.db_path) as conn:
-        interview, _ = Interview.resume(conn, Context(grader=RuleGrader()), session_id)
+        interview, _ = Interview.resume(conn, Context(grader=RuleGrader()), session_id, finish=False)
         rep = interview.current_report()
     text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
     if output:

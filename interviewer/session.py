@@ -93,9 +93,14 @@ class Interview:
 
     @classmethod
     def resume(
-        cls, conn: sqlite3.Connection, context: Context, session_id: str, listener: Listener | None = None
+        cls,
+        conn: sqlite3.Connection,
+        context: Context,
+        session_id: str,
+        listener: Listener | None = None,
+        finish: bool = True,
     ) -> tuple[Interview, Step]:
-        """Reopen a session where it stopped; a step interrupted by a crash is finished first."""
+        """Reopen a session where it stopped; a step interrupted by a crash is finished first (unless not `finish`)."""
         store.get_session(conn, session_id)
         interview = cls(conn, context, session_id, listener)
         try:
@@ -108,6 +113,8 @@ class Interview:
         if not snapshot.values:
             raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
         interview._seen = len(snapshot.values.get("turns", []))
+        if not finish:  # reading only (`interviewer report`): grade nothing, change nothing
+            return interview, interview._step_from(snapshot.values, record=False)
         # Not waiting on the candidate and not finished: a step was cut short by an error. Its completed
         # writes are saved, so running on from the checkpoint finishes it without redoing work.
         if not snapshot.interrupts and not snapshot.values.get("report"):
@@ -155,7 +162,7 @@ class Interview:
             return self._step_from(self.state())
         return self._step_from({k: v for k, v in last.items() if k != "__interrupt__"})
 
-    def _step_from(self, values: dict[str, Any]) -> Step:
+    def _step_from(self, values: dict[str, Any], record: bool = True) -> Step:
         turns = values.get("turns", [])
         step = Step(new_turns=[Turn.model_validate(t) for t in turns[self._seen :]])
         self._seen = len(turns)
@@ -163,7 +170,8 @@ class Interview:
             step.report = Report.model_validate(values["report"])
         else:
             step.pending = values.get("pending")
-        self._record(values, step)
+        if record:
+            self._record(values, step)
         return step
 
     def _record(self, values: dict[str, Any], step: Step) -> None:

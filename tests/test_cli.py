@@ -205,3 +205,54 @@ def test_escape_codes_in_a_scripted_answer_never_reach_the_terminal(tmp_path: Pa
     answers.write_bytes(b"x \x1b]0;PWNED\x07 \x1b[31mRED answer about metrics\n---\n/skip\n---\n/skip\n")
     result = _run(["practice", "--questions", "1", "--answers", str(answers)])
     assert "\x1b]0;" not in result.output and "\x1b[31m" not in result.output
+
+
+def test_an_answer_sent_before_the_process_died_is_graded_and_shown_on_resume(
+    _isolated_home: Path, tmp_path: Path
+) -> None:
+    import threading
+    from contextlib import suppress
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    release = threading.Event()
+
+    class Stuck:  # grading never ends: the process is as good as dead
+        def grade(self, question, answer):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            raise RuntimeError("gone")
+
+    question = next(q for q in bank().questions if q.topic == "metrics")
+    cm = store.open_db(Settings().db_path)
+    conn = cm.__enter__()
+    interview, _ = Interview.start(conn, Context(grader=Stuck()), [question], "died")
+    sid = interview.session_id
+
+    def send() -> None:
+        with suppress(Exception):  # its grader fails, then its closed database
+            interview.answer(STRONG_METRICS_ANSWER)
+
+    worker = threading.Thread(target=send)
+    worker.start()
+    try:
+        while store.inbox(conn, sid) is None:
+            worker.join(0.01)
+        report = _run(["report", sid])  # reading the report grades nothing and keeps the sent answer
+        assert report.exit_code == 0 and store.inbox(conn, sid) is not None
+        rest = tmp_path / "rest.txt"
+        rest.write_text("/skip\n---\n/skip\n---\n/skip\n", encoding="utf-8")
+        result = _run(["resume", sid, "--answers", str(rest)])
+        assert result.exit_code == 0, result.output
+        assert result.output.count("Score:") == 1  # the recovered answer's feedback, shown once
+        with store.open_db(Settings().db_path) as check:
+            again, _ = Interview.resume(check, Context(grader=Stuck()), sid, finish=False)
+            turns = again.state()["turns"]
+            assert turns[0]["answer"] == STRONG_METRICS_ANSWER and turns[0]["grade"]["overall"] >= 3
+    finally:
+        cm.__exit__(None, None, None)  # the "dead" run can write nothing more
+        release.set()
+        worker.join(10)

@@ -152,7 +152,7 @@ def test_an_answer_sent_when_the_process_dies_mid_grade_is_graded_on_resume(_iso
     interview, _ = Interview.start(dead, Context(grader=stuck), QS, "t")
 
     def send() -> None:
-        with suppress(RuntimeError):
+        with suppress(Exception):  # its grader fails, then its closed database
             interview.answer("the answer that must survive")
 
     worker = threading.Thread(target=send)
@@ -160,6 +160,8 @@ def test_an_answer_sent_when_the_process_dies_mid_grade_is_graded_on_resume(_iso
     assert stuck.started.wait(10)
     try:
         with _open(_isolated_home) as conn:  # a new process: nothing of the graph's run was saved
+            _, step = Interview.resume(conn, Context(grader=FakeGrader([])), interview.session_id, finish=False)
+            assert step.new_turns == [] and store.inbox(conn, interview.session_id) is not None  # read only
             grader = FakeGrader([5])
             _, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
             assert grader.calls == [(QS[0].id, "the answer that must survive")]
@@ -168,9 +170,9 @@ def test_an_answer_sent_when_the_process_dies_mid_grade_is_graded_on_resume(_iso
             assert store.inbox(conn, interview.session_id) is None
             assert store.list_sessions(conn)[0].answered == 1
     finally:
+        cm.__exit__(None, None, None)  # the "dead" run can write nothing more
         stuck.release.set()
         worker.join(10)
-        cm.__exit__(None, None, None)
 
 
 def test_a_sent_answer_whose_turn_was_saved_is_not_graded_twice(_isolated_home: Path) -> None:
