@@ -188,8 +188,13 @@ def _run(
     presenter = Presenter(console)
     with store.open_db(settings.db_path) as conn:
         interview, step = opener(conn, context, presenter.on_event)
-        # chromadb, the embedding model and the questions' vectors load while the candidate reads question 1
+        # chromadb, the embedding model and the questions' vectors (and litellm, with a model) load
+        # while the candidate reads question 1
         retriever.warm(interview.question_texts())
+        if settings.model or settings.grading_model:
+            from .llm import warm
+
+            warm()
         return run_loop(console, source, interview, step, title, report_path, presenter)
 
 

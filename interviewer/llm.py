@@ -87,6 +87,11 @@ def _litellm() -> Any:
     return litellm
 
 
+def warm() -> None:
+    """Import litellm in the background (about 3 s on 2 cores), so the first graded answer does not wait for it."""
+    threading.Thread(target=_litellm, name="litellm-warmup", daemon=True).start()
+
+
 def direct(model: str, transport: Transport) -> bool:
     """Whether `model` is sent straight to an OpenAI-compatible API with the openai SDK rather than via litellm.
 
@@ -130,7 +135,7 @@ class Gateway:
                 import openai
 
                 self._openai = openai.OpenAI(
-                    api_key=self._key("openai/") or os.environ.get("OPENAI_API_KEY"),
+                    api_key=self._key(openai_protocol=True),  # None: the SDK reads OPENAI_API_KEY
                     base_url=self.config.api_base or None,
                     max_retries=0,  # our policy retries, not the SDK's
                     timeout=self.config.timeout_s,
@@ -221,15 +226,15 @@ class Gateway:
         }
         if self.config.api_base:
             kwargs["api_base"] = self.config.api_base
-        if key := self._key(model):
+        if key := self._key(openai_protocol=model.startswith("openai/")):
             kwargs["api_key"] = key
         return kwargs
 
-    def _key(self, model: str) -> str | None:
+    def _key(self, openai_protocol: bool) -> str | None:
         """The configured key; for a keyless local OpenAI-compatible server, a placeholder the SDK insists on."""
         if self.config.api_key:
             return self.config.api_key
-        local = self.config.api_base and model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY")
+        local = self.config.api_base and openai_protocol and not os.environ.get("OPENAI_API_KEY")
         return "unused" if local else None  # Ollama, vLLM and llama.cpp take any key
 
     @classmethod

@@ -26,6 +26,9 @@ from .schemas import DimensionScore, Grade, Passage, Question, TopicRubric
 LOW_CONFIDENCE_GAP = 2
 _NOTHING = frozenset({"empty", "gibberish"})  # flags that leave a model nothing to judge
 _CALLS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="grade")
+# Time for the model request to be built and sent before the rule grade competes with it for the GIL:
+# started side by side, the two only traded places (measured: no gain); with this head start, about 1.3 ms a turn.
+_HEAD_START_S = 0.006
 QUOTE_MAX_WORDS = 30
 
 
@@ -121,7 +124,7 @@ class LLMGrader:
         before = replace(self.guard.usage) if self.guard else None
         call = _CALLS.submit(self._complete, messages, rubric, answer)
         # The rule grade (fallback and second opinion) is computed while the model works, not before.
-        wait([call], timeout=0.006)
+        wait([call], timeout=_HEAD_START_S)
         floor = floor or self.rules.grade(question, answer)
         if _NOTHING & set(floor.flags):
             return floor  # the cheap test let it through; the model's reply is not needed

@@ -83,3 +83,36 @@ def test_a_dead_model_degrades_to_rules_and_the_interview_goes_on(
     )
     assert result.exit_code == 0, result.output
     assert "degraded: rule-based" in result.output and "Summary" in result.output
+
+
+@respx.mock
+@pytest.mark.parametrize("configured", [True, False])
+def test_litellm_is_imported_in_the_background_only_with_a_model(
+    configured: bool, model_env: None, tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import interviewer.llm
+
+    warmed: list[bool] = []
+    monkeypatch.setattr(interviewer.llm, "warm", lambda: warmed.append(True))
+    if not configured:
+        monkeypatch.delenv("INTERVIEWER_GRADER_MODEL")
+    respx.post(URL).mock(return_value=_grade_reply())
+    args = ["practice", "--topic", "metrics", "--questions", "1", "--answers", str(_answers(tmp_path))]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert warmed == ([True] if configured else [])
+
+
+def test_the_warm_up_imports_litellm_off_the_main_thread() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, threading, interviewer.llm as llm\n"
+        "assert 'litellm' not in sys.modules\n"
+        "llm.warm()\n"
+        "[t.join(120) for t in threading.enumerate() if t.name == 'litellm-warmup']\n"
+        "assert 'litellm' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
