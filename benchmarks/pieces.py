@@ -8,6 +8,7 @@ what `turns.llm_turns` reports, turn time minus the stub's model seconds.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import tempfile
@@ -43,6 +44,7 @@ PIECES: list[tuple[Any, str, str]] = [
 def _timed(owner: Any, name: str, label: str, spent: dict[str, list[float]]) -> None:
     original: Callable[..., Any] = getattr(owner, name)
 
+    @functools.wraps(original)  # LangGraph reads a node's signature to pass it the runtime
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         try:
@@ -74,7 +76,8 @@ def main() -> None:
     print(f"turn minus model, median: {overhead * 1000:.1f} ms")
     print(f"model (stub delay) per turn: {sum(models) / args.turns * 1000:.1f} ms")
     for _, _, label in PIECES:
-        print(f"{label:48s} {sum(spent.get(label, [])) / args.turns * 1000:7.2f} ms/turn")
+        times = spent.get(label, [])
+        print(f"{label:48s} {sum(times) / args.turns * 1000:7.2f} ms/turn {len(times) / args.turns:5.1f} calls/turn")
 
 
 if __name__ == "__main__":

@@ -151,18 +151,23 @@ class LLMGrader:
         return grade
 
     def messages(self, question: Question, answer: str, rubric: TopicRubric, passages: list[Passage]) -> Messages:
-        """A fresh context: system rules, then the question, rubric, passages and the answer as data."""
+        """A fresh context: the rules and the topic's rubric, then the question, passages and the answer as data.
+
+        The system message is the same for every answer on a topic: providers can cache it as a prompt
+        prefix, and the gateway's personal-data scan of it is a cache hit.
+        """
         shown = "\n\n".join(f"### {p.heading}\n{p.text}" for p in passages) or "(none)"
+        system = render(
+            "grade_system", topic=question.topic, rubric_version=rubrics().version, rubric=rubric_text(rubric)
+        )
         user = render(
             "grade_user",
             topic=question.topic,
             question=question.text,
-            rubric_version=rubrics().version,
-            rubric=rubric_text(rubric),
             passages=shown,
             answer=answer.replace("ANSWER>>>", "ANSWER>>"),
         )
-        return [{"role": "system", "content": render("grade_system")}, {"role": "user", "content": user}]
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def _complete(self, messages: Messages, rubric: TopicRubric, answer: str) -> LLMGradeOut:
         out = self.llm.complete(messages, LLMGradeOut, temperature=0.0)

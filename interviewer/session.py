@@ -41,7 +41,8 @@ class Interview:
         self.session_id = session_id
         self.listener = listener  # sees node updates and streamed tokens as they happen
         self._initial: dict[str, Any] = {}
-        self.graph = build_graph(store.checkpointer(conn))
+        self.saver = store.checkpointer(conn)
+        self.graph = build_graph(self.saver)
         self._config: Any = {"configurable": {"thread_id": session_id}}
         self._seen = 0
 
@@ -146,13 +147,21 @@ class Interview:
         return build_report(values, completed=False)
 
     def _run(self, payload: Any, durability: Durability) -> Step:
+        if durability != "exit":
+            return self._stream(payload, durability)
+        with self.saver.hold():  # the final checkpoint commits with the session row (and its inbox delete)
+            return self._stream(payload, durability)
+
+    def _stream(self, payload: Any, durability: Durability) -> Step:
         last: dict[str, Any] | None = None
         for mode, chunk in self.graph.stream(
             payload,
             self._config,
             context=self.context,
             durability=durability,
-            stream_mode=["updates", "custom", "values"],
+            # "custom" carries a model-written prompt's tokens; it also makes LangGraph run every node on a
+            # worker thread (about 2 ms a turn, measured), so it is asked for only when a model writes prompts.
+            stream_mode=["updates", "custom", "values"] if self.context.interviewer else ["updates", "values"],
         ):
             if mode == "values":
                 last = chunk  # the state after each step: the last one is what get_state would re-read

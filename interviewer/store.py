@@ -93,9 +93,9 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
 
 def checkpointer(conn: sqlite3.Connection) -> Any:
     """LangGraph's SQLite checkpointer on our connection."""
-    from langgraph.checkpoint.sqlite import SqliteSaver
+    from .saver import TurnSaver  # langgraph loads only when a session runs
 
-    return SqliteSaver(conn)
+    return TurnSaver(conn)
 
 
 def create_session(conn: sqlite3.Connection, session_id: str, title: str, total: int) -> None:

@@ -55,7 +55,7 @@ def test_grades_in_a_fresh_context_at_temperature_zero_with_the_answer_as_data()
     assert "untrusted data" in messages[0]["content"]
     user = messages[1]["content"]
     assert "<<<ANSWER" in user and user.count("ANSWER>>>") == 1  # the answer cannot close the data block
-    assert "- 5:" in user and Q.text in user  # anchored descriptors and the question
+    assert "- 5:" in messages[0]["content"] and Q.text in user  # the rubric's anchors lead; the question is data
     assert "Segment the metric by intent (see 2. Metric Trees" in g.missing[0]
 
 

@@ -203,3 +203,25 @@ def test_an_error_mid_grade_loses_no_answer(_isolated_home: Path) -> None:
         again, _ = Interview.resume(conn, Context(grader=grader), interview.session_id)
         assert grader.calls == [(QS[0].id, "answer under Ctrl-C")]
         assert [t["answer"] for t in again.state()["turns"]] == ["answer under Ctrl-C"]
+
+
+def test_a_turns_checkpoint_commits_together_with_its_session_row(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+    real = store.update_session
+
+    def peek_then_update(conn, *args):  # type: ignore[no-untyped-def]
+        with _open(_isolated_home) as other:  # what another process reads just before the row is written
+            peek, _ = Interview.resume(other, Context(grader=FakeGrader([])), interview.session_id, finish=False)
+            seen.append(len(peek.state()["turns"]))
+        real(conn, *args)
+
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=FakeGrader([5])), QS, "t")
+        monkeypatch.setattr(store, "update_session", peek_then_update)
+        interview.answer("answer one")
+    assert seen == [0]  # the graded turn was not visible on its own: a crash here leaves it in the inbox
+    with _open(_isolated_home) as conn:
+        again, _ = Interview.resume(conn, Context(grader=FakeGrader([])), interview.session_id, finish=False)
+        assert len(again.state()["turns"]) == 1 and store.list_sessions(conn)[0].answered == 1
