@@ -24,12 +24,13 @@ from . import injection_foreign, injection_model
 from . import injection_patterns as P
 from . import injection_requests as R
 from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, trim
+from .screen import Screened, fold
 from .text import wrap_groups
 
 __all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "readable", "strip_injection"]
 
 # one list for the patterns and the wordings learned later, each searched on its own (see injection_patterns)
-_STRONG = (*P.STRONG_RES, *R.LEARNED_RES)
+_STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
@@ -84,7 +85,8 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     # read with its quotes (they are gone from `plain`), but not inside backticks, where it is being shown
     if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(re.sub(r"`[^`]*`", " ", segment))):
         return True
-    if any(p.search(plain) for p in _STRONG):
+    folded = fold(plain)
+    if any(p.search(plain, folded) for p in _STRONG):
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True

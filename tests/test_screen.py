@@ -1,0 +1,76 @@
+"""Regex screening must never skip a pattern that would match: the literals are necessary, the fold exact."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from interviewer.injection import _STRONG
+from interviewer.injection_text import normalise
+from interviewer.screen import Screened, fold, literals
+
+DATA = Path(__file__).resolve().parents[1] / "evals" / "datasets"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "need"),
+    [
+        (r"\bdo\s+not\s+dock\b", {"dock"}),
+        (r"\b(grade|score)\s+me\b", {"grade", "score"}),
+        (r"favou?rably", {"rably"}),
+        (r"^(?=.*\bplease\b).*\b(give|award)\b", {"please"}),
+        (r"(a|)bc", {"bc"}),
+        (r"\b(a|)\b", None),
+        (r"x?y*", None),
+        (r"(?!ignore)\w+", None),
+        (r"回答.{0,9}満点", {"回答", "満点"}),
+    ],
+)
+def test_literals_are_what_every_match_contains(pattern: str, need: set[str] | None) -> None:
+    found = literals(re.compile(pattern, re.IGNORECASE))
+    if need is None:
+        assert found is None
+    else:
+        assert found is not None and (found == need or any(found == {n} for n in need))
+
+
+def test_fold_agrees_with_the_regex_engines_case_rules_for_every_character() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not letter.fullmatch(ch):
+            continue
+        matched = [a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, ch, re.IGNORECASE)]
+        assert [fold(ch)] == matched, (hex(code), matched)
+
+
+def test_screened_patterns_find_exactly_what_the_patterns_find_on_every_attack_and_benign_answer() -> None:
+    answers = [
+        json.loads(line).get("answer", "")
+        for path in sorted(DATA.glob("injection*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    texts = [form for answer in answers for form in (answer, normalise(answer))]  # the scan reads the normalised
+    hits = 0
+    for text in texts:
+        folded = fold(text)
+        for screened in _STRONG:
+            found = screened.pattern.search(text) is not None
+            hits += found
+            assert screened.search(text, folded) == found, (screened.pattern.pattern[:60], text[:80])
+    assert hits > 300  # the corpus exercises the patterns
+
+
+def test_an_unreadable_pattern_is_always_searched() -> None:
+    class Odd:
+        pattern = "("  # not a valid regex: the parser raises, so nothing is ever skipped
+        flags = 0
+
+        def search(self, text: str) -> bool:
+            return True
+
+    assert Screened(Odd()).need is None  # type: ignore[arg-type]
