@@ -43,6 +43,17 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
     return results
 
 
+def overall_score(state: dict[str, Any]) -> float | None:
+    """The mean of each asked question's score (its last grade; 1 if skipped), without building a report."""
+    scores: dict[int, int] = {}
+    for t in state.get("turns", []):
+        if t.get("grade"):
+            scores[t["question_index"]] = t["grade"]["overall"]
+        else:
+            scores.setdefault(t["question_index"], 1)
+    return round(sum(scores.values()) / len(scores), 2) if scores else None
+
+
 def build_report(state: dict[str, Any], completed: bool) -> Report:
     """Summarise scores, strengths, gaps and the knowledge sections to study."""
     results = question_results(state)
@@ -63,7 +74,7 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
             for path in unpack_question(state["questions"][r.index]).knowledge:
                 if path not in study:
                     study.append(path)
-    overall = round(sum(r.score for r in results) / len(results), 2) if results else 0.0
+    overall = overall_score(state) or 0.0
     degraded = [_degraded_line(t) for t in state.get("turns", []) if t.get("grade") and t["grade"].get("degraded")]
     used = [Grade.model_validate(g) for g in grades if g.get("model_calls")]
     usage = (

@@ -14,7 +14,7 @@ from .errors import SessionError
 from .graph import build_graph
 from .knowledge import pack_question, unpack_question
 from .pii import mask
-from .report import build_report
+from .report import build_report, overall_score
 from .schemas import Question, Report, Turn
 from .state import Context, Pending, Reply
 
@@ -184,8 +184,7 @@ class Interview:
         return step
 
     def _record(self, values: dict[str, Any], step: Step) -> None:
-        report = step.report or build_report(values, completed=False)
         answered = len({t["question_index"] for t in values.get("turns", [])})
         status = "completed" if step.report else "in_progress"
-        score = report.overall if report.questions else None
+        score = overall_score(values)
         store.update_session(self.conn, self.session_id, status, answered, score)

@@ -51,6 +51,7 @@ def test_skip_and_dont_know_move_on(_isolated_home: Path) -> None:
         step = interview.answer("", skip=True)
         assert step.report is not None
         assert [(r.score, r.skipped) for r in step.report.questions] == [(2, False), (1, True)]
+        assert store.list_sessions(conn)[0].score == step.report.overall == 1.5  # the list's cheap score agrees
     assert len(grader.calls) == 1
 
 
