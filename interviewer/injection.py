@@ -31,6 +31,9 @@ __all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "read
 
 # one list for the patterns and the wordings learned later, each searched on its own (see injection_patterns)
 _STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
+# run on every sentence too, and as often no match
+_ADDRESSED, _DISCUSSION, _WEAK = (Screened(p) for p in (P.ADDRESSED, P.DISCUSSION, P.WEAK_RE))
+SCREENED = (*_STRONG, _ADDRESSED, _DISCUSSION, _WEAK)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
@@ -90,11 +93,11 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True
-    weak = P.WEAK_RE.search(plain) is not None
+    weak = _WEAK.search(plain, folded)
     high = weak or P.SCORE_RE.search(plain) is not None
     if P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain) and high:
         return True
-    if P.ADDRESSED.search(plain) and (high or P.THIS_ANSWER.search(plain)):
+    if _ADDRESSED.search(plain, folded) and (high or P.THIS_ANSWER.search(plain)):
         return True
     if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
         return True
@@ -111,7 +114,7 @@ def readable(segment: str) -> str | None:
     unquoted = _unquoted(segment)
     whole = normalise(segment)
     plain = whole if unquoted == segment else normalise(unquoted)
-    if P.DISCUSSION.search(whole) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
+    if _DISCUSSION.search(whole, fold(whole)) and not (P.THIS_ANSWER.search(plain) or P.ADDRESSED.search(plain)):
         return None
     return plain
 

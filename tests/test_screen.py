@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.injection import _STRONG
+from interviewer.injection import SCREENED
 from interviewer.injection_text import normalise
 from interviewer.screen import Screened, fold, literals
 
@@ -58,7 +58,7 @@ def test_screened_patterns_find_exactly_what_the_patterns_find_on_every_attack_a
     hits = 0
     for text in texts:
         folded = fold(text)
-        for screened in _STRONG:
+        for screened in SCREENED:
             found = screened.pattern.search(text) is not None
             hits += found
             assert screened.search(text, folded) == found, (screened.pattern.pattern[:60], text[:80])
