@@ -6,7 +6,8 @@ second opinion that marks a grade low-confidence when the two differ by 2 or mor
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor, wait
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Literal
 
@@ -25,7 +26,7 @@ from .schemas import DimensionScore, Grade, Passage, Question, TopicRubric
 
 LOW_CONFIDENCE_GAP = 2
 _NOTHING = frozenset({"empty", "gibberish"})  # flags that leave a model nothing to judge
-_CALLS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="grade")
+_FLOORS = ThreadPoolExecutor(max_workers=32, thread_name_prefix="floor")
 # Time for the model request to be built and sent before the rule grade competes with it for the GIL:
 # started side by side, the two only traded places (measured: no gain); with this head start, about 1.3 ms a turn.
 _HEAD_START_S = 0.006
@@ -122,19 +123,24 @@ class LLMGrader:
         passages = self._passages(question, answer)
         messages = self.messages(question, answer, rubric, passages)
         before = replace(self.guard.usage) if self.guard else None
-        call = _CALLS.submit(self._complete, messages, rubric, answer)
-        # The rule grade (fallback and second opinion) is computed while the model works, not before.
-        wait([call], timeout=_HEAD_START_S)
-        floor = floor or self.rules.grade(question, answer)
-        if _NOTHING & set(floor.flags):
-            return floor  # the cheap test let it through; the model's reply is not needed
+        # The rule grade (fallback and second opinion) is computed on a worker while the model works; the call
+        # stays on this thread, so its reply wakes one thread, not two.
+        answered = threading.Event()
+        backup = _FLOORS.submit(self._floor, question, answer, floor, answered)
         try:
-            out = call.result()
+            out = self._complete(messages, rubric, answer)
         except LLMError as exc:
+            answered.set()
+            floor = backup.result()
             self.last_error = exc
             if isinstance(exc, LLMOutputError) and self.guard is not None:
                 self.guard.record(False, 0.0)  # unusable answers count against the model like failed calls
             return floor.model_copy(update={"degraded": True, "degraded_reason": redact(str(exc))[:300]})
+        finally:
+            answered.set()
+        floor = backup.result()
+        if _NOTHING & set(floor.flags):
+            return floor  # the cheap test let it through; the model's reply is not used
         grade = self._to_grade(out, rubric, floor, passages)
         if self.guard and before:
             now = self.guard.usage
@@ -168,6 +174,12 @@ class LLMGrader:
             answer=answer.replace("ANSWER>>>", "ANSWER>>"),
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def _floor(self, question: Question, answer: str, known: Grade | None, answered: threading.Event) -> Grade:
+        if known is not None:
+            return known
+        answered.wait(_HEAD_START_S)  # a reply that comes sooner (a cache, a fake) need not wait for it
+        return self.rules.grade(question, answer)
 
     def _complete(self, messages: Messages, rubric: TopicRubric, answer: str) -> LLMGradeOut:
         out = self.llm.complete(messages, LLMGradeOut, temperature=0.0)
