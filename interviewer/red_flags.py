@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .screen import Screened, fold
+
 IC = re.IGNORECASE
 Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human"]
 
@@ -135,6 +137,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
+SCREENED = [(kind, Screened(pattern)) for kind, pattern in _PATTERNS]
+
+
 @dataclass(frozen=True)
 class RedFlag:
     """One sentence, and what kind of red flag it raises."""
@@ -150,8 +155,9 @@ def find(sentences: list[str]) -> list[RedFlag]:
         s = _QUOTED.sub(" ", sentence)
         if _HEDGE.search(s):
             continue
-        for kind, pattern in _PATTERNS:
-            m = pattern.search(s)
+        folded = fold(s)
+        for kind, pattern in SCREENED:
+            m = pattern.find(s, folded)
             if m is None or _NEGATED.search(s[: m.start()]):
                 continue
             if kind == "overclaims" and _CONTRAST.search(s):

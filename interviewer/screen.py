@@ -91,6 +91,10 @@ class Screened:
 
     def search(self, text: str, folded: str) -> bool:
         """Whether the pattern matches `text`; `folded` is `fold(text)`, computed once for all patterns."""
+        return self.find(text, folded) is not None
+
+    def find(self, text: str, folded: str) -> re.Match[str] | None:
+        """The pattern's first match in `text`, as `re.search` gives it."""
         if self.need is not None and not any(n in folded for n in self.need):
-            return False
-        return self.pattern.search(text) is not None
+            return None
+        return self.pattern.search(text)

@@ -11,6 +11,7 @@ import pytest
 
 from interviewer.injection import SCREENED
 from interviewer.injection_text import normalise
+from interviewer.red_flags import SCREENED as RED_FLAGS
 from interviewer.screen import Screened, fold, literals
 
 DATA = Path(__file__).resolve().parents[1] / "evals" / "datasets"
@@ -74,3 +75,21 @@ def test_an_unreadable_pattern_is_always_searched() -> None:
             return True
 
     assert Screened(Odd()).need is None  # type: ignore[arg-type]
+
+
+def test_screened_red_flag_patterns_find_the_same_matches_on_every_graded_answer() -> None:
+    answers = [
+        json.loads(line)["answer"]
+        for path in sorted(DATA.glob("grader*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    sentences = [s for a in answers for s in re.split(r"(?<=[.!?])\s+|\n", a) if s.strip()]
+    hits = 0
+    for sentence in sentences:
+        folded = fold(sentence)
+        for _, screened in RED_FLAGS:
+            want = screened.pattern.search(sentence)
+            got = screened.find(sentence, folded)
+            hits += want is not None
+            assert (got and got.span()) == (want and want.span()), (screened.pattern.pattern[:60], sentence[:80])
+    assert hits >= 50  # the corpus exercises the patterns
