@@ -128,7 +128,11 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
 
     ctx.exit(
         _run(
-            ctx, answers, report_path, lambda conn, c, listen: Interview.resume(conn, c, session_id, listen), "resumed"
+            ctx,
+            answers,
+            report_path,
+            lambda conn, c, listen: (Interview.reopen(conn, c, session_id, listen), None),
+            "resumed",
         )
     )
 

@@ -78,11 +78,14 @@ def run_loop(
     if source.interactive:
         source.draft = store.take_draft(interview.conn, interview.session_id)
     try:
-        if step is None:
-            step = _interruptible(interview.begin)
-        if step.new_turns and step.pending is not None:
-            answered = len({t.question_index for t in step.new_turns})
-            console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+        if step is None:  # after the banner, so a resumed session's recovered feedback follows it
+            if answered := interview.answered():
+                console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+            if interview.unfinished == "answer":
+                console.print(
+                    "[dim]Your last answer was sent but not graded before the session stopped: grading it now.[/]"
+                )
+            step = _interruptible(interview.proceed)
         code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
         code = _saved(console, interview, EXIT_INTERRUPTED, source)

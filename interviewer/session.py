@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
 
 from langgraph.types import Command, Durability
 
@@ -45,6 +45,9 @@ class Interview:
         self.graph = build_graph(self.saver)
         self._config: Any = {"configurable": {"thread_id": session_id}}
         self._seen = 0
+        self._saved: dict[str, Any] | None = None  # the state a reopened session was loaded with
+        self._sent: Reply | None = None
+        self.unfinished: Literal["step", "answer"] | None = None  # what proceed() finishes on a reopened session
 
     @classmethod
     def create(
@@ -102,6 +105,17 @@ class Interview:
         finish: bool = True,
     ) -> tuple[Interview, Step]:
         """Reopen a session where it stopped; a step interrupted by a crash is finished first (unless not `finish`)."""
+        interview = cls.reopen(conn, context, session_id, listener)
+        if not finish:  # reading only (`interviewer report`): grade nothing, change nothing
+            assert interview._saved is not None
+            return interview, interview._step_from(interview._saved, record=False)
+        return interview, interview.proceed()
+
+    @classmethod
+    def reopen(
+        cls, conn: sqlite3.Connection, context: Context, session_id: str, listener: Listener | None = None
+    ) -> Interview:
+        """Load a saved session without running anything; `unfinished` says what `proceed()` will finish."""
         store.get_session(conn, session_id)
         interview = cls(conn, context, session_id, listener)
         try:
@@ -113,18 +127,38 @@ class Interview:
             ) from exc
         if not snapshot.values:
             raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
-        interview._seen = len(snapshot.values.get("turns", []))
-        if not finish:  # reading only (`interviewer report`): grade nothing, change nothing
-            return interview, interview._step_from(snapshot.values, record=False)
-        # Not waiting on the candidate and not finished: a step was cut short by an error. Its completed
-        # writes are saved, so running on from the checkpoint finishes it without redoing work.
-        if not snapshot.interrupts and not snapshot.values.get("report"):
-            return interview, interview._run(None, durability="sync")
+        interview._saved = dict(snapshot.values)
+        interview._seen = len(interview._saved.get("turns", []))
         sent = store.inbox(conn, session_id)
-        if snapshot.interrupts and sent is not None and sent[0] == interview._seen:
+        if not snapshot.interrupts and not interview._saved.get("report"):
+            # Not waiting on the candidate and not finished: a step was cut short by an error. Its completed
+            # writes are saved, so running on from the checkpoint finishes it without redoing work.
+            interview.unfinished = "step"
+        elif snapshot.interrupts and sent is not None and sent[0] == interview._seen:
             # An answer was sent and the process died (SIGKILL, power cut) before its turn was saved.
-            return interview, interview._run(Command(resume=sent[1]), durability="exit")
-        return interview, interview._step_from(snapshot.values)
+            interview.unfinished, interview._sent = "answer", cast(Reply, sent[1])
+        return interview
+
+    def answered(self) -> int:
+        """How many questions have at least one turn."""
+        if self._initial:
+            return 0
+        values = self._saved if self._saved is not None else self.state()
+        return len({t["question_index"] for t in values.get("turns", [])})
+
+    def proceed(self) -> Step:
+        """Run a new session up to its first question, or a reopened one up to where the candidate comes in."""
+        if self._initial:
+            return self.begin()
+        if self.unfinished == "step":
+            step = self._run(None, durability="sync")
+        elif self.unfinished == "answer":
+            step = self._run(Command(resume=self._sent), durability="exit")
+        else:
+            assert self._saved is not None, "proceed() follows create() or reopen()"
+            step = self._step_from(self._saved)
+        self.unfinished, self._saved = None, None
+        return step
 
     def answer(self, text: str, skip: bool = False) -> Step:
         """Send the candidate's answer (or a skip) and run until the next prompt or the end."""

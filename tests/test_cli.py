@@ -59,6 +59,7 @@ def test_running_out_of_answers_saves_and_resume_finishes(tmp_path: Path) -> Non
     out = tmp_path / "r.json"
     second = _run(["resume", sid, "--answers", str(rest), "--report", str(out)])
     assert second.exit_code == 0, second.output
+    assert "Resuming: 1 question(s) answered so far." in second.output
     assert json.loads(out.read_text())["status"] == "completed"
     listing = _run(["sessions"])
     assert sid in listing.output and "completed" in listing.output
@@ -248,6 +249,8 @@ def test_an_answer_sent_before_the_process_died_is_graded_and_shown_on_resume(
         result = _run(["resume", sid, "--answers", str(rest)])
         assert result.exit_code == 0, result.output
         assert result.output.count("Score:") == 1  # the recovered answer's feedback, shown once
+        banner, notice = result.output.index("resumed"), result.output.index("sent but not graded")
+        assert banner < notice < result.output.index("Score:")  # after the banner, and said what it is
         with store.open_db(Settings().db_path) as check:
             again, _ = Interview.resume(check, Context(grader=Stuck()), sid, finish=False)
             turns = again.state()["turns"]
