@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .commercial import asks_selling, selling_share
 from .injection_text import normalise
 from .knowledge import sections
 from .red_flags import RedFlag
@@ -106,6 +107,8 @@ class Features:
     red_flags: list[RedFlag] = field(default_factory=list)
     list_density: float = 0.0
     announces_framework: bool = False
+    # share of sentences about pricing, packaging or channels, when the question asks about none of them
+    unasked_selling: float = 0.0
     empty: bool = False
 
     @property
@@ -215,6 +218,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         red_flags=find_red_flags([s.text for s in sents]),
         list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
+        unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
     )
 
 

@@ -57,6 +57,9 @@ class Params:
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
     off_topic_domain: float = 0.45
+    # An answer mostly about pricing, packaging or channels, to a question that asks about none of them, answers
+    # another question (dev and the fresh files: 11 of 49 off-topic answers, none of the 720 others but a gold 1)
+    off_topic_selling: float = 0.4
     thin_words: int = 40
 
 
@@ -131,7 +134,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
         h.credit > 0 for d, hs in f.rubric_hits.items() if d != "structure" for h in hs
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
-    if unrelated or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+    selling = f.unasked_selling >= p.off_topic_selling  # "I'd package it in three tiers" to "how would you measure it?"
+    if unrelated or selling or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         return "off_topic"
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
