@@ -10,6 +10,7 @@ from functools import lru_cache
 from .commercial import asks_selling, selling_share
 from .injection_text import normalise
 from .knowledge import sections
+from .pivot import ask_reuse, turns_away
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
 from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
@@ -109,6 +110,9 @@ class Features:
     announces_framework: bool = False
     # share of sentences about pricing, packaging or channels, when the question asks about none of them
     unasked_selling: float = 0.0
+    # says it turns to another problem ("the bigger issue is…"), and how much of the question's ask it reuses
+    turns_away: bool = False
+    ask_reuse: float = 1.0
     empty: bool = False
 
     @property
@@ -219,6 +223,8 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
+        turns_away=turns_away(canon),
+        ask_reuse=ask_reuse(question.text, reuse_terms(lower)),
     )
 
 

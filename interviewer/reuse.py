@@ -60,8 +60,12 @@ def term_reuse(question_text: str, answer_terms: frozenset[str]) -> float:
     "LLM", "users" and "metric" are in every question; "museum", "pharmacy" and "TEU" are in one. An
     answer written for another question shares only the common ones, however long and strong it is.
     """
+    return weighted_reuse(question_reuse_terms(question_text), answer_terms)
+
+
+def weighted_reuse(terms: frozenset[str], answer_terms: frozenset[str]) -> float:
+    """Share of `terms` found in `answer_terms`, each weighted by its rarity among bank questions (1.0 if none)."""
     df, n = _question_df()
-    terms = question_reuse_terms(question_text)
     weight = {t: math.log((n + 1) / (df.get(t, 0) + 1)) for t in terms}
     total = sum(weight.values())
     return sum(weight[t] for t in terms & answer_terms) / total if total else 1.0

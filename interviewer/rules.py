@@ -60,6 +60,9 @@ class Params:
     # An answer mostly about pricing, packaging or channels, to a question that asks about none of them, answers
     # another question (dev and the fresh files: 11 of 49 off-topic answers, none of the 720 others but a gold 1)
     off_topic_selling: float = 0.4
+    # An answer that says it turns to another problem and reuses little of the words of the question's ask (its
+    # AI feature and its last sentence) answers another question. Not for short questions: too few words.
+    off_topic_turned_ask: float = 0.25
     thin_words: int = 40
 
 
@@ -135,7 +138,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
     selling = f.unasked_selling >= p.off_topic_selling  # "I'd package it in three tiers" to "how would you measure it?"
-    if unrelated or selling or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+    turned = f.turns_away and f.ask_reuse < p.off_topic_turned_ask and f.subject_reuse is None
+    if unrelated or selling or turned or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         return "off_topic"
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.

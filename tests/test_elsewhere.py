@@ -1,0 +1,83 @@
+"""Answers about another problem of the same business: selling when selling was not asked, or a declared turn away."""
+
+from __future__ import annotations
+
+from interviewer.commercial import asks_selling, selling_share
+from interviewer.pivot import ask_reuse, turns_away
+from interviewer.questions import custom_question
+from interviewer.reuse import reuse_terms
+from interviewer.rules import RuleGrader
+
+METRICS_Q = (
+    "A podcast platform now auto-generates an AI transcript and chapter markers for 90,000 episodes a month; "
+    "creators can edit the drafts before publishing. How would you measure whether the feature is working?"
+)
+PRICING_Q = (
+    "A podcast platform now auto-generates an AI transcript and chapter markers for 90,000 episodes a month. "
+    "How would you price and package the feature?"
+)
+SELLING = (
+    "I'd package it in three tiers. Transcripts stay free for everyone because they feed SEO and bring new "
+    "listeners. AI chapters go into the Pro plan at $19/month, which gives free users a clear reason to upgrade. "
+    "Networks get a $49/show plan with bulk editing. I'd run a referral programme for creators who bring a show "
+    "over, and measure conversion from free to Pro after 60 days."
+)
+
+
+def test_the_ask_decides_not_the_setting() -> None:
+    assert not asks_selling("Sellers upload photos and a model suggests a price. How would you measure its quality?")
+    assert asks_selling(PRICING_Q)
+    assert asks_selling("A model drafts RFIs for contractors. Lay out the pricing.")  # no question mark: last sentence
+    assert not asks_selling("A model drafts RFIs for contractors. Lay out the launch plan.")
+
+
+def test_selling_share_counts_sentences_about_selling() -> None:
+    assert selling_share(["I'd package it in three tiers.", "Precision matters more than recall here."]) == 0.5
+    assert selling_share([]) == 0.0
+
+
+def test_a_pricing_answer_to_a_measurement_question_scores_one_and_to_a_pricing_question_does_not() -> None:
+    grader = RuleGrader()
+    elsewhere = grader.grade(custom_question(METRICS_Q, "metrics"), SELLING)
+    assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
+    asked = grader.grade(custom_question(PRICING_Q, "ai_strategy"), SELLING)
+    assert "off_topic" not in asked.flags
+
+
+HVAC_Q = (
+    "You're a technical PM at a field-service software company whose app is used by 5,200 residential HVAC "
+    "contractors (about 41,000 technicians). Contractors say 18% of service calls need a second visit because "
+    "the technician lacked a part. We built a model that reads the customer's booking notes and the unit's service "
+    "history and predicts which parts to load on the van. How would you decide whether it is ready to launch?"
+)
+HIRING = (
+    "Honestly the bigger issue in HVAC right now is the labour shortage. The industry is short of technicians and "
+    "the average tech is getting older, so any product strategy has to start from recruiting and training. I'd "
+    "launch an apprenticeship marketplace inside the app: contractors post paid apprentice positions, trade "
+    "schools list their graduates, and we take a placement fee. Success would be placements per month and "
+    "six-month retention of apprentices, and I'd pilot it in three states with the most contractors first."
+)
+ON_ASK = (
+    "The real problem is second visits, so readiness means the van-loading predictions cut them. Offline, I'd "
+    "check part-level recall on last year's service history and booking notes: the model must predict the part "
+    "that was missing in at least 80% of second visits, with no more than two extra parts per van. Then a pilot "
+    "with 40 contractors for four weeks against matched controls, launching if second visits drop from 18% to "
+    "under 14% and technicians do not override more than a third of suggestions."
+)
+
+
+def test_turning_away_is_said_in_so_many_words() -> None:
+    assert turns_away("Honestly the bigger issue is churn, so I'd fix onboarding.")
+    assert turns_away("I'd actually question the premise: the web shop is the problem.")
+    assert not turns_away("The main issue I see is fairness: a third of clients have no sensors.")
+    assert not turns_away("I'd start with the model's precision on last quarter's notes.")
+
+
+def test_an_answer_that_turns_to_another_problem_scores_one_unless_it_stays_on_the_ask() -> None:
+    grader = RuleGrader()
+    question = custom_question(HVAC_Q, "launch")
+    assert ask_reuse(HVAC_Q, reuse_terms(HIRING.lower())) < ask_reuse(HVAC_Q, reuse_terms(ON_ASK.lower()))
+    elsewhere = grader.grade(question, HIRING)
+    assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
+    on_ask = grader.grade(question, ON_ASK)  # "the real problem is" too, but about what was asked
+    assert "off_topic" not in on_ask.flags and on_ask.overall >= 3
