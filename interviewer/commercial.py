@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import re
 
-# what selling talks about, not what building, measuring or governing an AI feature talks about
+# what selling talks about, not what building, measuring or governing an AI feature talks about ("three risk
+# tiers", "discounted cumulative gain", "GP referrals", "image acquisition" are not selling)
 _SELLING = re.compile(
-    r"\b(tiers?|pro\s+(plan|tier)|premium\s+(tier|plan|add-?on)|per\s+seat|upsell\w*|free\s+(trial|tier|plan)|"
-    r"discount\w*|referral\w*|acquisition|acquir(e|ing)\s+(new\s+)?(customers|sellers|members|users)|"
-    r"pric(e|ed|ing)\s+(it|them|the)\b|to\s+grow\s+the\s+(app|marketplace|business|platform|user\s+base)|"
-    r"social\s+media|gamification|lifetime\s+value|storefront|sell-through|markdowns?|gross\s+margin|"
-    r"net\s+revenue\s+retention|seo|marketing|most\s+efficient\s+channel|"
-    r"pricing|packag(e|ed|ing)\s+(it|them|the)\b|bundl(e|ed|ing)|influencers?|reference\s+customers|paid\s+ads|"
-    r"go-to-market|loyalty\s+(program|scheme)|marketing\s+(campaign|budget|push)|sales\s+(team|reps?|pitch|playbook)|"
+    r"\b(pro\s+(plan|tier)|premium\s+(tier|plan|listing|add-?on)s?|(free|paid|pricing)\s+tiers?|per\s+seat|"
+    r"upsell\w*|free\s+(trial|plan)|referral\s+(program|programme|scheme|fee)s?|"
+    r"(customer|seller|member|user|creator|club)s?\s+acquisition|acquisition\s+(cost|channel|first)|"
+    r"acquir(e|ing)\s+(new\s+)?(customers|sellers|members|users|clubs)|"
+    r"pric(e|ed|ing)\s+(it|them|the\s+(add-?on|plan|tier|product))\b|pricing\s+(page|model|strategy|should)|"
+    r"to\s+grow\s+the\s+(app|marketplace|business|platform|user\s+base)|packag(e|ed|ing)\s+(it|them)\b|"
+    r"influencers?|reference\s+customers|paid\s+ads|go-to-market|loyalty\s+(program|scheme)|"
+    r"marketing\s+(campaign|budget|push|plan)|sales\s+(team|reps?|pitch|playbook)|gamification|lifetime\s+value|"
+    r"storefront|sell-through|markdowns?|gross\s+margin|net\s+revenue\s+retention|most\s+efficient\s+channel|"
     r"\$\s?\d+(\.\d+)?\s*(/|per|a)\s*(month|mo|seat|project|user|show|member))\b",
     re.IGNORECASE,
 )
+# Selling talk may answer a question that asks about money, selling, a launch or a strategy, or whose setting
+# puts money on the table ("build the business case", "turn it into a paid add-on", "earns from ads").
 _ASKS_SELLING = re.compile(
-    r"\b(pric(e|es|ing)|monetis\w*|monetiz\w*|revenue|tiers?|go-to-market|gtm|packag\w*|business\s+model|"
-    r"upsell\w*|grow\w*|adoption|market\s+(it|this))\b",
+    r"\b(pric(e|es|ing)|monetis\w*|monetiz\w*|revenue|tiers?|go-to-market|gtm|packag\w*|business\s+(model|case)|"
+    r"upsell\w*|grow\w*|adoption|market\w*|worth|opportunity|strateg\w*|launch\w*|roll\s?out|sell\w*|sales|roi)\b",
+    re.IGNORECASE,
+)
+_MONEY_SETTING = re.compile(
+    r"\b(paid|add-?ons?|free\s+tier|pricing|monetis\w*|monetiz\w*|revenue|business\s+case|productis\w*|"
+    r"productiz\w*|ads|upsell\w*|subscription\s+(price|revenue|plan)s?|commerciali[sz]\w*)\b",
     re.IGNORECASE,
 )
 _ASK = re.compile(r"[^.?!]*\?")  # the question's question sentences; the rest is its setting
@@ -36,10 +46,7 @@ def selling_share(sentences: list[str]) -> float:
 
 
 def asks_selling(question: str) -> bool:
-    """Whether the question asks about pricing, packaging or growth (in what it asks, not in its setting).
-
-    "Sellers upload photos and a model suggests a price" sets the scene; "how would you price it?" asks.
-    A question with no question mark ("Lay out the launch plan.") is read by its last sentence.
-    """
+    """Whether selling talk may answer the question: its ask names money, selling, a launch or a strategy, or its
+    setting puts money on the table. The ask is its question-mark sentences, else its last sentence."""
     asked = " ".join(_ASK.findall(question)) or re.split(r"(?<=[.!])\s+", question.strip())[-1]
-    return _ASKS_SELLING.search(asked) is not None
+    return _ASKS_SELLING.search(asked) is not None or _MONEY_SETTING.search(question) is not None

@@ -75,15 +75,26 @@ def _schema(schema: type[BaseModel]) -> dict[str, Any]:
     return loaded
 
 
+class _NotJSON(Exception):
+    """A 200 reply whose body is not JSON: a proxy page, or an API base that is not an OpenAI-compatible /v1."""
+
+
 def _unpack(response: Any) -> tuple[str | None, int, int]:
     """Text (None without choices) and token counts of a reply: a JSON dict (direct) or litellm's object."""
     if isinstance(response, dict):
         choices, usage = response.get("choices") or [], response.get("usage") or {}
-        text = ((choices[0].get("message") or {}).get("content") or "") if choices else None
+        text = _text((choices[0].get("message") or {}).get("content")) if choices else None
         return text, int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
     choices, usage = getattr(response, "choices", None), getattr(response, "usage", None)
-    text = str(choices[0].message.content or "") if choices else None
+    text = _text(choices[0].message.content) if choices else None
     return text, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+def _text(content: Any) -> str:
+    """A message's text; some servers send a list of parts ([{"type": "text", "text": ...}]) instead of a string."""
+    if isinstance(content, list):
+        return "".join(str(p.get("text") or "") if isinstance(p, dict) else str(p) for p in content)
+    return str(content or "")
 
 
 def _litellm() -> Any:
@@ -171,7 +182,10 @@ class Gateway:
         response = client.post(
             "/chat/completions", body=args, cast_to=httpx.Response, options={"timeout": kwargs["timeout"]}
         )
-        return response.json()
+        try:
+            return response.json()
+        except ValueError:
+            raise _NotJSON(response.text[:200]) from None
 
     def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
         """Structured output from the first model (primary, then fallbacks) that produces it."""
@@ -285,6 +299,9 @@ class Gateway:
             future = _POOL.submit(self._send, kwargs)
             try:
                 response = future.result(timeout=self.config.timeout_s)
+            except _NotJSON:
+                hint = "is INTERVIEWER_API_BASE an OpenAI-compatible /v1 URL?"
+                raise LLMOutputError(f"{model} replied with something other than JSON: {hint}") from None
             except FutureTimeout:
                 future.cancel()  # litellm's own timeout may never fire on a silent server; ours does
                 failure: Exception = TimeoutError(f"no reply within {self.config.timeout_s:g}s")
@@ -295,7 +312,10 @@ class Gateway:
                 if _rejects_format(exc) or not _retryable(exc):
                     raise self._fatal(model, exc) from None
             else:
-                text, prompt, completion = _unpack(response)
+                try:
+                    text, prompt, completion = _unpack(response)
+                except (AttributeError, KeyError, TypeError, IndexError, ValueError):
+                    raise LLMOutputError(f"{model} returned a reply in an unexpected shape") from None
                 self._meter(model, response, prompt, completion)
                 if text is None:
                     raise LLMOutputError(f"{model} returned no choices")

@@ -13,14 +13,16 @@ from functools import lru_cache
 
 from .reuse import reuse_terms, weighted_reuse
 
-# the candidate announces another problem than the one asked
+# the candidate announces another problem than the one asked ("the risk is not the model itself", "I'd actually
+# ship it to 5% first" and "the agent should step back" do not)
 _TURNS_AWAY = re.compile(
-    r"\b(i'?d|i\s+would)\s+actually\b|\bhonestly,?\s+(the|in\s+my|what|i'?d|i\s+think)\b|"
+    r"\b(i'?d|i\s+would)\s+actually\s+(look\s+at|focus\s+on|build|go\s+after|work\s+on|question|put|spend)\b|"
     r"\bthe\s+(bigger|biggest|real|more\s+important)\s+(ai\s+|strategic\s+)?"
     r"(issue|problem|opportunity|question|lever|priority|constraint)\b|"
-    r"\bbefore\s+(any|the|we\s+build\s+any)\s+ai\b|\bquestion\s+the\s+premise\b|\bstep\s+back\b|"
+    r"\bbefore\s+(any|we\s+build\s+any)\s+ai\b|\bquestion\s+the\s+premise\b|"
     r"\bi'?d\s+approach\s+this\s+as\s+an?\s+[\w-]+\s+problem\b|\bwhat\s+i'?d\s+(do|build|propose)\s+instead\b|"
-    r"\bthe\s+root\s+cause\s+is\b|\b(isn'?t|is\s+not)\s+(a|an|the)?\s*(ai|tech\w*|model|paperwork)\s+(problem|issue)?\b|"
+    r"\bthe\s+root\s+cause\s+is\b|\b(isn'?t|is\s+not)\s+(a\s+|an\s+|the\s+)?[\w\s-]{0,25}?(technology|tech|paperwork|"
+    r"the\s+ai|an?\s+ai\s+problem|a\s+model\s+problem),\s+it'?s\b|"
     r"\bi'?d\s+(rather|instead)\s+(focus|build|look|spend|invest)\b|\bi'?d\s+(focus|spend|invest)\s+\w+(\s+\w+){0,5}\s+instead\b",
     re.IGNORECASE,
 )

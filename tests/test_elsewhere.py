@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from interviewer.commercial import asks_selling, selling_share
+from interviewer.knowledge import question_by_id
 from interviewer.pivot import ask_reuse, turns_away
 from interviewer.questions import custom_question
 from interviewer.reuse import reuse_terms
@@ -17,8 +18,9 @@ PRICING_Q = (
     "How would you price and package the feature?"
 )
 SELLING = (
-    "I'd package it in three tiers. Transcripts stay free for everyone because they feed SEO and bring new "
-    "listeners. AI chapters go into the Pro plan at $19/month, which gives free users a clear reason to upgrade. "
+    "I'd package it in three tiers, with a free plan for everyone. Transcripts stay free because they feed "
+    "SEO and bring new listeners. AI chapters go into the Pro plan at $19/month, which gives free users "
+    "a clear reason to upgrade. "
     "Networks get a $49/show plan with bulk editing. I'd run a referral programme for creators who bring a show "
     "over, and measure conversion from free to Pro after 60 days."
 )
@@ -28,12 +30,22 @@ def test_the_ask_decides_not_the_setting() -> None:
     assert not asks_selling("Sellers upload photos and a model suggests a price. How would you measure its quality?")
     assert asks_selling(PRICING_Q)
     assert asks_selling("A model drafts RFIs for contractors. Lay out the pricing.")  # no question mark: last sentence
-    assert not asks_selling("A model drafts RFIs for contractors. Lay out the launch plan.")
+    assert not asks_selling("A model drafts RFIs for contractors. Lay out the evaluation plan.")
+    # an ask about a launch, a strategy or an opportunity, or money in the setting, invites selling talk
+    for qid in ("ps-07", "strat-14", "launch-05", "ps-12", "launch-01"):
+        assert asks_selling(question_by_id(qid).text), qid
 
 
 def test_selling_share_counts_sentences_about_selling() -> None:
-    assert selling_share(["I'd package it in three tiers.", "Precision matters more than recall here."]) == 0.5
+    assert selling_share(["Pro plan at $19/month.", "Precision matters more than recall here."]) == 0.5
     assert selling_share([]) == 0.0
+    technical = [
+        "I'd sort cases into three risk tiers.",
+        "Tier 2 is ranking quality, measured by normalized discounted cumulative gain.",
+        "Referrals from GPs are triaged by urgency.",
+        "Image acquisition quality varies by clinic.",
+    ]
+    assert selling_share(technical) == 0.0
 
 
 def test_a_pricing_answer_to_a_measurement_question_scores_one_and_to_a_pricing_question_does_not() -> None:

@@ -5,6 +5,7 @@ Every test runs twice: openai/* models sent by the openai SDK directly ("auto") 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from typing import Any
@@ -209,3 +210,38 @@ def test_a_local_server_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     gw = Gateway(GatewayConfig(model="openai/llama", api_base=BASE, transport=_TRANSPORT[0]))
     assert gw.complete(MSG, Verdict).score == 4
     assert route.call_count == 1
+
+
+@respx.mock
+def test_content_sent_as_a_list_of_parts_is_read_as_text() -> None:
+    parts = {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": [{"type": "text", "text": GOOD}]},
+            }
+        ],
+    }
+    respx.post(URL).mock(return_value=httpx.Response(200, json=parts))
+    gw, _ = _gateway()
+    if _TRANSPORT[0] == "auto":  # litellm normalises the message itself
+        assert gw.complete(MSG, Verdict) == Verdict(score=4, reason="solid")
+    else:
+        with contextlib.suppress(LLMError):  # a typed error the grader falls back from, never a crash
+            gw.complete(MSG, Verdict)
+
+
+@respx.mock
+def test_a_page_that_is_not_json_is_a_typed_error_that_names_the_api_base() -> None:
+    route = respx.post(URL).mock(return_value=httpx.Response(200, text="<html>Sign in to the proxy</html>"))
+    gw, _ = _gateway()
+    with pytest.raises(LLMError) as err:
+        gw.complete(MSG, Verdict)
+    assert route.call_count >= 1
+    if _TRANSPORT[0] == "auto":
+        assert "INTERVIEWER_API_BASE" in str(err.value)
