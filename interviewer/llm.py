@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import random
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import LLMError, LLMOutputError
+from .llm_replies import HINT, NotJSON, describe, extract_json, hint_for, rejects_format, retry_after, retryable, unpack
 from .logs import adopt, redact
 from .pii import mask
 from .prompts import render
@@ -75,28 +75,6 @@ def _schema(schema: type[BaseModel]) -> dict[str, Any]:
     return loaded
 
 
-class _NotJSON(Exception):
-    """A 200 reply whose body is not JSON: a proxy page, or an API base that is not an OpenAI-compatible /v1."""
-
-
-def _unpack(response: Any) -> tuple[str | None, int, int]:
-    """Text (None without choices) and token counts of a reply: a JSON dict (direct) or litellm's object."""
-    if isinstance(response, dict):
-        choices, usage = response.get("choices") or [], response.get("usage") or {}
-        text = _text((choices[0].get("message") or {}).get("content")) if choices else None
-        return text, int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
-    choices, usage = getattr(response, "choices", None), getattr(response, "usage", None)
-    text = _text(choices[0].message.content) if choices else None
-    return text, int(getattr(usage, "prompt_tokens", 0) or 0), int(getattr(usage, "completion_tokens", 0) or 0)
-
-
-def _text(content: Any) -> str:
-    """A message's text; some servers send a list of parts ([{"type": "text", "text": ...}]) instead of a string."""
-    if isinstance(content, list):
-        return "".join(str(p.get("text") or "") if isinstance(p, dict) else str(p) for p in content)
-    return str(content or "")
-
-
 def _litellm() -> Any:
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # no price-list download at import
     import litellm
@@ -126,16 +104,6 @@ def direct(model: str, transport: Transport) -> bool:
 def outbound(messages: Messages) -> Messages:
     """What may leave the machine: every message with personal data masked."""
     return [{**m, "content": mask(m["content"])} for m in messages]
-
-
-def extract_json(text: str) -> Any:
-    """Tolerant JSON: strips code fences and prose around the first object; allows raw newlines."""
-    fenced = re.search(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
-    body = fenced.group(1) if fenced else text
-    start, end = body.find("{"), body.rfind("}")
-    if start < 0 or end <= start:
-        raise ValueError("no JSON object in the reply")
-    return json.loads(body[start : end + 1], strict=False)
 
 
 class Gateway:
@@ -185,13 +153,13 @@ class Gateway:
         try:
             return response.json()
         except ValueError:
-            raise _NotJSON(response.text[:200]) from None
+            raise NotJSON(response.text[:200]) from None
 
     def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
         """Structured output from the first model (primary, then fallbacks) that produces it."""
         guard = self.config.guard
         if reason := guard.blocked():
-            raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
+            raise LLMError(f"model calls are off for this session: {reason}", hint=HINT)
         _litellm()  # importing litellm takes seconds the first time; that is not the model's latency
         start = time.monotonic()
         errors: list[str] = []
@@ -205,7 +173,7 @@ class Gateway:
                 errors.append(str(exc))
                 hints.append(exc.hint)
         guard.record(False, time.monotonic() - start)
-        raise LLMError("; ".join(errors), hint=next((h for h in hints if h), _HINT))
+        raise LLMError("; ".join(errors), hint=next((h for h in hints if h), HINT))
 
     def _ladder(self, model: str, messages: Messages, schema: type[T], temperature: float) -> T:
         start = self._modes.get(model, 0)
@@ -299,7 +267,7 @@ class Gateway:
             future = _POOL.submit(self._send, kwargs)
             try:
                 response = future.result(timeout=self.config.timeout_s)
-            except _NotJSON:
+            except NotJSON:
                 hint = "is INTERVIEWER_API_BASE an OpenAI-compatible /v1 URL?"
                 raise LLMOutputError(f"{model} replied with something other than JSON: {hint}") from None
             except FutureTimeout:
@@ -307,13 +275,13 @@ class Gateway:
                 failure: Exception = TimeoutError(f"no reply within {self.config.timeout_s:g}s")
                 wait = None
             except Exception as exc:  # classified right below, never swallowed
-                failure, wait = exc, _retry_after(exc)
-                log.debug("failed model=%s: %s", model, redact(_describe(exc), self.config.api_key))
-                if _rejects_format(exc) or not _retryable(exc):
+                failure, wait = exc, retry_after(exc)
+                log.debug("failed model=%s: %s", model, redact(describe(exc), self.config.api_key))
+                if rejects_format(exc) or not retryable(exc):
                     raise self._fatal(model, exc) from None
             else:
                 try:
-                    text, prompt, completion = _unpack(response)
+                    text, prompt, completion = unpack(response)
                 except (AttributeError, KeyError, TypeError, IndexError, ValueError):
                     raise LLMOutputError(f"{model} returned a reply in an unexpected shape") from None
                 self._meter(model, response, prompt, completion)
@@ -322,17 +290,17 @@ class Gateway:
                 return text
             if attempt == self.config.retries:
                 message = redact(
-                    f"{model} failed after {attempt + 1} attempts: {_describe(failure)}", self.config.api_key
+                    f"{model} failed after {attempt + 1} attempts: {describe(failure)}", self.config.api_key
                 )
-                raise LLMError(message, hint=_hint_for(failure, self.config.api_base)) from None
+                raise LLMError(message, hint=hint_for(failure, self.config.api_base)) from None
             self._sleep(self._backoff(attempt, wait))
         raise AssertionError("unreachable")
 
     def _fatal(self, model: str, exc: Exception) -> Exception:
-        text = redact(_describe(exc), self.config.api_key)
-        if _rejects_format(exc):
+        text = redact(describe(exc), self.config.api_key)
+        if rejects_format(exc):
             return _UnsupportedMode(text)
-        return LLMError(f"{model}: {text}", hint=_hint_for(exc, self.config.api_base))
+        return LLMError(f"{model}: {text}", hint=hint_for(exc, self.config.api_base))
 
     def _meter(self, model: str, response: Any, prompt: int, completion: int) -> None:
         self.config.guard.add_usage(prompt, completion, self._cost(model, response, prompt, completion))
@@ -363,7 +331,7 @@ class Gateway:
 
         guard = self.config.guard
         if reason := guard.blocked():
-            raise LLMError(f"model calls are off for this session: {reason}", hint=_HINT)
+            raise LLMError(f"model calls are off for this session: {reason}", hint=HINT)
         if not direct(self.config.model, self.config.transport):
             _litellm()  # its first import takes seconds: not part of the wait for the first token
         kwargs = self._request(self.config.model, messages, temperature, stream=True)
@@ -388,7 +356,7 @@ class Gateway:
             except queue.Empty:
                 guard.record(False, time.monotonic() - start)
                 raise LLMError(
-                    f"no tokens within {self.config.timeout_s:g}s", hint=_hint_for(TimeoutError(), "")
+                    f"no tokens within {self.config.timeout_s:g}s", hint=hint_for(TimeoutError(), "")
                 ) from None
             if kind == "delta":
                 yield str(value)
@@ -398,63 +366,5 @@ class Gateway:
             else:
                 guard.record(False, time.monotonic() - start)
                 raise LLMError(
-                    redact(_describe(value), self.config.api_key), hint=_hint_for(value, self.config.api_base)
+                    redact(describe(value), self.config.api_key), hint=hint_for(value, self.config.api_base)
                 ) from None
-
-
-_HINT = "Check the model name, key and server, or unset INTERVIEWER_MODEL to practise with the rule-based grader."
-
-
-def _hint_for(exc: Exception, api_base: str) -> str:
-    """What the user should do about this failure."""
-    status = getattr(exc, "status_code", None)
-    name = type(exc).__name__
-    if status in (401, 403):
-        return (
-            "The key was refused: set INTERVIEWER_API_KEY (or the provider's own, e.g. OPENAI_API_KEY) to a valid key."
-        )
-    if status == 404:
-        return "The model was not found: check INTERVIEWER_MODEL / INTERVIEWER_GRADER_MODEL (provider/model)."
-    if status == 429:
-        return "The provider is rate-limiting you: wait a minute, or set INTERVIEWER_FALLBACK_MODELS."
-    if isinstance(exc, TimeoutError) or name in ("Timeout", "APITimeoutError"):
-        return "The model did not answer in time: raise INTERVIEWER_LLM_TIMEOUT or use a faster model."
-    if name in ("APIConnectionError", "ConnectError", "InternalServerError", "ServiceUnavailableError"):
-        return f"Cannot get an answer from {api_base or 'the provider'}: check INTERVIEWER_API_BASE and the server."
-    return _HINT
-
-
-def _describe(exc: Exception) -> str:
-    status = getattr(exc, "status_code", None)
-    return f"{type(exc).__name__}{f' (HTTP {status})' if status else ''}: {str(exc)[:300]}"
-
-
-def _rejects_format(exc: Exception) -> bool:
-    """The server refused the structured-output mode: step down the ladder, never retry the same request.
-
-    llama-cpp-python answers a json_schema request with HTTP 500 (measured), llama.cpp's own server
-    with 400, others with 422: the status varies, the complaint about `response_format` does not.
-    """
-    status = getattr(exc, "status_code", None)
-    if type(exc).__name__ == "UnsupportedParamsError":
-        return True
-    pattern = r"response_format|json_schema|Input should be 'text' or 'json_object'"
-    return status in (400, 422, 500) and re.search(pattern, str(exc)) is not None
-
-
-def _retryable(exc: Exception) -> bool:
-    """429, 5xx, connection errors and timeouts are worth another try; 400/401/403/404 are not."""
-    status = getattr(exc, "status_code", None)
-    name = type(exc).__name__
-    if name in ("APIConnectionError", "Timeout", "APITimeoutError", "ConnectError", "ReadTimeout"):
-        return True
-    return status == 429 or (isinstance(status, int) and 500 <= status < 600)
-
-
-def _retry_after(exc: Exception) -> float | None:
-    headers = getattr(getattr(exc, "response", None), "headers", None) or getattr(exc, "litellm_response_headers", None)
-    try:
-        value = headers.get("retry-after") if headers is not None else None
-        return float(str(value)) if value is not None else None
-    except (TypeError, ValueError):
-        return None
