@@ -25,7 +25,13 @@ class TurnSaver(SqliteSaver):
 
         At synchronous=FULL each commit is an fsync (about 0.4 ms here): a turn's final checkpoint,
         its writes and the session row then cost one instead of four, and land atomically.
+
+        That one commit needs atomicity, not an fsync of its own: the answer it grades was committed to the
+        inbox at FULL before the block, and the next FULL commit syncs the log up to and including it. A
+        power cut in between rolls the turn back to its inbox answer, which resume grades again; WAL at
+        NORMAL never corrupts. So the block runs at NORMAL, and FULL comes back after it.
         """
+        self.conn.execute("PRAGMA synchronous=NORMAL")  # outside any transaction: the inbox was just committed
         self.held = True
         try:
             yield
@@ -33,3 +39,4 @@ class TurnSaver(SqliteSaver):
             self.held = False
             with self.lock:
                 self.conn.commit()
+                self.conn.execute("PRAGMA synchronous=FULL")

@@ -76,6 +76,7 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
     try:
         conn = sqlite3.connect(str(db_path), check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")  # every commit reaches the disk; a turn's own commit relaxes it (saver)
         conn.execute(_SCHEMA)
         conn.execute(_INBOX)
         conn.commit()

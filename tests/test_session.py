@@ -210,19 +210,24 @@ def test_a_turns_checkpoint_commits_together_with_its_session_row(
     _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
+    levels: list[int] = []  # 1 = NORMAL, 2 = FULL
     real = store.update_session
 
     def peek_then_update(conn, *args):  # type: ignore[no-untyped-def]
         with _open(_isolated_home) as other:  # what another process reads just before the row is written
             peek, _ = Interview.resume(other, Context(grader=FakeGrader([])), interview.session_id, finish=False)
             seen.append(len(peek.state()["turns"]))
+        levels.append(conn.execute("PRAGMA synchronous").fetchone()[0])
         real(conn, *args)
 
     with _open(_isolated_home) as conn:
         interview, _ = Interview.start(conn, Context(grader=FakeGrader([5])), QS, "t")
         monkeypatch.setattr(store, "update_session", peek_then_update)
         interview.answer("answer one")
+        levels.append(conn.execute("PRAGMA synchronous").fetchone()[0])
     assert seen == [0]  # the graded turn was not visible on its own: a crash here leaves it in the inbox
+    # the turn's commit needs no fsync of its own (its answer is durable in the inbox); every other one does
+    assert levels == [1, 2]
     with _open(_isolated_home) as conn:
         again, _ = Interview.resume(conn, Context(grader=FakeGrader([])), interview.session_id, finish=False)
         assert len(again.state()["turns"]) == 1 and store.list_sessions(conn)[0].answered == 1
