@@ -8,6 +8,9 @@ the customers), so word reuse cannot tell; what it talks about can.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .reuse import question_sentences
 
 # what selling talks about, not what building, measuring or governing an AI feature talks about ("three risk
 # tiers", "discounted cumulative gain", "GP referrals", "image acquisition" are not selling)
@@ -36,7 +39,6 @@ _MONEY_SETTING = re.compile(
     r"productiz\w*|ads|upsell\w*|subscription\s+(price|revenue|plan)s?|commerciali[sz]\w*)\b",
     re.IGNORECASE,
 )
-_ASK = re.compile(r"[^.?!]*\?")  # the question's question sentences; the rest is its setting
 
 
 def selling_share(sentences: list[str]) -> float:
@@ -45,8 +47,10 @@ def selling_share(sentences: list[str]) -> float:
     return sum(_SELLING.search(s) is not None for s in said) / len(said) if said else 0.0
 
 
+@lru_cache(maxsize=512)
 def asks_selling(question: str) -> bool:
     """Whether selling talk may answer the question: its ask names money, selling, a launch or a strategy, or its
     setting puts money on the table. The ask is its question-mark sentences, else its last sentence."""
-    asked = " ".join(_ASK.findall(question)) or re.split(r"(?<=[.!])\s+", question.strip())[-1]
+    sentences = question_sentences(question)
+    asked = " ".join(s for s in sentences if s.endswith("?")) or (sentences[-1] if sentences else "")
     return _ASKS_SELLING.search(asked) is not None or _MONEY_SETTING.search(question) is not None

@@ -200,6 +200,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     specific_words = sum(len(s.words) for s in sents if _is_specific(s, named, terms))
     stems = {stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) >= 3}
     shared = len(terms & stems)
+    answer_terms = reuse_terms(lower)
     return Features(
         n_words=n,
         sentences=sents,
@@ -209,7 +210,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         constraint_hits=[_hit(c, sents, present) for c in question.constraints],
         rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
-        term_reuse=term_reuse(question.text, reuse_terms(lower)),
+        term_reuse=term_reuse(question.text, answer_terms),
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
@@ -224,7 +225,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
         turns_away=turns_away(canon),
-        ask_reuse=ask_reuse(question.text, reuse_terms(lower)),
+        ask_reuse=ask_reuse(question.text, answer_terms),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reuse import reuse_terms, weighted_reuse
+from .reuse import question_sentences, reuse_terms, weighted_reuse
 
 # the candidate announces another problem than the one asked ("the risk is not the model itself", "I'd actually
 # ship it to 5% first" and "the agent should step back" do not)
@@ -42,7 +42,7 @@ def turns_away(answer: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _ask_terms(question: str) -> frozenset[str]:
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s]
+    sentences = question_sentences(question)
     asked = [s for s in sentences if _FEATURE.search(s)] + sentences[-1:]
     return frozenset().union(*(reuse_terms(s) for s in asked)) if asked else frozenset()
 

@@ -43,6 +43,11 @@ def _question_df() -> tuple[dict[str, int], int]:
     return _document_frequency(reuse_terms)
 
 
+def question_sentences(question_text: str) -> list[str]:
+    """A question's sentences: its setting, then what it asks."""
+    return [s for s in re.split(r"(?<=[.?!])\s+", question_text.strip()) if s]
+
+
 @lru_cache(maxsize=512)
 def question_reuse_terms(question_text: str) -> frozenset[str]:
     """reuse_terms of a question, kept: every answer to it is measured against the same words."""

@@ -57,8 +57,8 @@ class Params:
     off_topic_shared: int = 1
     off_topic_concepts: int = 1
     off_topic_domain: float = 0.45
-    # An answer mostly about pricing, packaging or channels, to a question that asks about none of them, answers
-    # another question (dev and the fresh files: 11 of 49 off-topic answers, none of the 720 others but a gold 1)
+    # An answer mostly about pricing, packaging or channels, to a question that does not invite them, answers
+    # another question (commercial.py; what it catches and misses: evals/README.md, session 7)
     off_topic_selling: float = 0.4
     # An answer that says it turns to another problem and reuses little of the words of the question's ask (its
     # AI feature and its last sentence) answers another question. Not for short questions: too few words.

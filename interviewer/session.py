@@ -143,8 +143,7 @@ class Interview:
         """How many questions have at least one turn."""
         if self._initial:
             return 0
-        values = self._saved if self._saved is not None else self.state()
-        return len({t["question_index"] for t in values.get("turns", [])})
+        return _answered(self._saved if self._saved is not None else self.state())
 
     def proceed(self) -> Step:
         """Run a new session up to its first question, or a reopened one up to where the candidate comes in."""
@@ -218,7 +217,9 @@ class Interview:
         return step
 
     def _record(self, values: dict[str, Any], step: Step) -> None:
-        answered = len({t["question_index"] for t in values.get("turns", [])})
         status = "completed" if step.report else "in_progress"
-        score = overall_score(values)
-        store.update_session(self.conn, self.session_id, status, answered, score)
+        store.update_session(self.conn, self.session_id, status, _answered(values), overall_score(values))
+
+
+def _answered(values: dict[str, Any]) -> int:
+    return len({t["question_index"] for t in values.get("turns", [])})
