@@ -1,0 +1,38 @@
+"""The rule grader pooled over the tuning data: dev and every fresh file, with the off-topic rows counted.
+
+`python evals/pooled.py` (repo root). Per-file numbers, CIs and suites come from `interviewer eval grader`;
+this adds the pooled within-one, exact agreement and how many off-topic rows score 1, which no single
+file has enough rows to show. `test` is left out: it is never tuned on.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from interviewer.evaluation.dataset import load_rows, resolve_question  # noqa: E402
+from interviewer.evaluation.runner import grade_one  # noqa: E402
+from interviewer.rules import RuleGrader  # noqa: E402
+
+
+def main() -> None:
+    """Print pooled agreement and off-topic counts over dev and the fresh files."""
+    grader = RuleGrader()
+    files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
+    n = within = exact = off = off_one = 0
+    for path in files:
+        rows = [r for r in load_rows(path) if r.split != "test"]
+        for row in rows:
+            got, gold = grade_one(grader, resolve_question(row), row.answer).overall, row.gold.overall
+            n, within, exact = n + 1, within + (abs(got - gold) <= 1), exact + (got == gold)
+            if "off-topic" in row.tags:
+                off, off_one = off + 1, off_one + (got == 1)
+        print(f"{path.name}: {len(rows)} rows")
+    print(f"pooled: {n} rows, within-one {within / n:.3f}, exact {exact / n:.3f}, off-topic rows scored 1: {off_one}/{off}")
+
+
+if __name__ == "__main__":
+    main()
