@@ -31,7 +31,8 @@ def main() -> None:
             if "off-topic" in row.tags:
                 off, off_one = off + 1, off_one + (got == 1)
         print(f"{path.name}: {len(rows)} rows")
-    print(f"pooled: {n} rows, within-one {within / n:.3f}, exact {exact / n:.3f}, off-topic rows scored 1: {off_one}/{off}")
+    print(f"pooled: {n} rows, within-one {within / n:.3f}, exact {exact / n:.3f}", end=", ")
+    print(f"off-topic rows scored 1: {off_one}/{off}")
 
 
 if __name__ == "__main__":
