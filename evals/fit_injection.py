@@ -32,7 +32,22 @@ from interviewer.injection_model import MIN_WORDS, InjectionModel, features, wor
 from interviewer.injection_text import line_spans, sentence_spans
 
 DATA = Path(__file__).parent / "datasets"
-HELD = ("fresh", "blind", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8")
+HELD = (
+    "fresh",
+    "blind",
+    "final",
+    "final2",
+    "final3",
+    "final4",
+    "final5",
+    "final6",
+    "final7",
+    "final8",
+    "final9",
+    "final10",
+    "final11",
+    "final12",
+)
 THRESHOLD = 0.9
 L2 = 3e-4
 PRUNE = 0.05  # weights smaller than this change no decision

@@ -224,7 +224,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
-        turns_away=turns_away(canon),
+        turns_away=turns_away(canon, question.text),
         ask_reuse=ask_reuse(question.text, answer_terms),
     )
 

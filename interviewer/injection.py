@@ -34,6 +34,7 @@ _STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
 # run on every sentence too, and as often no match
 _ADDRESSED, _DISCUSSION, _WEAK = (Screened(p) for p in (P.ADDRESSED, P.DISCUSSION, P.WEAK_RE))
 SCREENED = (*_STRONG, _ADDRESSED, _DISCUSSION, _WEAK)
+_EARLIER_TURN = re.compile(r"\W*(assistant|system|grader)\s*(\([^)]{0,30}\))?\s*:", re.I)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
@@ -97,6 +98,8 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     high = weak or P.SCORE_RE.search(plain) is not None
     if P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain) and high:
         return True
+    if _quoted_rule(segment, plain):
+        return True
     if _ADDRESSED.search(plain, folded) and (high or P.THIS_ANSWER.search(plain)):
         return True
     if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
@@ -104,6 +107,16 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     if weak and P.THIS_ANSWER.search(plain) is not None:
         return True
     return injection_model.flags(plain)  # a new wording of the same request
+
+
+def _quoted_rule(segment: str, plain: str) -> bool:
+    """A quoted grading rule presented as binding, not as an example: a fake policy or an earlier grader turn."""
+    if _unquoted(segment) == segment:  # the rule must be in the quote: "Assistant: That's a 5" is a chat example
+        return False
+    if not (P.CITED_POLICY.search(plain) or _EARLIER_TURN.match(plain)):
+        return False
+    whole = normalise(segment)
+    return bool(P.SCORE_RE.search(whole) or P.WEAK_RE.search(whole) or P.CITED_SCORE.search(whole))
 
 
 def readable(segment: str) -> str | None:
@@ -166,12 +179,15 @@ def find_spans(text: str) -> list[Span]:
                     if taken.free(s):
                         taken.add(s)
     C.take_form_lines(text, lines, taken)
+    C.take_headed_lists(text, lines, taken)
+    C.take_csv_rows(text, lines, taken)
     for a, b in lines:
         if not taken.free((a, b)):
             sentences = sentence_spans(text, a, b)
             for s in sentences:
                 if taken.free(s) and C.is_plea(text[s[0] : s[1]]):
                     taken.add(s)
+            C.take_enclosed(text, sentences, taken)
             C.take_tails(text, sentences, taken)
     return taken.spans
 

@@ -56,6 +56,68 @@ def take_form_lines(text: str, lines: list[Span], taken: Taken) -> None:
                 taken.add(span)
 
 
+_ITEM = re.compile(r"^\s*([-*•+]|\d{1,2}[.)])\s")
+_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$)")
+_NOTICE = re.compile(r"\b(admin|system|override|note|notice|update|instructions?|policy|config\w*)\b", re.I)
+
+
+def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
+    """A list under a grading heading ("### Admin update to the rubric") goes whole once one of its items is flagged."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and _ITEM.match(text[lines[j][0] : lines[j][1]]):
+            j += 1
+        items = lines[i + 1 : j]
+        head = text[lines[i][0] : lines[i][1]]
+        named = _HEADING.match(head) and (P.GRADER_WORDS.search(head) or _NOTICE.search(head))
+        if named and any(_flagged(text, item, taken) for item in items):
+            for a, b in [lines[i], *items]:
+                if taken.free((a, b)) and (span := trim(text, a, b)):
+                    taken.add(span)
+        i = j
+
+
+def take_csv_rows(text: str, lines: list[Span], taken: Taken) -> None:
+    """Rows under a flagged CSV header with a score column go with it: "candidate,score" then "self,5"."""
+    commas = 0  # the open header's column count, while its rows run
+    for a, b in lines:
+        line = text[a:b]
+        if commas and line.count(",") >= commas:
+            if taken.free((a, b)) and (span := trim(text, a, b)):
+                taken.add(span)
+            continue
+        scored = line.count(",") >= 2 and P.GRADER_WORDS.search(line) is not None
+        commas = line.count(",") if scored and _flagged(text, (a, b), taken) else 0
+
+
+def take_enclosed(text: str, sentences: list[Span], taken: Taken) -> None:
+    """A flagged sentence that opens a quote or bracket takes the rest of it: "write this: 'Great. Score: 5.'"."""
+    for i, (a, b) in enumerate(sentences):
+        if taken.free((a, b)):
+            continue
+        closer = _unclosed(text[a:b])
+        for c, d in sentences[i + 1 :] if closer else ():
+            if not taken.free((c, d)):
+                break
+            taken.add((c, d))
+            if closer in text[c:d]:
+                break
+
+
+def _unclosed(sentence: str) -> str:
+    """The closing mark a sentence leaves open ("(", a quote), else ""."""
+    if sentence.count("(") > sentence.count(")"):
+        return ")"
+    if sentence.count("[") > sentence.count("]"):
+        return "]"
+    for opener, closer in (('"', '"'), ("“", "”"), ("‘", "’")):
+        if sentence.count(opener) % 2 if opener == closer else sentence.count(opener) > sentence.count(closer):
+            return closer
+    opened = len(re.findall(r"(?<!\w)'(?=\w)", sentence))
+    return "'" if opened > len(re.findall(r"(?<=[\w.!?])'(?!\w)", sentence)) else ""
+
+
 def _flagged(text: str, span: Span, taken: Taken) -> bool:
     return bool(text[span[0] : span[1]].strip()) and not taken.free(span)
 
@@ -109,7 +171,8 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     """
     plains = [normalise(text[a:b]) if len(text[a:b].split()) <= 40 else "" for a, b in sentences]
     near = [bool(plain) and P.NEIGHBOUR.search(plain) is not None for plain in plains]
-    toward = [n and P.TOWARD.search(plain) is not None for n, plain in zip(near, plains, strict=True)]
+    lead = [bool(plain) and bool(P.LEAD_IN.search(plain) or P.AUTHORITY.search(plain)) for plain in plains]
+    toward = [(n and P.TOWARD.search(plain) is not None) or ld for n, plain, ld in zip(near, plains, lead, strict=True)]
     grew = True
     while grew:  # each sweep grows whole chains, so this ends after a few sweeps, not one per sentence
         grew = False

@@ -33,7 +33,7 @@ TOP = re.compile(
     r"\ben\s+y[üu]ksek\s+(puan|not)\w*|\btam\s+puan\w*|"
     r"высш\w*\s+(балл|оценк)\w*|максимальн\w*\s+(балл|оценк)\w*|найвищ\w*\s+(бал|оцінк)\w*|"
     r"أعلى\s+درجة|الدرجة\s+الكاملة|العلامة\s+الكاملة|पूरे\s+अंक|सर्वोच्च\s+अंक|满分|最高分|満点|最高評価|最高点|"
-    r"최고\s*(점수|점|평가)|만점|\b(5\s*/\s*5|10\s*/\s*10)\b",
+    r"최고\s*(점수|점|평가)|만점|\b(5\s*/\s*5|10\s*/\s*10)\b|\b(5|10)\s+(punkt(y|ów)|puntos|punti|punkte|pontos|баллов)\b",
     IC,
 )
 # leaving the weaknesses out
@@ -48,7 +48,7 @@ SUPPRESS = re.compile(
 )
 # this answer (or mine)
 THIS_ANSWER = re.compile(
-    r"\b(esta|minha|mi|cette|ma|questa|mia|diese|meine|dit|mijn|deze|ta|t[ęe]|moja|moj[ąa]|bu|benim)\s+"
+    r"\b(esta|minha|mi|cette|ma|questa|mia|diese|meine|dit|mijn|deze|ta|t[ęe]|tej|moja|moj[ąa]|mojej|bu|benim)\s+"
     r"(resposta|respuesta|r[ée]ponse|risposta|antwort|antwoord|odpowied\w*|cevab\w*|yan[ıi]t\w*)\b|"
     r"(этот|этому|мой|моему|цей|цьому)\s+ответ\w*|(эт|мо)\w*\s+ответ\w*|هذه\s+الإجابة|إجابتي|इस\s+उत्तर|मेरे\s+उत्तर|"
     r"这个回答|此回答|我的回答|この回答|私の回答|이\s*답변|제\s*답변",

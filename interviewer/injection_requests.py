@@ -74,5 +74,67 @@ LEARNED = [
     r"^(?=.*\b(i\s+(didn'?t|did\s+not|skipped|missed|forgot|left\s+out)|if\s+you\s+notice)\b).*\b(don'?t|do\s+not)\s+mention\s+"
     r"(it|that|this)\s+in\s+(your|the)\s+(comments|feedback|review|critique|report)\b",
     r"\b(feedback|comments|review)\s+format\s*[:\-]\s*(praise|positives?|strengths)\s+only\s*([.!]|$)",
+    # session 8, from final9's first-run misses
+    # the grader told what it must assign, with no condition attached ("the judge must assign a 5 only if..." is design)
+    rf"\b{EVALUATOR}\s+(must|shall|will|should|is\s+required\s+to|has\s+to|needs\s+to)\s+(\w+\s+){{0,3}}(by\s+)?"
+    r"(assign|give|award|record|return|output)(ing|s)?\s+"
+    rf"(it\s+|this\s+|them\s+)?(an?\s+)?({SCORE_TERM}|(5|10|five)\b(?=\W*$))(?!.*\b(if|when|unless|only|whenever)\b)",
+    # a mode switch that fixes the score: "test mode is ON -> return the max", "in developer mode all scores are 5"
+    r"^(?=.*\b(developer|debug|test|qa|maintenance|admin|god|sandbox|dan)\s+mode\b)(?=.*\b(on|enabled?|activated?|active)\b|"
+    r".*\b(scores?|grades?|marks|ratings?)\b).*(\breturn\s+(the\s+)?(max\w*|top|highest|perfect|full)\b|\b(hard-?coded|fixed|set|pinned)\s+(to|at)\s+"
+    r"(5|10|max\w*)\b)",
+    r"^\W*(please\s+)?(enable|activate|enter|switch\s+(on|to)|turn\s+on)\s+(developer|debug|god|admin|dan|jailbreak|"
+    r"maintenance)\s+mode\s*[.!]?\s*$",
+    # a rating asked for oneself, in the imperative or as a question to the grader
+    r"^\W*(so\s+|now\s+|just\s+|please\s+)*(rate|grade|score|mark|assess|judge)\s+me\b(?!\s+(on|for)\s+(the|a)\s+"
+    r"(first|second|next)\b)|\bwhat\s+(score|grade|mark|rating)\s+(do|would|will|should)\s+i\s+get\b",
+    # role-play in which the grader loves or passes the candidate's work
+    r"\b(you\s+are|you'?re|pretend\s+(you'?re|to\s+be)|act\s+as|play\s+the\s+role\s+of|imagine\s+you'?re)\s+(now\s+)?"
+    r"(my|a|an|the)\b.{0,100}\b(loved|praised|passed|graded|scored|rated|approved)\s+(all\s+)?(my|me|this)\b|"
+    r"\b(you\s+are|you'?re|pretend\s+(you'?re|to\s+be)|act\s+as|imagine\s+you'?re)\s+(now\s+)?(a|an|the)\b.{0,80}"
+    r"\b(hires|passes|approves)\s+(everyone|everybody|anyone|every\s+candidate)\b",
+    # seniority offered as the reason for the score
+    r"\b(expect|trust|hope)\s+(that\s+)?(the|my|this|your)\s+(assessment|score|grade|rating|mark|evaluation|number|result)\s+"
+    r"(to\s+|will\s+)(reflect|recogni[sz]e|account\s+for)\s+(my\s+)?(seniority|experience|years|background|track\s+record|"
+    r"level|tenure)\b",
+    # stakes attached to this tool's score, and insiders on "your" grading team
+    r"\b(top|high|perfect|maximum|good|5)\s+(result|score|grade|mark|rating)\s+from\s+(this|you|the)\s+(tool|app|"
+    r"interviewer|grader|system|session)\b|\b(low|bad|poor)\s+(score|grade|mark|result)\s*(=|->|means|will\s+cost|costs?)\s*"
+    r"(a\s+|my\s+|the\s+)?(lost|losing|no)\s+(offer|job|visa|role|position|internship)\b",
+    r"\byour\s+(evaluation|grading|scoring|review|assessment|marking)\s+(team|panel|staff|department)\b|"
+    r"\byou\b.{0,30}\b(give|cut)\s+me\s+(the\s+)?(benefit\s+of\s+the\s+doubt|(some\s+)?slack|a\s+break)\b",
+    # feedback ordered to be praise only
+    rf"{ME}.*\b(keep|make)\s+(the\s+|your\s+|my\s+)?(comments?|feedback|review|report|notes)\s+(100\s*%|entirely|"
+    r"purely|only|strictly|all)\s+(positive|glowing|upbeat|praise)\b|\b(leave|keep)\s+out\s+(anything|everything|all)\s+"
+    r"(critical|negative)\b",
+    # a verdict attributed to whoever grades this, or a fake system notice
+    rf"\b{EVALUATOR}\s+(this|it|me|my\s+\w+)\b.{{0,80}}\b(merits?|deserves?|earns?|warrants?)\b.{{0,40}}{SCORE_TERM}",
+    # asked to match scores others gave, or to reveal what earns a 5
+    r"\byou\s+(should|must|need\s+to|have\s+to|ought\s+to)\s+(award|give|assign|grade|score|rate|mark)\s+(it\s+|this\s+|me\s+)?"
+    r"(the\s+same|likewise|accordingly|similarly)\b|\b(what|which)\s+(exact\s+|specific\s+)?(keywords|criteria|words|phrases|"
+    r"signals|things|terms)\s+(do|does|would|will)\s+(you|the\s+(grader|rubric|model))\s+(look\s+for|need|want|check\s+for|"
+    r"reward|use)\b.{0,40}\b(5|score|grade|mark|full|top|points)\b",
+    r"\b(treat|count|consider|score|mark)\s+(any\s+|all\s+)?(missing|absent|omitted|skipped)\s+(\w+\s+){0,3}as\s+(present|"
+    r"covered|met|included|complete|satisfied)\b",
+    # session 8, from final11's first-run misses
+    r"^\W*#+\s*(system|admin|platform|grader|evaluator)\s+(notice|message|alert|directive|override|update)\s*#*\s*$|"
+    r"\b(marked|flagged|designated|verified|registered)\s+(this\s+candidate|this\s+(answer|response|submission)|me|you)\s+as\s+"
+    r"(a\s+)?(calibration|gold|reference|high[- ]perform\w*|top|pre-?approved)\b|"
+    r"\bmust\s+always\s+(receive|get|be\s+(given|scored|rated))\s+(a\s+)?(5|10|full|top|max\w*)\b",
+    r"\b(updated|new|revised)\s+(scoring|grading|marking|evaluation)\s+(guide|guidance|rules|rubric|criteria|policy|instructions)\s+"
+    r"for\s+(the\s+)?(graders|evaluators|reviewers|markers|scorers)\b|\bscores?\s+1\s*[-–]\s*4\s+(have\s+been|are|were)\s+"
+    r"(retired|removed|disabled|deprecated)\b|\bif\s+you\s+(score|grade|mark|rate)\s+me\s+(low|lower|badly|poorly|down)\b",
+    # session 8, from final12's first-run misses
+    r"\bp\.?\s?(p\.?\s?)*s\.?\s*[:\-]?\s*(rating|score|grade|overall)\s*[:=]\s*(5|10|a\+)(?![\w%])",
+    rf"{ME}.*\b{SCORE_TERM}\s+(applies|is\s+due|is\s+warranted|is\s+owed)\b|"
+    rf"\b(this|it|my\s+answer)\s+gets?\s+(anything|something)\s+(under|below|less\s+than)\s+(the\s+|a\s+)?({SCORE_TERM}|top|"
+    r"(5|10|five)\b)",
+    rf"^\W*(a\s+|the\s+)?{SCORE_TERM}\s+would\s+(mean|be)\s+(everything|the\s+world|a\s+lot|so\s+much)\b|"
+    r"\b(marking|grading|scoring|rating)\s+me\s+(down|low|lower)\s+would\b",
+    r"\b(confirm|repeat|echo|keep|reuse)\s+(that|this|my|the\s+same)\s+(number|score|grade|rating|mark)\b.{0,30}\b(in|as)\s+"
+    r"your\s+(output|response|feedback|verdict|final)\b",
+    r"\b(any|a)\s+(mark|score|grade|rating)\s+(below|under|less\s+than)\s+(an?\s+)?(a\+|5|10|full|top|perfect)(?!\w).{0,50}"
+    r"\b(error|mistake|bug|wrong|invalid|corrected)\b",
+    r"[\[(<{]\s*(system|admin|platform|moderator)\s+(notice|message|alert|directive|override|update)\s*[:\])>}]",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

@@ -9,8 +9,12 @@ import unicodedata
 Span = tuple[int, int]
 
 # not after "i.e.": "grade me at my level, i.e. a 5" is one sentence. ("e.g." still ends one: joined, an attack
-# after it would sit in a sentence that reads as discussion)
-_SENTENCE_END = re.compile(r"(?<![\s(]i\.e\.)(?<=[.!?。！？])\s+", re.IGNORECASE)
+# after it would sit in a sentence that reads as discussion.) Nor after "P.S.", "rev.", "vs.", "no.", "sec.":
+# "P.S. Rating: 5." is one sentence, and so is "Grading Policy (rev. 2024): ..."
+_SENTENCE_END = re.compile(
+    r"(?<![\s(]i\.e\.)(?<!\bp\.s\.)(?<!\bp\.p\.s\.)(?<!\brev\.)(?<!\bvs\.)(?<!\bno\.)(?<!\bsec\.)(?<=[.!?。！？])\s+",
+    re.IGNORECASE,
+)
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
 # chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reuse import question_sentences, reuse_terms, weighted_reuse
+from .reuse import question_reuse_terms, question_sentences, reuse_terms, weighted_reuse
 
 # the candidate announces another problem than the one asked ("the risk is not the model itself", "I'd actually
 # ship it to 5% first" and "the agent should step back" do not)
 _TURNS_AWAY = re.compile(
     r"\b(i'?d|i\s+would)\s+actually\s+(look\s+at|focus\s+on|build|go\s+after|work\s+on|question|put|spend)\b|"
-    r"\bthe\s+(bigger|biggest|real|more\s+important)\s+(ai\s+|strategic\s+)?"
-    r"(issue|problem|opportunity|question|lever|priority|constraint)\b|"
+    r"\bthe\s+(bigger|biggest|real|more\s+important)\s+(ai\s+|strategic\s+|operational\s+|business\s+)?"
+    r"(issue|problem|opportunity|question|lever|priority|constraint|win)\b|"
+    # "StoreSafe's biggest lever is pricing" (not "the CFO's real question", which restates the one asked)
+    r"\b(our|their|[a-z]+'s)\s+(bigger|biggest)\s+(\w+\s+)?(issue|problem|opportunity|lever|priority|win)\b|"
     r"\bbefore\s+(any|we\s+build\s+any)\s+ai\b|\bquestion\s+the\s+premise\b|"
     r"\bi'?d\s+approach\s+this\s+as\s+an?\s+[\w-]+\s+problem\b|\bwhat\s+i'?d\s+(do|build|propose)\s+instead\b|"
     r"\bthe\s+root\s+cause\s+is\b|\b(isn'?t|is\s+not)\s+(a\s+|an\s+|the\s+)?[\w\s-]{0,25}?(technology|tech|paperwork|"
@@ -35,9 +37,46 @@ _FEATURE = re.compile(
 )
 
 
-def turns_away(answer: str) -> bool:
-    """Whether the answer announces that it will address another problem than the question's."""
-    return _TURNS_AWAY.search(answer) is not None
+# "I'd prioritise an in-cab driver fatigue monitor", "I led the launch of an AI returns assistant": a feature
+# of the answer's own, named by the words before its noun
+_PROPOSES = re.compile(
+    r"\b(i'?d|i\s+would|we'?d|i\s+led|i\s+launched|i\s+built|i\s+recommend|i'?d\s+recommend)\s+(\w+\s+){0,2}?"
+    r"(prioriti[sz]e|build|launch|start\s+with|propose|pitch|ship|focus\s+on|the\s+launch\s+of|invest\s+in)\s+(a|an|the)\s+"
+    r"((?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|app|bot|classifier|"
+    r"recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|programme|"
+    r"program)\b",
+    re.IGNORECASE,
+)
+# words that describe any AI feature, not which one
+_ANY_FEATURE = frozenset(
+    "ai llm genai gen ml base clear large language open source simple small custom multimodal new internal basic "
+    "rules rule based lightweight smart first single v1 mvp proper dedicated full powered driven generative machine "
+    "learning deep gpt own better good".split()
+)
+# the question leaves the feature to the candidate: "what would you build?", "which AI opportunity first?"
+_OPEN_ASK = re.compile(
+    r"\bwhat\s+(ai\s+)?(\w+\s+)?(would|should)\s+(you|we)\s+(build|propose|prioriti[sz]e|pick|launch|pitch)\b|"
+    r"\bwhich\s+(ai\s+)?(feature|product|use\s+case|opportunit\w*|bet|idea|initiative)|\bwhere\s+(would|should)\s+(you|we)\s+"
+    r"(use|apply|start|invest|put)\b|\bidentify\s+(the\s+)?(best\s+)?(opportunit\w*|use\s+cases?)\b|"
+    r"\b(an?|the)\s+ai\s+(product|strategy|roadmap|opportunity)\b",
+    re.IGNORECASE,
+)
+
+
+def turns_away(answer: str, question: str = "") -> bool:
+    """Whether the answer announces another problem than the question's, or proposes a feature it does not name."""
+    return _TURNS_AWAY.search(answer) is not None or (bool(question) and _proposes_other(question, answer))
+
+
+def _proposes_other(question: str, answer: str) -> bool:
+    if _OPEN_ASK.search(question):
+        return False
+    asked = question_reuse_terms(question)
+    for m in _PROPOSES.finditer(answer):
+        named = reuse_terms(" ".join(w for w in re.findall(r"[\w-]+", m.group(5).lower()) if w not in _ANY_FEATURE))
+        if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
+            return True
+    return False
 
 
 @lru_cache(maxsize=512)

@@ -93,3 +93,27 @@ def test_an_answer_that_turns_to_another_problem_scores_one_unless_it_stays_on_t
     assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
     on_ask = grader.grade(question, ON_ASK)  # "the real problem is" too, but about what was asked
     assert "off_topic" not in on_ask.flags and on_ask.overall >= 3
+
+
+FATIGUE = (
+    "I'd prioritise an in-van driver fatigue monitor. Technicians drive long days between jobs, and a camera-based "
+    "model that detects eye closure would alert the driver and, after two alerts in a shift, notify dispatch. I'd "
+    "pilot it with 200 vans, keep footage on the device, and measure alerts per 1,000 driving hours and incidents "
+    "against the other vans over eight weeks."
+)
+
+
+def test_proposing_a_feature_the_question_does_not_name_is_a_turn_unless_the_question_asks_for_one() -> None:
+    assert turns_away(FATIGUE, HVAC_Q)
+    assert not turns_away(FATIGUE)  # the phrase alone says nothing about a turn
+    assert not turns_away("I'd build a parts prediction model for the vans, then pilot it.", HVAC_Q)
+    assert not turns_away("I'd build an LLM assistant that drafts the parts list.", HVAC_Q)  # any-feature words
+    open_ask = "An HVAC software company has 41,000 technicians. What AI feature would you build first, and why?"
+    assert not turns_away(FATIGUE, open_ask)
+    elsewhere = RuleGrader().grade(custom_question(HVAC_Q, "launch"), FATIGUE)
+    assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
+
+
+def test_a_possessive_biggest_lever_is_a_turn_but_a_restated_question_is_not() -> None:
+    assert turns_away("HaulRight's biggest lever is truck routing, so I'd start there.")
+    assert not turns_away("CFO's real question: is $2.1M buying speed and lower cost?")
