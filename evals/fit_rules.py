@@ -1,8 +1,12 @@
-"""Fit the rule-based grader's weights, cut points and dimension spread on the DEV split only.
+"""Fit the rule-based grader's weights, cut points and dimension spread on dev (and any --also files).
 
-Usage: python evals/fit_rules.py [--dataset evals/datasets/grader.jsonl] [--also FILE] [--cv] [--write]
-Prints the fitted constants (to paste into interviewer/rules.py: Params) and a leave-one-question-out
-cross-validated QWK, so over-fitting to the dev questions shows before the held-out test split is run.
+Usage: python evals/fit_rules.py [--dataset evals/datasets/grader.jsonl] [--also FILE ...] [--cv] [--lofo] [--write]
+Prints the fitted constants (saved to interviewer/rules_fit.json with --write), a leave-one-question-out
+cross-validated QWK (--cv), and with --lofo a leave-one-file-out run over the --also files: each file is
+scored by a fit on dev and the other files, next to a fit on dev alone, so how the fit carries to a labeller
+it never saw shows before the held-out test split is run. The shipped fit (session 8):
+python evals/fit_rules.py $(for f in evals/datasets/grader-fresh*.jsonl; do echo --also $f; done) --lofo
+with every fresh file but the newest (see evals/README.md).
 """
 
 from __future__ import annotations
@@ -153,6 +157,7 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="Also run leave-one-question-out cross-validation.")
     ap.add_argument("--also", type=Path, action="append", default=[], help="Fit on every row of this file too.")
     ap.add_argument("--write", action="store_true", help=f"Save the fit to {FIT_FILE}.")
+    ap.add_argument("--lofo", action="store_true", help="Also hold out each --also file in turn (a new labeller).")
     ap.add_argument(
         "--add", action="append", default=[], help="Fit only this new signal's weight; keep the saved fit as it is."
     )
@@ -184,6 +189,8 @@ def main() -> None:
     if args.write:
         FIT_FILE.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {FIT_FILE}")
+    if args.lofo:
+        leave_one_file_out(args.dataset, args.also)
     if args.cv:
         by_q: dict[str, list[dict]] = {}
         for it in items:
@@ -198,6 +205,33 @@ def main() -> None:
             f"leave-one-question-out dev QWK: {qwk(cv_gold, cv_pred):.3f} "
             f"(adjacent {mean(abs(a - b) <= 1 for a, b in zip(cv_gold, cv_pred, strict=True)):.3f})"
         )
+
+
+def leave_one_file_out(dataset: Path, also: list[Path]) -> None:
+    """Score each --also file with a fit on dev + the other files, and with a fit on dev alone."""
+    dev = _prepare(dataset)
+    files = {p.name: _prepare(dataset, [p])[len(dev) :] for p in also}
+    dev_only = fit(dev)
+    pooled: dict[str, list[int]] = {"dev + other files": [], "dev only": []}
+    gold_all: list[int] = []
+    for name, held in files.items():
+        rest = dev + [it for other, its in files.items() if other != name for it in its]
+        gold = [it["row"].gold.overall for it in held]
+        gold_all += gold
+        for label, params in (("dev + other files", fit(rest)), ("dev only", dev_only)):
+            pred = _predict(held, params)
+            pooled[label] += pred
+            print(f"{name} [{label}]: QWK {qwk(gold, pred):.3f}, within-one {_within(gold, pred):.3f}")
+    for label, pred in pooled.items():
+        print(
+            f"pooled over held-out files [{label}]: QWK {qwk(gold_all, pred):.3f}, within-one "
+            f"{_within(gold_all, pred):.3f}, exact {mean(a == b for a, b in zip(gold_all, pred, strict=True)):.3f}, "
+            f"mean over gold {mean(pred) - mean(gold_all):+.2f}"
+        )
+
+
+def _within(gold: list[int], pred: list[int]) -> float:
+    return mean(abs(a - b) <= 1 for a, b in zip(gold, pred, strict=True))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 `python evals/pooled.py` (repo root). Per-file numbers, CIs and suites come from `interviewer eval grader`;
 this adds the pooled within-one, exact agreement and how many off-topic rows score 1, which no single
-file has enough rows to show. `test` is left out: it is never tuned on.
+file has enough rows to show. `test` is left out: it is never tuned on; so are the newest labellers'
+files (HELD), kept to measure the grader.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from interviewer.evaluation.dataset import load_rows, resolve_question  # noqa: 
 from interviewer.evaluation.runner import grade_one  # noqa: E402
 from interviewer.rules import RuleGrader  # noqa: E402
 
+HELD = ("grader-fresh12.jsonl",)
+
 
 def main() -> None:
     """Print pooled agreement and off-topic counts over dev and the fresh files."""
@@ -24,6 +27,8 @@ def main() -> None:
     files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
     n = within = exact = off = off_one = 0
     for path in files:
+        if path.name in HELD:
+            continue
         rows = [r for r in load_rows(path) if r.split != "test"]
         for row in rows:
             got, gold = grade_one(grader, resolve_question(row), row.answer).overall, row.gold.overall

@@ -10,7 +10,7 @@ from functools import lru_cache
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 # Markdown decoration carries no content: stripping it makes formatting-only edits grade the same.
-_MD_LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+)+")
+_MD_LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>(?![\d=])\s*|[-*+•]\s+)+")  # not ">1%", a wrapped comparison
 _MD_INLINE = re.compile(r"(\*\*|__|\*|`+|~~)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
 # What separates items of a bare list: commas, arrows, slashes between spaces, pipes, plus signs.
@@ -41,7 +41,8 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-_ITEM_START = re.compile(r"^\s*(?:[-*+•#>|]|\d+[.)]\s|[A-Za-z][.)]\s|step\s+\d+\b)", re.IGNORECASE)
+# not "-> 50" or ">1%": an arrow or a comparison that a fixed-width wrap put first on a line
+_ITEM_START = re.compile(r"^\s*(?:-(?!>)|[*+•#|]|>(?![\d=])|\d+[.)]\s|[A-Za-z][.)]\s|step\s+\d+\b)", re.IGNORECASE)
 _WRAPPED_MIN = 45  # a line broken by a text editor or email client is rarely shorter than this
 _CLOSERS = "\"'”’)]}*_`"
 
@@ -49,9 +50,10 @@ _CLOSERS = "\"'”’)]}*_`"
 def wrap_groups(lines: list[str]) -> list[list[int]]:
     """Indices of typed lines that form one hard-wrapped line each (most groups are a single line).
 
-    A line continues the previous one when the previous is long, ends mid-sentence, is not a heading or a
-    lead-in (":"), the line is not a list item, and the line's first word would not have fitted on the
-    previous line at the answer's own width: that is what a fixed-width wrap does and a typed line does not.
+    A line continues the previous one when the previous is long, ends mid-sentence (or on ":" or ";" before a
+    word that is not capitalised), is not a heading, the line is not a list item, and the line's first word would not
+    have fitted on the previous line at the answer's own width: that is what a fixed-width wrap does and a
+    typed line does not.
     """
     width = max((len(line.rstrip()) for line in lines), default=0)
     groups: list[list[int]] = []
@@ -63,8 +65,8 @@ def wrap_groups(lines: list[str]) -> list[list[int]]:
             groups
             and words
             and end
-            and end not in ".!?:;。！？"
-            and len(prev) >= _WRAPPED_MIN
+            and (end not in ".!?:;。！？" or (end in ":;" and not words[0][:1].isupper()))
+            and len(prev) >= min(_WRAPPED_MIN, max(30, 0.6 * width))  # a long next word leaves a short line
             and not prev.lstrip().startswith("#")
             and not _ITEM_START.match(line)
             and len(prev) + 1 + len(words[0]) > width
@@ -83,7 +85,13 @@ def _continues(prev: str, first: str) -> bool:
         return True
     last = prev.split()[-1].lower().strip(",")
     core = first.rstrip(".,;:'’s")
-    return last in FUNCTION_WORDS or prev.endswith(",") or core.isupper() or core in ("I", "I'd", "I'll", "I'm")
+    return (
+        last in FUNCTION_WORDS
+        or last in ("vs", "vs.")
+        or prev.endswith(",")
+        or core.isupper()
+        or core in ("I", "I'd", "I'll", "I'm")
+    )
 
 
 def unwrap(lines: list[str]) -> list[str]:

@@ -237,3 +237,15 @@ def test_an_answer_written_for_another_short_question_is_off_topic() -> None:
     tutor = custom_question("What metrics would you track for an AI tutor in a language-learning app?", "metrics")
     g = GRADER.grade(tutor, meal_kit)
     assert "off_topic" in g.flags and g.overall == 1
+
+
+def test_a_wrap_after_a_colon_or_before_a_long_word_or_an_arrow_is_rejoined() -> None:
+    lines = [
+        "Ramp 10 -> 50 -> 100% over two weeks, with these guardrails:",
+        "error rate under 1% and p95 under 3 s; roll back if conversion",
+        "drops by 5%, and keep the old model warm until the",
+        "recategorisation rate is back under 3%. Revert when errors stay",
+        ">1% for an hour.",
+    ]
+    assert len(unwrap(lines)) == 1
+    assert unwrap(["Guardrails:", "- error rate under 1%"]) == ["Guardrails:", "- error rate under 1%"]
