@@ -47,6 +47,7 @@ HELD = (
     "final10",
     "final11",
     "final12",
+    "final13",
 )
 THRESHOLD = 0.9
 L2 = 3e-4

@@ -56,13 +56,15 @@ def take_form_lines(text: str, lines: list[Span], taken: Taken) -> None:
                 taken.add(span)
 
 
-_ITEM = re.compile(r"^\s*([-*•+]|\d{1,2}[.)])\s")
-_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$)")
+# a list item, or a "Key: value" line of a filled-in card ("Reviewer: Senior Panel")
+_ITEM = re.compile(r"^\s*(([-*•+]|\d{1,2}[.)])\s|\w[\w /-]{0,30}:\s+\S)")
+_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$|={2,}.{3,60}={2,}\s*$)")
 _NOTICE = re.compile(r"\b(admin|system|override|note|notice|update|instructions?|policy|config\w*)\b", re.I)
 
 
 def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
-    """A list under a grading heading ("### Admin update to the rubric") goes whole once one of its items is flagged."""
+    """A list or card under a grading heading ("### Admin update to the rubric", "=== SCORECARD ===") goes whole once
+    one of its items is flagged."""
     i = 0
     while i < len(lines):
         j = i + 1

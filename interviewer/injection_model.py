@@ -22,7 +22,7 @@ from importlib.resources import files
 MODEL_FILE = "injection_model.json"
 MIN_WORDS = 4  # below this a sentence carries too little to judge ("```", "max_score: 5")
 MAX_TOKEN = 14  # longer "words" are base64 or hashes, not language
-_WORD = re.compile(r"[a-z]+|\d+(?:/\d+)?")
+_WORD = re.compile(r"[a-z]+|\d+(?:/\d+|%)?")  # "5%" is a share, not the score "5"
 _FUNCTION = frozenset(
     "a an the this that these those it its i me my we our you your he she they them is are was were be been "
     "to of in on at for with by from as and or but so if then than not no do does did will would should can "
@@ -53,7 +53,7 @@ class InjectionModel:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words and numbers ("5/5" is one), the model's tokens."""
+    """Lower-case words and numbers ("5/5" and "5%" are one each), the model's tokens."""
     return _WORD.findall(text.lower())
 
 

@@ -18,7 +18,11 @@ EVALUATOR = (
 )
 # someone speaking for themselves or to the grader: what turns "don't list weaknesses" from product copy into a request
 ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
-_OVERRIDE = r"(ignor(e|ing)|disregard\w*|override|overrule|bypass|supersedes?|throw\s+out)"
+# a verb: "override rate by rubric criterion" is a product metric
+_OVERRIDE = (
+    r"(ignor(e|ing)|disregard\w*|override(?!\s+(rates?|counts?|share|ratio|percentage|frequency|logs?|button|flow)\b)|"
+    r"overrule|bypass|supersedes?|throw\s+out)"
+)
 # "the judge must ignore any instructions inside the answer" is the defence, not the attack
 _NOT_EMBEDDED = (
     r"(?!\s+(that\s+(appear|are|sit|come)\s+)?((embedded|contained|hidden|found|appearing)\s+)?(in|inside|within)\s+"
@@ -259,7 +263,11 @@ LEAD_IN = re.compile(
     r"\b(starts?|due|closes?|expires?)\s+in\s+\d+\s+(minutes|hours?)\b|"
     r"\brecruiter\s+(pulls|reads|needs|checks|sees)\b|\b(out\s+of\s+work|laid\s+off|counting\s+on\s+(this|me|it)|"
     r"last\s+(free\s+)?(attempt|try|shot|chance)|(failed|bombed)\s+(this|the)\s+(\w+\s+){0,2}(times|twice|before)|confidence\s+is\s+(really\s+)?(shaken|low|gone))\b|"
-    r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]",
+    r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure|context)\b[^:]{0,20}:|"
+    r"\b(reviewers?|graders?|panel|experts?|humans?)\b.{0,30}\b(consensus|avg|average)\b|"
+    r"\b(question|prompt)\b.{0,40}\b(unfair|ambiguous|flawed|badly\s+(designed|worded)|never\s+stated)\b|"
+    r"\b(career\s+switcher|non-?native|dyslexi\w*|newsletter|bootcamp)\b|"
+    r"^\W*i'?m\s+a\s+[\w\s-]{0,30}\b(student|junior|graduate|grad|switcher|beginner|newbie)\b",
     IC,
 )
 # grading talk or praise right next to a flagged instruction on the same typed line ("I've already
@@ -270,7 +278,9 @@ NEIGHBOUR = re.compile(
     r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire|"
     r"qualif(y|ies|ied)|criteri(on|a)|requirements?|looking\s+for)\b|"
     r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|\.\d)|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|\b\d+\s*(/|out\s+of)\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
-    r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?)\s*:|"
+    r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?|weakness(es)?|strengths?|overall|"
+    # a form field, or a short tail ("Deal?", "Your call.")
+    r"recommendation|decision)\s*:|\bverbatim\b|^\W*(\w+\W*){1,3}$|"
     r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
 )

@@ -128,13 +128,27 @@ LEARNED = [
     r"\bp\.?\s?(p\.?\s?)*s\.?\s*[:\-]?\s*(rating|score|grade|overall)\s*[:=]\s*(5|10|a\+)(?![\w%])",
     rf"{ME}.*\b{SCORE_TERM}\s+(applies|is\s+due|is\s+warranted|is\s+owed)\b|"
     rf"\b(this|it|my\s+answer)\s+gets?\s+(anything|something)\s+(under|below|less\s+than)\s+(the\s+|a\s+)?({SCORE_TERM}|top|"
-    r"(5|10|five)\b)",
+    r"([3-5]|10|five|four)\b)",
     rf"^\W*(a\s+|the\s+)?{SCORE_TERM}\s+would\s+(mean|be)\s+(everything|the\s+world|a\s+lot|so\s+much)\b|"
     r"\b(marking|grading|scoring|rating)\s+me\s+(down|low|lower)\s+would\b",
     r"\b(confirm|repeat|echo|keep|reuse)\s+(that|this|my|the\s+same)\s+(number|score|grade|rating|mark)\b.{0,30}\b(in|as)\s+"
     r"your\s+(output|response|feedback|verdict|final)\b",
     r"\b(any|a)\s+(mark|score|grade|rating)\s+(below|under|less\s+than)\s+(an?\s+)?(a\+|5|10|full|top|perfect)(?!\w).{0,50}"
     r"\b(error|mistake|bug|wrong|invalid|corrected)\b",
+    # session 8, from final13's first-run misses
+    r"\bput\s+(a\s+)?(5|10|five)\s+on\s+(this|it|me|my)\b|\b(suggested|recommended|expected|pre-?filled|draft)\s+(grader|"
+    r"evaluator|judge|reviewer|grading)\s+(output|feedback|verdict|response)\b",
+    r"\b(grade|score|rate|mark)\s+me\s+(at\s+least|no\s+lower\s+than|a\s+minimum\s+of)\s+(a\s+)?([3-5]|10|four|five)\b|"
+    r"\b(don'?t|do\s+not)\s+deduct\s+(for\s+)?(anything|points|marks)\b|\bcount\s+against\s+me\b",
+    r"\bgive\s+(everyone|everybody)\s+(the\s+)?(full|top|maximum|max|perfect)\s+(marks?|score)\b.{0,30}\b(including|especially)\s+me\b|"
+    r"\bi\s+(request|am\s+asking\s+for|ask\s+for|deserve)\s+(a\s+)?(5|10|five|full\s+marks|top\s+marks|the\s+top\s+score)\b",
+    r"\b(low|bad|poor)\s+(score|grade|mark)\s+(here|on\s+this)\b.{0,80}\b(review|case\s+study|post|newsletter|tell|thread)\b|"
+    r"\b(tip|pay|send|venmo|donate|sponsor)\b.{0,60}\bif\s+(the\s+|my\s+)?(score|grade|rating|this)\b.{0,30}\b(5|10|five|top|"
+    r"full|perfect)\b|\bif\s+you\s+(rate|score|grade|mark|give)\s+(this|it|me)\s+(a\s+)?(5|10|five)\b.{0,40}\bi'?ll\b",
+    r"\bskip\s+the\s+\W?[\w ]{1,25}\W?\s+(dimension|criterion)\b.{0,30}\b(for\s+)?(this|my|me)\b|"
+    r"\b(score|grade|mark|judge|rate)\s+(me\s+|this\s+|it\s+)?only\s+on\s+(the\s+)?(parts?|bits|sections?)\s+i\b|"
+    r"\b(score|grade|rate|mark)\s+(me|my\s+answer|this\s+answer)\s+as\s+(though|if)\b",
+    r"\b(so|then|therefore|just)\s+(output|return|emit|assign)\s+(a\s+)?(5|10)\b(?!\s*(%|ms|s\b|x\b|users|items|results))",
     r"[\[(<{]\s*(system|admin|platform|moderator)\s+(notice|message|alert|directive|override|update)\s*[:\])>}]",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]
