@@ -25,6 +25,11 @@ _TURNS_AWAY = re.compile(
     r"\bi'?d\s+approach\s+this\s+as\s+an?\s+[\w-]+\s+problem\b|\bwhat\s+i'?d\s+(do|build|propose)\s+instead\b|"
     r"\bthe\s+root\s+cause\s+is\b|\b(isn'?t|is\s+not)\s+(a\s+|an\s+|the\s+)?[\w\s-]{0,25}?(technology|tech|paperwork|"
     r"the\s+ai|an?\s+ai\s+problem|a\s+model\s+problem),\s+it'?s\b|"
+    # a declared focus elsewhere ("where I'd put my attention is the intake side"); not a bare "I'd focus on",
+    # which on-topic answers say as often
+    r"\b(what|where|the\s+thing)\s+i'?d\s+(really\s+|most\s+)?(push\s+on|push\s+for|prioriti[sz]e|put\s+my\s+(attention|"
+    r"energy|effort)|measure\s+success\s+on|bet\s+on)\b|\bthe\s+next\s+step\s+i'?d\s+push\s+for\b|"
+    r"\bthe\s+most\s+valuable\s+(\w+\s+){0,2}(investment|opportunity|bet|lever)\b|\bto\s+grow\s+the\s+(\w+\s+){0,2}i'?d\b|"
     r"\bi'?d\s+(rather|instead)\s+(focus|build|look|spend|invest)\b|\bi'?d\s+(focus|spend|invest)\s+\w+(\s+\w+){0,5}\s+instead\b",
     re.IGNORECASE,
 )

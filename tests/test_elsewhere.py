@@ -117,3 +117,10 @@ def test_proposing_a_feature_the_question_does_not_name_is_a_turn_unless_the_que
 def test_a_possessive_biggest_lever_is_a_turn_but_a_restated_question_is_not() -> None:
     assert turns_away("HaulRight's biggest lever is truck routing, so I'd start there.")
     assert not turns_away("CFO's real question: is $2.1M buying speed and lower cost?")
+
+
+def test_a_declared_focus_elsewhere_is_a_turn_but_a_bare_focus_is_not() -> None:
+    assert turns_away("Where I'd put my attention is the intake side, not the estimates.")
+    assert turns_away("The most valuable AI investment for a museum group right now is provenance research.")
+    assert turns_away("To grow the app I'd focus on acquisition first.")
+    assert not turns_away("I'd focus on precision of the top three suggestions, then recall.")
