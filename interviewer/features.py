@@ -67,10 +67,16 @@ def _list_density(canon: str, n: int) -> float:
     return sum(1 <= len(piece.split()) <= 3 for piece in _LIST_MARKS.split(text)) / n
 
 
-# "I'll use the CIRCLES method", "I'd follow the standard AI launch playbook": a framework announced, to be recited
+# "I'll use the CIRCLES method", "I'd follow the standard AI launch playbook", "Build vs buy framework:": a framework
+# announced, to be recited (recitation still needs few figures or few of the question's words: rules.py)
 _FRAMEWORK = re.compile(
     r"(?i:\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|we\s+will|I)\s+(use|follow|apply|go\s+through|walk\s+through|"
-    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|my\s+)?([\w'-]+\s+){0,3}(framework|playbook)\b)|"
+    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,3}"
+    r"(framework|playbook|matrix|principles|checklist)\b)|"
+    # "Using the build vs buy matrix:", "Build vs buy framework:", "A standard AI launch follows five stages"
+    r"(?im:^\W*(using|applying|per|following)\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,3}(framework|playbook|matrix|"
+    r"principles|checklist)\b|^\W*([\w/'-]+\s+){0,5}(framework|playbook|principles|checklist)\s*:|"
+    r"\b(standard|textbook|classic|generic)\s+([\w-]+\s+){0,3}(framework|playbook|launch|process|stages|principles)\b)|"
     # the acronyms in capitals only: "heart" and "rice" are words; "RICE scoring" is a prioritisation, applied
     r"\b(CIRCLES|HEART|RICE|AARRR|SWOT|PESTLE)\b(?!\s*(?i:scor))"
 )

@@ -249,3 +249,26 @@ def test_a_wrap_after_a_colon_or_before_a_long_word_or_an_arrow_is_rejoined() ->
     ]
     assert len(unwrap(lines)) == 1
     assert unwrap(["Guardrails:", "- error rate under 1%"]) == ["Guardrails:", "- error rate under 1%"]
+
+
+def test_a_framework_announced_as_a_heading_or_a_standard_playbook_is_recitation_when_not_applied() -> None:
+    q = custom_question(
+        "A pizza chain with 300 stores wants an AI voice agent to take phone orders before the football season. "
+        "Walk me through the launch plan.",
+        "launch",
+    )
+    recited = (
+        "Standard AI launch playbook:\n- Internal dogfood: validate functionality.\n- Shadow mode: run the model "
+        "alongside the existing process.\n- Canary: expose to a small share of traffic.\n- A/B test: measure "
+        "impact on the primary metric versus control.\n- Gradual rollout: increase traffic while monitoring "
+        "guardrails, and roll back if they are breached."
+    )
+    g = GRADER.grade(q, recited)
+    assert "recitation" in g.flags and g.overall <= 2
+    applied = (
+        "I'd use a standard launch playbook, fitted to pizza: two weeks of staff calling in orders at 5 stores, "
+        "then the agent answers 10% of calls in 30 stores with a human fallback after one failed turn. Gate: "
+        "order accuracy of 97% or better against the tickets, and no rise in abandoned calls on a Friday peak. "
+        "Then 50% of stores by week 6, all 300 before the first match, with a rollback if accuracy drops under 95%."
+    )
+    assert "recitation" not in GRADER.grade(q, applied).flags
