@@ -49,7 +49,7 @@ class Params:
     generic_reuse: float = 0.05
     short_question_off_topic: float = 0.03
     # From the recitation and stuffed rows of every gold file (all 24 answers that announce a framework were gold 2;
-    # session 8's wider announcements, "Build vs buy framework:", match 48 tuning answers: 44 gold 1-2, 4 gold 3-4;
+    # session 8's wider announcements, "Build vs buy framework:", match 52 tuning answers: 51 gold 1-2, one gold 3;
     # 61 with a short list item every 12.5 words and at most two figures: 60 are gold 1-2, one is a 3)
     few_numbers: int = 2
     framework_reuse: float = 0.15
