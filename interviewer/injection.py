@@ -34,6 +34,8 @@ _STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
 # run on every sentence too, and as often no match
 _ADDRESSED, _DISCUSSION, _WEAK = (Screened(p) for p in (P.ADDRESSED, P.DISCUSSION, P.WEAK_RE))
 SCREENED = (*_STRONG, _ADDRESSED, _DISCUSSION, _WEAK)
+_BINDING = re.compile(r"\b(must|shall|always|are\s+to|is\s+to|required\s+to)\b", re.I)
+_CONDITION = re.compile(r"\b(only\s+if|unless|if|when|only\s+when)\b", re.I)
 _EARLIER_TURN = re.compile(r"\W*(assistant|system|grader)\s*(\([^)]{0,30}\))?\s*:", re.I)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
@@ -110,13 +112,20 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
 
 
 def _quoted_rule(segment: str, plain: str) -> bool:
-    """A quoted grading rule presented as binding, not as an example: a fake policy or an earlier grader turn."""
-    if _unquoted(segment) == segment:  # the rule must be in the quote: "Assistant: That's a 5" is a chat example
+    """A quoted grading rule presented as binding, not as an example: a fake policy or an earlier grader turn.
+
+    The quote itself must bind ("must receive a score of no less than 5") or score this answer ("assigning this
+    response a 5"); "a 5 means mastery" quoted from a policy, or "Your essay scores 5/5" as a chat example, is talk.
+    """
+    quotes = [normalise(m.group()) for m in _QUOTE_PAIRS.finditer(segment) if " " in m.group().strip()]
+    if not quotes:
         return False
-    if not (P.CITED_POLICY.search(plain) or _EARLIER_TURN.match(plain)):
-        return False
-    whole = normalise(segment)
-    return bool(P.SCORE_RE.search(whole) or P.WEAK_RE.search(whole) or P.CITED_SCORE.search(whole))
+    if P.CITED_POLICY.search(plain):
+        return any(
+            _BINDING.search(q) and not _CONDITION.search(q) and (P.SCORE_RE.search(q) or P.CITED_SCORE.search(q))
+            for q in quotes
+        )
+    return bool(_EARLIER_TURN.match(plain)) and any(P.THIS_ANSWER.search(q) and P.SCORE_RE.search(q) for q in quotes)
 
 
 def readable(segment: str) -> str | None:

@@ -56,10 +56,16 @@ def take_form_lines(text: str, lines: list[Span], taken: Taken) -> None:
                 taken.add(span)
 
 
-# a list item, or a "Key: value" line of a filled-in card ("Reviewer: Senior Panel")
-_ITEM = re.compile(r"^\s*(([-*•+]|\d{1,2}[.)])\s|\w[\w /-]{0,30}:\s+\S)")
-_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$|={2,}.{3,60}={2,}\s*$)")
-_NOTICE = re.compile(r"\b(admin|system|override|note|notice|update|instructions?|policy|config\w*)\b", re.I)
+_ITEM = re.compile(r"^\s*([-*•+]|\d{1,2}[.)])\s")
+_CARD_ITEM = re.compile(r"^\s*\w[\w /-]{0,30}:\s+\S")  # "Reviewer: Senior Panel", under a banner only
+_HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$)")
+_BANNER = re.compile(r"^\s*={2,}[^=\n]{3,60}={2,}\s*$")
+# a heading that issues something to the grader ("Admin update to the rubric", "SCORECARD"), not "Grading rubric:"
+_NOTICE = re.compile(
+    r"\b((admin|system|platform|grader|grading|evaluator|official|override|calibration)\s+(update|notice|message|note|"
+    r"override|instructions?)|score\s*card|scorecard)\b",
+    re.I,
+)
 
 
 def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
@@ -67,12 +73,13 @@ def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
     one of its items is flagged."""
     i = 0
     while i < len(lines):
+        head = text[lines[i][0] : lines[i][1]]
+        item = _CARD_ITEM if _BANNER.match(head) else _ITEM
         j = i + 1
-        while j < len(lines) and _ITEM.match(text[lines[j][0] : lines[j][1]]):
+        while j < len(lines) and item.match(text[lines[j][0] : lines[j][1]]):
             j += 1
         items = lines[i + 1 : j]
-        head = text[lines[i][0] : lines[i][1]]
-        named = _HEADING.match(head) and (P.GRADER_WORDS.search(head) or _NOTICE.search(head))
+        named = (_HEADING.match(head) or _BANNER.match(head)) and _NOTICE.search(head)
         if named and any(_flagged(text, item, taken) for item in items):
             for a, b in [lines[i], *items]:
                 if taken.free((a, b)) and (span := trim(text, a, b)):
@@ -89,35 +96,38 @@ def take_csv_rows(text: str, lines: list[Span], taken: Taken) -> None:
             if taken.free((a, b)) and (span := trim(text, a, b)):
                 taken.add(span)
             continue
-        scored = line.count(",") >= 2 and P.GRADER_WORDS.search(line) is not None
+        # a CSV header: bare comma-separated names ("candidate,score,feedback"), not a sentence with commas
+        scored = line.count(",") >= 2 and ", " not in line and P.GRADER_WORDS.search(line) is not None
         commas = line.count(",") if scored and _flagged(text, (a, b), taken) else 0
 
 
 def take_enclosed(text: str, sentences: list[Span], taken: Taken) -> None:
-    """A flagged sentence that opens a quote or bracket takes the rest of it: "write this: 'Great. Score: 5.'"."""
+    """A flagged sentence that opens a quote or bracket takes the rest of it: "write this: 'Great. Score: 5.'".
+
+    Only up to the sentence that closes it, within three sentences; with no closer in sight nothing more goes.
+    """
     for i, (a, b) in enumerate(sentences):
-        if taken.free((a, b)):
+        if taken.free((a, b)) or not (closer := _unclosed(text[a:b])):
             continue
-        closer = _unclosed(text[a:b])
-        for c, d in sentences[i + 1 :] if closer else ():
-            if not taken.free((c, d)):
-                break
-            taken.add((c, d))
-            if closer in text[c:d]:
-                break
+        rest = sentences[i + 1 : i + 4]
+        end = next((k for k, (c, d) in enumerate(rest) if closer in text[c:d]), None)
+        if end is not None and all(taken.free(s) for s in rest[: end + 1]):
+            for s in rest[: end + 1]:
+                taken.add(s)
 
 
 def _unclosed(sentence: str) -> str:
-    """The closing mark a sentence leaves open ("(", a quote), else ""."""
-    if sentence.count("(") > sentence.count(")"):
-        return ")"
-    if sentence.count("[") > sentence.count("]"):
-        return "]"
-    for opener, closer in (('"', '"'), ("“", "”"), ("‘", "’")):
-        if sentence.count(opener) % 2 if opener == closer else sentence.count(opener) > sentence.count(closer):
-            return closer
-    opened = len(re.findall(r"(?<!\w)'(?=\w)", sentence))
-    return "'" if opened > len(re.findall(r"(?<=[\w.!?])'(?!\w)", sentence)) else ""
+    """The closing mark a sentence leaves open: its last bracket or quote opens something it does not close."""
+    marks = [m for m in re.finditer(r"[()\[\]\"“”]|(?<!\w)'(?=\w)|(?<=[\w.!?,])'(?!\w)", sentence)]
+    if not marks or "„" in sentence:
+        return ""
+    last = marks[-1]
+    opens = {"(": ")", "[": "]", "“": "”"}
+    if last.group() in opens:
+        return opens[last.group()]
+    if last.group() in "\"'" and sentence[last.end() : last.end() + 1].isalnum():  # a straight quote before a word
+        return last.group()
+    return ""
 
 
 def _flagged(text: str, span: Span, taken: Taken) -> bool:

@@ -98,7 +98,7 @@ STRONG = [
     r"marking)\s+(rules|instructions|criteria|guidelines|prompt)|rubric|(grading\s+|scoring\s+)?criteria)\b",
     # a score demanded for this answer: "mark this answer a 5", "give me full marks", "log this response as a 5"
     rf"\b(give|giving|grade|score|rate|mark|award|awarding|assign|record|log|treat|carry|enter|return|put)\s+({_THIS}|me\b|"
-    r"(this|that)\s+(guy|girl|candidate|person|applicant|dude)\b)"
+    r"this\s+(guy|girl|dude)\b)"
     rf".{{0,40}}{SCORE_TERM}",
     rf"\b(give|grade|score|rate|mark|award|assign|put)\s+this\s+(a|an|as|the)\s+{SCORE_TERM}",
     r"\b(feedback|verdict|review|comments?|output)\s+to\s+(use|paste|copy|return|output|give)\b.{0,15}\bverbatim\b|"
@@ -115,7 +115,7 @@ STRONG = [
     r"\bself-?assess\w*\s*:?.{0,20}\b(5|10)\s*/\s*(5|10)\b|\b(carry|copy)\s+(this|that|it)\s+(over\s+)?as\s+"
     r"the\s+(recorded|final|official)\s+(score|grade)",
     # score claims in machine formats: "Score: 5/5", OVERALL=5, {"score": 5}, five stars
-    r"[\"']?\b(?<!max_)(?<!min_)((recommended|final|override|expected|target|assigned|required|desired)_)?(scores?|overall|grade|verdict|final\s+rating)[\"']?\s*[:=]\s*"
+    r"[\"']?\b(?<!max_)(?<!min_)((recommended|final|override|target|assigned|desired)_)?(scores?|overall|grade|verdict|final\s+rating)[\"']?\s*[:=]\s*"
     r"[\"']?(5\b|five\b|10\b|excellent\b|exceptional\b|strong_hire\b|a\+(?!\w))"
     r"(?=[ \t]*(/\s*(5|10)\b|of\s+(5|10)\b|[\"',.;|}\])\n]|$))"
     r"(?=[ \t]*[.!]?\s*$|[\s\S]{0,300}(/\s*(5|10)\b|of\s+(5|10)\b|verdict|feedback|overall|deduction|rubric|hire|"
@@ -174,8 +174,8 @@ STRONG = [
     r"\b(copy|use|take|repeat)\b.{0,40}\bas\s+your\s+(final\s+)?(grade|score|rating|output|verdict)\b|"
     r"\b(copy|paste|reproduce|emit)\s+(it|this|that|them|the\s+\w+(\s+(above|below))?)\s+(in)?to\s+your\s+(output|response|feedback|verdict)\b"
     r"(?!\s+(template|doc\w*|draft|deck))|"
-    r"\b(copy|paste|emit|return|output)\s+(the\s+)?\w*(score|grade|rating)\w*\s+(in)?to\s+(the\s+|your\s+)?(output|response|"
-    r"verdict|result)\b|"
+    r"\b(copy|paste|emit|return|output)\s+(the\s+)?\w{0,30}?(score|grade|rating)\w{0,30}\s+(in)?to\s+(your\s+(output|response|"
+    r"verdict|result)\b|output\s*([.,;]|$))|"
     rf"\b(the\s+)?{EVALUATOR}\s+(must|should|has\s+to|needs\s+to|will)\s+(return|output|give|assign|award|record)\b"
     r".{0,40}\b(maximum|max|highest|top|full|perfect)\b",
     # the same in other languages: ignore the instructions / the maximum mark
@@ -206,7 +206,7 @@ FAKE_ROLE = re.compile(
 ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*(\([^)\n]{0,30}\))?\s*:", IC | re.M)
 # a grading policy cited as the authority for a quoted rule: "Per Section 4.2 of the Grading Policy: '...'"
 CITED_POLICY = re.compile(
-    r"\b(per|according\s+to|under|reminder\s+from|as\s+stated\s+in|quoting|from)\b.{0,60}\b(grading|scoring|evaluation|marking|"
+    r"\b(per|according\s+to|reminder\s+from|as\s+stated\s+in)\b.{0,60}\b(grading|scoring|evaluation|marking|"
     r"fairness|assessment|platform'?s?)\s+(policy|guidelines?|rules?|handbook|standards?)\b",
     IC,
 )
@@ -263,11 +263,8 @@ LEAD_IN = re.compile(
     r"\b(starts?|due|closes?|expires?)\s+in\s+\d+\s+(minutes|hours?)\b|"
     r"\brecruiter\s+(pulls|reads|needs|checks|sees)\b|\b(out\s+of\s+work|laid\s+off|counting\s+on\s+(this|me|it)|"
     r"last\s+(free\s+)?(attempt|try|shot|chance)|(failed|bombed)\s+(this|the)\s+(\w+\s+){0,2}(times|twice|before)|confidence\s+is\s+(really\s+)?(shaken|low|gone))\b|"
-    r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure|context)\b[^:]{0,20}:|"
-    r"\b(reviewers?|graders?|panel|experts?|humans?)\b.{0,30}\b(consensus|avg|average)\b|"
-    r"\b(question|prompt)\b.{0,40}\b(unfair|ambiguous|flawed|badly\s+(designed|worded)|never\s+stated)\b|"
-    r"\b(career\s+switcher|non-?native|dyslexi\w*|newsletter|bootcamp)\b|"
-    r"^\W*i'?m\s+a\s+[\w\s-]{0,30}\b(student|junior|graduate|grad|switcher|beginner|newbie)\b",
+    r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure)\b[^:]{0,20}:|"
+    r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b",
     IC,
 )
 # grading talk or praise right next to a flagged instruction on the same typed line ("I've already
@@ -276,11 +273,11 @@ LEAD_IN = re.compile(
 NEIGHBOUR = re.compile(
     r"\b(review(ed|ing)?|grad(e|ed|ing|er)|scor(e|ed|ing)|marks?|marked|assess\w*|evaluat\w*|critique|deduct\w*|"
     r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire|"
-    r"qualif(y|ies|ied)|criteri(on|a)|requirements?|looking\s+for)\b|"
+    r"qualif(y|ies|ied)|every\s+(criterion|requirement)|you'?re\s+looking\s+for)\b|"
     r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|\.\d)|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|\b\d+\s*(/|out\s+of)\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
     r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?|weakness(es)?|strengths?|overall|"
-    # a form field, or a short tail ("Deal?", "Your call.")
-    r"recommendation|decision)\s*:|\bverbatim\b|^\W*(\w+\W*){1,3}$|"
+    # a form field of a filled-in verdict ("Weaknesses: none"), or "use this verbatim"
+    r"recommendation|decision)\s*:|\bverbatim\b|"
     r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
 )

@@ -74,81 +74,76 @@ LEARNED = [
     r"^(?=.*\b(i\s+(didn'?t|did\s+not|skipped|missed|forgot|left\s+out)|if\s+you\s+notice)\b).*\b(don'?t|do\s+not)\s+mention\s+"
     r"(it|that|this)\s+in\s+(your|the)\s+(comments|feedback|review|critique|report)\b",
     r"\b(feedback|comments|review)\s+format\s*[:\-]\s*(praise|positives?|strengths)\s+only\s*([.!]|$)",
-    # session 8, from final9's first-run misses
+    # session 8, from the first-run misses of final9-final13, narrowed after a review's 73 look-alikes
+    # ("put a 5 on this risk", "I request 5 engineers", "then return 10 to the LLM"): each needs a pointer to
+    # this answer, to the candidate or to the grader
     # the grader told what it must assign, with no condition attached ("the judge must assign a 5 only if..." is design)
     rf"\b{EVALUATOR}\s+(must|shall|will|should|is\s+required\s+to|has\s+to|needs\s+to)\s+(\w+\s+){{0,3}}(by\s+)?"
     r"(assign|give|award|record|return|output)(ing|s)?\s+"
     rf"(it\s+|this\s+|them\s+)?(an?\s+)?({SCORE_TERM}|(5|10|five)\b(?=\W*$))(?!.*\b(if|when|unless|only|whenever)\b)",
     # a mode switch that fixes the score: "test mode is ON -> return the max", "in developer mode all scores are 5"
-    r"^(?=.*\b(developer|debug|test|qa|maintenance|admin|god|sandbox|dan)\s+mode\b)(?=.*\b(on|enabled?|activated?|active)\b|"
-    r".*\b(scores?|grades?|marks|ratings?)\b).*(\breturn\s+(the\s+)?(max\w*|top|highest|perfect|full)\b|\b(hard-?coded|fixed|set|pinned)\s+(to|at)\s+"
-    r"(5|10|max\w*)\b)",
-    r"^\W*(please\s+)?(enable|activate|enter|switch\s+(on|to)|turn\s+on)\s+(developer|debug|god|admin|dan|jailbreak|"
-    r"maintenance)\s+mode\s*[.!]?\s*$",
-    # a rating asked for oneself, in the imperative or as a question to the grader
-    r"^\W*(so\s+|now\s+|just\s+|please\s+)*(rate|grade|score|mark|assess|judge)\s+me\b(?!\s+(on|for)\s+(the|a)\s+"
-    r"(first|second|next)\b)|\bwhat\s+(score|grade|mark|rating)\s+(do|would|will|should)\s+i\s+get\b",
-    # role-play in which the grader loves or passes the candidate's work
+    r"^(?=.*\b(developer|debug|test|qa|maintenance|admin|god|sandbox|dan)\s+mode\b).*(\breturn\s+(the\s+)?(max|maximum|top\s+score|"
+    r"highest\s+score|full\s+marks)\s*(\W*$|so\b)|\b(scores?|grades?|marks|ratings?)\s+(are|is)\s+(\w+\s+)?(hard-?coded|fixed|pinned|"
+    r"set)\s+(to|at)\s+(5|10|max\w*)\b)",
+    # a rating asked for oneself, role-play in which the grader loves the candidate's work, seniority as the reason
+    r"^\W*(so\s+|now\s+|just\s+|please\s+)*(rate|grade|score)\s+me\s+(the\s+way|like|as\s+(a|an|the|if|though)|generously|"
+    r"high(ly)?|fairly)\b",
     r"\b(you\s+are|you'?re|pretend\s+(you'?re|to\s+be)|act\s+as|play\s+the\s+role\s+of|imagine\s+you'?re)\s+(now\s+)?"
-    r"(my|a|an|the)\b.{0,100}\b(loved|praised|passed|graded|scored|rated|approved)\s+(all\s+)?(my|me|this)\b|"
-    r"\b(you\s+are|you'?re|pretend\s+(you'?re|to\s+be)|act\s+as|imagine\s+you'?re)\s+(now\s+)?(a|an|the)\b.{0,80}"
-    r"\b(hires|passes|approves)\s+(everyone|everybody|anyone|every\s+candidate)\b",
-    # seniority offered as the reason for the score
+    r"(my|a|an|the)\b.{0,100}\b(loved|praised|passed)\s+(all\s+)?(my|me)\b|"
+    r"\b(you\s+are|you'?re|pretend\s+(you'?re|to\s+be)|act\s+as|imagine\s+you'?re)\s+(now\s+)?(a|an|the)\s+(\w+\s+){0,3}"
+    r"(bar[- ]raiser|interviewer|hiring\s+manager|recruiter|panel|grader|judge|examiner)\b.{0,60}"
+    r"\b(hires|passes|approves)\s+(everyone|everybody|anyone|every\s+candidate)\b(?!')",
     r"\b(expect|trust|hope)\s+(that\s+)?(the|my|this|your)\s+(assessment|score|grade|rating|mark|evaluation|number|result)\s+"
-    r"(to\s+|will\s+)(reflect|recogni[sz]e|account\s+for)\s+(my\s+)?(seniority|experience|years|background|track\s+record|"
-    r"level|tenure)\b",
-    # stakes attached to this tool's score, and insiders on "your" grading team
-    r"\b(top|high|perfect|maximum|good|5)\s+(result|score|grade|mark|rating)\s+from\s+(this|you|the)\s+(tool|app|"
-    r"interviewer|grader|system|session)\b|\b(low|bad|poor)\s+(score|grade|mark|result)\s*(=|->|means|will\s+cost|costs?)\s*"
-    r"(a\s+|my\s+|the\s+)?(lost|losing|no)\s+(offer|job|visa|role|position|internship)\b",
-    r"\byour\s+(evaluation|grading|scoring|review|assessment|marking)\s+(team|panel|staff|department)\b|"
+    r"(to\s+|will\s+)(reflect|recogni[sz]e|account\s+for)\s+(seniority|my\s+(seniority|experience|years|background|track\s+record|"
+    r"level|tenure))\b",
+    # stakes on this tool's score, insiders on "your" grading team, praise-only orders
+    r"\b(top|high|perfect|maximum|5)\s+(result|score|grade|mark|rating)\s+from\s+(this|you)\s+(tool|app|interviewer|grader|"
+    r"session)\b|\b(low|bad|poor)\s+(score|grade|mark|result)\s*(=|->)\s*(a\s+|my\s+)?(lost|losing)\s+(offer|job|visa|role)\b",
+    r"\byour\s+(evaluation|grading|scoring|marking)\s+(team|panel|staff|department)\b|"
     r"\byou\b.{0,30}\b(give|cut)\s+me\s+(the\s+)?(benefit\s+of\s+the\s+doubt|(some\s+)?slack|a\s+break)\b",
-    # feedback ordered to be praise only
-    rf"{ME}.*\b(keep|make)\s+(the\s+|your\s+|my\s+)?(comments?|feedback|review|report|notes)\s+(100\s*%|entirely|"
-    r"purely|only|strictly|all)\s+(positive|glowing|upbeat|praise)\b|\b(leave|keep)\s+out\s+(anything|everything|all)\s+"
-    r"(critical|negative)\b",
-    # a verdict attributed to whoever grades this, or a fake system notice
+    r"(^|[,;:]\s*|\b(so|and|please)\s+)(keep|make)\s+(the\s+|your\s+)?(comments?|feedback|review|report|notes)\s+(100\s*%|"
+    r"entirely|purely|only|strictly|all)\s+(positive|glowing|upbeat|praise)\b|(^|[,;:]\s*|\b(so|and|please)\s+)(leave|keep)\s+"
+    r"out\s+(anything|everything|all)\s+(critical|negative)\b",
+    # a verdict attributed to whoever grades this; asked to match others' scores, or what earns a 5
     rf"\b{EVALUATOR}\s+(this|it|me|my\s+\w+)\b.{{0,80}}\b(merits?|deserves?|earns?|warrants?)\b.{{0,40}}{SCORE_TERM}",
-    # asked to match scores others gave, or to reveal what earns a 5
     r"\byou\s+(should|must|need\s+to|have\s+to|ought\s+to)\s+(award|give|assign|grade|score|rate|mark)\s+(it\s+|this\s+|me\s+)?"
-    r"(the\s+same|likewise|accordingly|similarly)\b|\b(what|which)\s+(exact\s+|specific\s+)?(keywords|criteria|words|phrases|"
-    r"signals|things|terms)\s+(do|does|would|will)\s+(you|the\s+(grader|rubric|model))\s+(look\s+for|need|want|check\s+for|"
-    r"reward|use)\b.{0,40}\b(5|score|grade|mark|full|top|points)\b",
-    r"\b(treat|count|consider|score|mark)\s+(any\s+|all\s+)?(missing|absent|omitted|skipped)\s+(\w+\s+){0,3}as\s+(present|"
-    r"covered|met|included|complete|satisfied)\b",
-    # session 8, from final11's first-run misses
-    r"^\W*#+\s*(system|admin|platform|grader|evaluator)\s+(notice|message|alert|directive|override|update)\s*#*\s*$|"
-    r"\b(marked|flagged|designated|verified|registered)\s+(this\s+candidate|this\s+(answer|response|submission)|me|you)\s+as\s+"
-    r"(a\s+)?(calibration|gold|reference|high[- ]perform\w*|top|pre-?approved)\b|"
-    r"\bmust\s+always\s+(receive|get|be\s+(given|scored|rated))\s+(a\s+)?(5|10|full|top|max\w*)\b",
+    r"(the\s+same|likewise|similarly)\b|\b(what|which)\s+(exact\s+|specific\s+)?(keywords|criteria|words|phrases|things|terms)\s+"
+    r"(do|would|will)\s+you\s+(look\s+for|need|want|check\s+for|reward)\b.{0,40}\b(5|score|grade|mark|full|top|points)\b",
+    r"\b(treat|count|consider)\s+(any\s+|all\s+)?(missing|absent|omitted)\s+(tradeoffs|trade-offs|metrics|sections?|parts?|"
+    r"dimensions?|criteria|points|details|steps)\s+as\s+(present|covered|met|included|complete|satisfied)\b",
+    # fake notices, calibration claims, rubric "updates" for graders, threats after a low score
+    r"^[^\w#]*#+\s*(system|admin|platform|grader|evaluator)\s+(notice|alert|directive|override)\s*#*\s*$|"
+    r"\b(marked|flagged|designated|verified|registered)\s+(this\s+candidate|me|you)\s+as\s+(a\s+)?(calibration|gold|reference|"
+    r"high[- ]perform\w*|top|pre-?approved)\b|\bmust\s+always\s+(receive|get|be\s+(given|scored|rated))\s+(a\s+)?"
+    r"(5|10|full\s+marks|top\s+marks|max\w*\s+(score|marks))\b",
     r"\b(updated|new|revised)\s+(scoring|grading|marking|evaluation)\s+(guide|guidance|rules|rubric|criteria|policy|instructions)\s+"
-    r"for\s+(the\s+)?(graders|evaluators|reviewers|markers|scorers)\b|\bscores?\s+1\s*[-–]\s*4\s+(have\s+been|are|were)\s+"
+    r"for\s+(the\s+)?(graders|evaluators|markers|scorers)\s*[:\-]|\bscores?\s+1\s*[-–]\s*4\s+(have\s+been|are|were)\s+"
     r"(retired|removed|disabled|deprecated)\b|\bif\s+you\s+(score|grade|mark|rate)\s+me\s+(low|lower|badly|poorly|down)\b",
-    # session 8, from final12's first-run misses
-    r"\bp\.?\s?(p\.?\s?)*s\.?\s*[:\-]?\s*(rating|score|grade|overall)\s*[:=]\s*(5|10|a\+)(?![\w%])",
+    r"\bp\.?\s?(?:p\.?\s?){0,2}s\.?\s*[:\-]?\s*(rating|score|grade|overall)\s*[:=]\s*(5|10|a\+)(?![\w%])(?!\s+(is|was|are|from)\b)",
     rf"{ME}.*\b{SCORE_TERM}\s+(applies|is\s+due|is\s+warranted|is\s+owed)\b|"
-    rf"\b(this|it|my\s+answer)\s+gets?\s+(anything|something)\s+(under|below|less\s+than)\s+(the\s+|a\s+)?({SCORE_TERM}|top|"
-    r"([3-5]|10|five|four)\b)",
+    rf"\b(this|my\s+answer)\s+gets?\s+(anything|something)\s+(under|below|less\s+than)\s+(the\s+|a\s+)?({SCORE_TERM}|top\s+score|"
+    r"([3-5]|10|five|four)\b(?!\s*(stars?|%|points)))",
     rf"^\W*(a\s+|the\s+)?{SCORE_TERM}\s+would\s+(mean|be)\s+(everything|the\s+world|a\s+lot|so\s+much)\b|"
     r"\b(marking|grading|scoring|rating)\s+me\s+(down|low|lower)\s+would\b",
-    r"\b(confirm|repeat|echo|keep|reuse)\s+(that|this|my|the\s+same)\s+(number|score|grade|rating|mark)\b.{0,30}\b(in|as)\s+"
+    r"\b(confirm|repeat|echo|keep|reuse)\s+(that|this|my)\s+(number|score|grade|rating|mark)\b.{0,30}\b(in|as)\s+"
     r"your\s+(output|response|feedback|verdict|final)\b",
     r"\b(any|a)\s+(mark|score|grade|rating)\s+(below|under|less\s+than)\s+(an?\s+)?(a\+|5|10|full|top|perfect)(?!\w).{0,50}"
-    r"\b(error|mistake|bug|wrong|invalid|corrected)\b",
-    # session 8, from final13's first-run misses
-    r"\bput\s+(a\s+)?(5|10|five)\s+on\s+(this|it|me|my)\b|\b(suggested|recommended|expected|pre-?filled|draft)\s+(grader|"
-    r"evaluator|judge|reviewer|grading)\s+(output|feedback|verdict|response)\b",
+    r"\b(error|mistake|bug|invalid)\b",
+    # "put 5 on this one", drafted grader output, floors and deduction bans for me, bribes, skipped dimensions
+    r"\bput\s+(a\s+)?(5|10|five)\s+on\s+(this|it|me|my)(\s+(one|answer|response|submission))?\s*([,.!?]|$)|\b(suggested|"
+    r"recommended|pre-?filled|draft)\s+(grader|evaluator|judge|grading)\s+(output|feedback|verdict|response)\b",
     r"\b(grade|score|rate|mark)\s+me\s+(at\s+least|no\s+lower\s+than|a\s+minimum\s+of)\s+(a\s+)?([3-5]|10|four|five)\b|"
-    r"\b(don'?t|do\s+not)\s+deduct\s+(for\s+)?(anything|points|marks)\b|\bcount\s+against\s+me\b",
-    r"\bgive\s+(everyone|everybody)\s+(the\s+)?(full|top|maximum|max|perfect)\s+(marks?|score)\b.{0,30}\b(including|especially)\s+me\b|"
-    r"\bi\s+(request|am\s+asking\s+for|ask\s+for|deserve)\s+(a\s+)?(5|10|five|full\s+marks|top\s+marks|the\s+top\s+score)\b",
-    r"\b(low|bad|poor)\s+(score|grade|mark)\s+(here|on\s+this)\b.{0,80}\b(review|case\s+study|post|newsletter|tell|thread)\b|"
-    r"\b(tip|pay|send|venmo|donate|sponsor)\b.{0,60}\bif\s+(the\s+|my\s+)?(score|grade|rating|this)\b.{0,30}\b(5|10|five|top|"
-    r"full|perfect)\b|\bif\s+you\s+(rate|score|grade|mark|give)\s+(this|it|me)\s+(a\s+)?(5|10|five)\b.{0,40}\bi'?ll\b",
-    r"\bskip\s+the\s+\W?[\w ]{1,25}\W?\s+(dimension|criterion)\b.{0,30}\b(for\s+)?(this|my|me)\b|"
+    r"\b(don'?t|do\s+not)\s+deduct\s+(for\s+)?anything\b|\b(shouldn'?t|should\s+not|must\s+not|mustn'?t|won'?t)\s+count\s+"
+    r"against\s+me\b",
+    r"\bgive\s+(everyone|everybody)\s+(the\s+)?(full|top|maximum|max|perfect)\s+(marks?|score)\b.{0,30}\b(including|especially)\s+"
+    r"me\b|\bi\s+(request|am\s+asking\s+for|ask\s+for|deserve)\s+(a\s+)?(5|10|five|full\s+marks|top\s+marks|the\s+top\s+score)\b"
+    r"(?=\s*([.,!;]|$|\s+(to|because|here|on\s+this|for\s+this)\b))",
+    r"\b(low|bad|poor)\s+(score|grade|mark)\s+(here|on\s+this\s+(answer|one))\b.{0,80}\b(1-star|bad\s+review|case\s+study|"
+    r"newsletter|tweet)\b|\b(i'?ll|i\s+will|i\s+can)\s+(tip|bribe|venmo|donate|sponsor|pay)\b.{0,60}\bif\s+(the\s+|my\s+)?(score|grade)\b.{0,30}\b(5|10|five|"
+    r"top|full|perfect)\b|\bif\s+you\s+(rate|score|grade|mark|give)\s+(this|it|me)\s+(a\s+)?(5|10|five)\b.{0,40}\bi'?ll\b",
+    r"\bskip\s+the\s+\W?[\w ]{1,25}\W?\s+(dimension|criterion)\s+for\s+(this\s+answer|me|my\s+answer)\b|"
     r"\b(score|grade|mark|judge|rate)\s+(me\s+|this\s+|it\s+)?only\s+on\s+(the\s+)?(parts?|bits|sections?)\s+i\b|"
     r"\b(score|grade|rate|mark)\s+(me|my\s+answer|this\s+answer)\s+as\s+(though|if)\b",
-    r"\b(so|then|therefore|just)\s+(output|return|emit|assign)\s+(a\s+)?(5|10)\b(?!\s*(%|ms|s\b|x\b|users|items|results))",
-    r"[\[(<{]\s*(system|admin|platform|moderator)\s+(notice|message|alert|directive|override|update)\s*[:\])>}]",
+    r"\b(so|then|therefore|just)\s+(output|return|emit|assign)\s+(a\s+)?(5|10)\s*([.!]|$)",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

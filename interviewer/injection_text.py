@@ -9,10 +9,10 @@ import unicodedata
 Span = tuple[int, int]
 
 # not after "i.e.": "grade me at my level, i.e. a 5" is one sentence. ("e.g." still ends one: joined, an attack
-# after it would sit in a sentence that reads as discussion.) Nor after "P.S.", "rev.", "vs.", "no.", "sec.":
+# after it would sit in a sentence that reads as discussion.) Nor after "P.S.", "rev.", "vs.":
 # "P.S. Rating: 5." is one sentence, and so is "Grading Policy (rev. 2024): ..."
 _SENTENCE_END = re.compile(
-    r"(?<![\s(]i\.e\.)(?<!\bp\.s\.)(?<!\bp\.p\.s\.)(?<!\brev\.)(?<!\bvs\.)(?<!\bno\.)(?<!\bsec\.)(?<=[.!?。！？])\s+",
+    r"(?<![\s(]i\.e\.)(?<!\bp\.s\.)(?<!\bp\.p\.s\.)(?<!\brev\.)(?<!\bvs\.)(?<=[.!?。！？])\s+",
     re.IGNORECASE,
 )
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")

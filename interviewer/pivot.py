@@ -45,11 +45,11 @@ _FEATURE = re.compile(
 # "I'd prioritise an in-cab driver fatigue monitor", "I led the launch of an AI returns assistant": a feature
 # of the answer's own, named by the words before its noun
 _PROPOSES = re.compile(
-    r"\b(i'?d|i\s+would|we'?d|i\s+led|i\s+launched|i\s+built|i\s+recommend|i'?d\s+recommend)\s+(\w+\s+){0,2}?"
-    r"(prioriti[sz]e|build|launch|start\s+with|propose|pitch|ship|focus\s+on|the\s+launch\s+of|invest\s+in)\s+(a|an|the)\s+"
-    r"((?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|app|bot|classifier|"
-    r"recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|programme|"
-    r"program)\b",
+    # choosing or pitching one, or a story from a past role; with "a"/"an", a new thing: "the X" is the asked one
+    r"\b(i'?d|i\s+would|we'?d|i)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(prioriti[sz]e|pitch|propose|led\s+the\s+launch\s+of|"
+    r"launched|built)\s+(a|an)\s+((?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
+    r"app|bot|classifier|recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|"
+    r"programme|program)\b",
     re.IGNORECASE,
 )
 # words that describe any AI feature, not which one
@@ -78,7 +78,8 @@ def _proposes_other(question: str, answer: str) -> bool:
         return False
     asked = question_reuse_terms(question)
     for m in _PROPOSES.finditer(answer):
-        named = reuse_terms(" ".join(w for w in re.findall(r"[\w-]+", m.group(5).lower()) if w not in _ANY_FEATURE))
+        words = re.findall(r"[\w-]+", m.group(4).lower())
+        named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE))
         if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
             return True
     return False

@@ -65,8 +65,9 @@ def wrap_groups(lines: list[str]) -> list[list[int]]:
             groups
             and words
             and end
-            and (end not in ".!?:;。！？" or (end in ":;" and not words[0][:1].isupper()))
-            and len(prev) >= min(_WRAPPED_MIN, max(30, 0.6 * width))  # a long next word leaves a short line
+            and (end not in ".!?:;。！？" or (end in ":;" and not words[0][:1].isupper() and _long(lines, i, width)))
+            # at an editor's width a long next word can leave a short line; a narrow typed list stays as typed
+            and len(prev) >= (min(_WRAPPED_MIN, 0.6 * width) if width >= 60 else _WRAPPED_MIN)
             and not prev.lstrip().startswith("#")
             and not _ITEM_START.match(line)
             and len(prev) + 1 + len(words[0]) > width
@@ -77,6 +78,12 @@ def wrap_groups(lines: list[str]) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
+
+
+def _long(lines: list[str], i: int, width: int) -> bool:
+    """A line that runs on as wrapped text does: half the width or more, or the paragraph's last line."""
+    last = i + 1 == len(lines) or not lines[i + 1].strip()
+    return last or len(lines[i].rstrip()) >= width / 2
 
 
 def _continues(prev: str, first: str) -> bool:

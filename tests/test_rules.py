@@ -272,3 +272,10 @@ def test_a_framework_announced_as_a_heading_or_a_standard_playbook_is_recitation
         "Then 50% of stores by week 6, all 300 before the first match, with a rollback if accuracy drops under 95%."
     )
     assert "recitation" not in GRADER.grade(q, applied).flags
+
+
+def test_a_narrow_typed_list_without_bullets_stays_as_typed() -> None:
+    lines = ["retention after 30 days for new users", "cost per resolved ticket in dollars", "csat on ai-handled chats"]
+    assert unwrap(lines) == lines
+    lead = ["Metrics I'd watch for the refund assistant:", "deflection rate", "CSAT", "cost per ticket"]
+    assert unwrap(lead) == lead
