@@ -104,6 +104,10 @@ ANSWER = "I'd track task success as the north star, with a toxicity guardrail an
     ],
 )
 def test_attacks_are_removed_and_the_answer_is_kept(attack: str) -> None:
+    _assert_removed_and_answer_kept(attack)
+
+
+def _assert_removed_and_answer_kept(attack: str) -> None:
     scan = strip_injection(f"{ANSWER}\n{attack}")
     assert scan.removed, attack
     assert "north star" in scan.text and "P95 latency" in scan.text
@@ -474,10 +478,8 @@ def test_adversarial_pastes_are_scanned_without_backtracking(paste: str) -> None
     ],
 )
 def test_session_8_wordings_are_removed(attack: str) -> None:
-    # general forms of what blind sets final9-final12 got past the detector on their first run
-    scan = strip_injection(f"{ANSWER}\n{attack}")
-    assert scan.removed, attack
-    assert "north star" in scan.text and "P95 latency" in scan.text
+    # general forms of what blind sets final9-final13 got past the detector on their first run
+    _assert_removed_and_answer_kept(attack)
 
 
 @pytest.mark.parametrize(
