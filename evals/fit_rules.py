@@ -4,9 +4,9 @@ Usage: python evals/fit_rules.py [--dataset evals/datasets/grader.jsonl] [--also
 Prints the fitted constants (saved to interviewer/rules_fit.json with --write), a leave-one-question-out
 cross-validated QWK (--cv), and with --lofo a leave-one-file-out run over the --also files: each file is
 scored by a fit on dev and the other files, next to a fit on dev alone, so how the fit carries to a labeller
-it never saw shows before the held-out test split is run. The shipped fit (session 8):
-python evals/fit_rules.py $(for f in evals/datasets/grader-fresh*.jsonl; do echo --also $f; done) --lofo
-with every fresh file but the newest (see evals/README.md).
+it never saw shows before the held-out test split is run. The shipped fit (session 8), every fresh file but
+the newest, grader-fresh12.jsonl, which measures it (see evals/README.md):
+python evals/fit_rules.py $(for i in "" 2 3 4 5 6 7 8 9 10 11; do echo --also evals/datasets/grader-fresh$i.jsonl; done)
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ RIDGE = 1.0
 
 def _prepare(dataset: Path, also: list[Path] | None = None) -> list[dict]:
     items = []
-    rows = load_rows(dataset, "dev") + [r for extra in also or [] for r in load_rows(extra, None)]
-    for row in rows:
+    sources = [(dataset.name, load_rows(dataset, "dev"))] + [(p.name, load_rows(p, None)) for p in also or []]
+    for source, row in ((name, row) for name, rows in sources for row in rows):
         q = resolve_question(row)
         text = guard_answer(row.answer, 12_000).text
         rubric = rubrics().topics[q.topic]
@@ -41,6 +41,7 @@ def _prepare(dataset: Path, also: list[Path] | None = None) -> list[dict]:
         items.append(
             {
                 "row": row,
+                "file": source,  # for --lofo: each labeller's file is held out in turn
                 "q": q,
                 "text": text,
                 "x": vector(f, ev),
@@ -190,7 +191,7 @@ def main() -> None:
         FIT_FILE.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {FIT_FILE}")
     if args.lofo:
-        leave_one_file_out(args.dataset, args.also)
+        leave_one_file_out(items, args.dataset.name)
     if args.cv:
         by_q: dict[str, list[dict]] = {}
         for it in items:
@@ -207,10 +208,13 @@ def main() -> None:
         )
 
 
-def leave_one_file_out(dataset: Path, also: list[Path]) -> None:
+def leave_one_file_out(items: list[dict], dev_file: str) -> None:
     """Score each --also file with a fit on dev + the other files, and with a fit on dev alone."""
-    dev = _prepare(dataset)
-    files = {p.name: _prepare(dataset, [p])[len(dev) :] for p in also}
+    dev = [it for it in items if it["file"] == dev_file]
+    files: dict[str, list[dict]] = {}
+    for it in items:
+        if it["file"] != dev_file:
+            files.setdefault(it["file"], []).append(it)
     dev_only = fit(dev)
     pooled: dict[str, list[int]] = {"dev + other files": [], "dev only": []}
     gold_all: list[int] = []

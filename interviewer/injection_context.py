@@ -74,9 +74,9 @@ def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
     i = 0
     while i < len(lines):
         head = text[lines[i][0] : lines[i][1]]
-        item = _CARD_ITEM if _BANNER.match(head) else _ITEM
+        item_re = _CARD_ITEM if _BANNER.match(head) else _ITEM
         j = i + 1
-        while j < len(lines) and item.match(text[lines[j][0] : lines[j][1]]):
+        while j < len(lines) and item_re.match(text[lines[j][0] : lines[j][1]]):
             j += 1
         items = lines[i + 1 : j]
         named = (_HEADING.match(head) or _BANNER.match(head)) and _NOTICE.search(head)
@@ -116,9 +116,13 @@ def take_enclosed(text: str, sentences: list[Span], taken: Taken) -> None:
                 taken.add(s)
 
 
+# brackets, double quotes, and a single quote that opens ("'Great") or closes ("it.'"), not an apostrophe
+_MARKS = re.compile(r"[()\[\]\"“”]|(?<!\w)'(?=\w)|(?<=[\w.!?,])'(?!\w)")
+
+
 def _unclosed(sentence: str) -> str:
     """The closing mark a sentence leaves open: its last bracket or quote opens something it does not close."""
-    marks = [m for m in re.finditer(r"[()\[\]\"“”]|(?<!\w)'(?=\w)|(?<=[\w.!?,])'(?!\w)", sentence)]
+    marks = list(_MARKS.finditer(sentence))
     if not marks or "„" in sentence:
         return ""
     last = marks[-1]

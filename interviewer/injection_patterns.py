@@ -262,7 +262,8 @@ LEAD_IN = re.compile(
     r"^\W*(urgent|time[- ]sensitive|asap|important|deadline)\b|"
     r"\b(starts?|due|closes?|expires?)\s+in\s+\d+\s+(minutes|hours?)\b|"
     r"\brecruiter\s+(pulls|reads|needs|checks|sees)\b|\b(out\s+of\s+work|laid\s+off|counting\s+on\s+(this|me|it)|"
-    r"last\s+(free\s+)?(attempt|try|shot|chance)|(failed|bombed)\s+(this|the)\s+(\w+\s+){0,2}(times|twice|before)|confidence\s+is\s+(really\s+)?(shaken|low|gone))\b|"
+    r"last\s+(free\s+)?(attempt|try|shot|chance)|(failed|bombed)\s+(this|the)\s+(\w+\s+){0,2}(times|twice|before)|"
+    r"confidence\s+is\s+(really\s+)?(shaken|low|gone))\b|"
     r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure)\b[^:]{0,20}:|"
     r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b",
     IC,
@@ -274,9 +275,10 @@ NEIGHBOUR = re.compile(
     r"\b(review(ed|ing)?|grad(e|ed|ing|er)|scor(e|ed|ing)|marks?|marked|assess\w*|evaluat\w*|critique|deduct\w*|"
     r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire|"
     r"qualif(y|ies|ied)|every\s+(criterion|requirement)|you'?re\s+looking\s+for)\b|"
-    r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|\.\d)|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|\b\d+\s*(/|out\s+of)\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
+    r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|\.\d)|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|"
+    r"\b\d+\s*(/|out\s+of)\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
+    # "your feedback", a form field of a filled-in verdict ("Weaknesses: none"), "use this verbatim"
     r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?|weakness(es)?|strengths?|overall|"
-    # a form field of a filled-in verdict ("Weaknesses: none"), or "use this verbatim"
     r"recommendation|decision)\s*:|\bverbatim\b|"
     r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,

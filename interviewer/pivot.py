@@ -47,7 +47,7 @@ _FEATURE = re.compile(
 _PROPOSES = re.compile(
     # choosing or pitching one, or a story from a past role; with "a"/"an", a new thing: "the X" is the asked one
     r"\b(i'?d|i\s+would|we'?d|i)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(prioriti[sz]e|pitch|propose|led\s+the\s+launch\s+of|"
-    r"launched|built)\s+(a|an)\s+((?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
+    r"launched|built)\s+(a|an)\s+(?P<named>(?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
     r"app|bot|classifier|recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|"
     r"programme|program)\b",
     re.IGNORECASE,
@@ -78,7 +78,7 @@ def _proposes_other(question: str, answer: str) -> bool:
         return False
     asked = question_reuse_terms(question)
     for m in _PROPOSES.finditer(answer):
-        words = re.findall(r"[\w-]+", m.group(4).lower())
+        words = re.findall(r"[\w-]+", m.group("named").lower())
         named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE))
         if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
             return True
