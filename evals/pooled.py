@@ -22,10 +22,11 @@ HELD = ("grader-fresh12.jsonl",)
 
 
 def main() -> None:
-    """Print pooled agreement and off-topic counts over dev and the fresh files."""
+    """Print pooled agreement, off-topic rows scored 1 and capped kinds scored <= 2 over dev and the fresh files."""
     grader = RuleGrader()
     files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
-    n = within = exact = off = off_one = 0
+    n = within = exact = 0
+    tagged: dict[str, list[int]] = {tag: [] for tag in ("off-topic", "keyword-stuffed", "framework-recitation")}
     for path in files:
         if path.name in HELD:
             continue
@@ -33,11 +34,14 @@ def main() -> None:
         for row in rows:
             got, gold = grade_one(grader, resolve_question(row), row.answer).overall, row.gold.overall
             n, within, exact = n + 1, within + (abs(got - gold) <= 1), exact + (got == gold)
-            if "off-topic" in row.tags:
-                off, off_one = off + 1, off_one + (got == 1)
+            for tag in tagged.keys() & set(row.tags):
+                tagged[tag].append(got)
         print(f"{path.name}: {len(rows)} rows")
     print(f"pooled: {n} rows, within-one {within / n:.3f}, exact {exact / n:.3f}", end=", ")
-    print(f"off-topic rows scored 1: {off_one}/{off}")
+    off, stuffed, recited = tagged.values()
+    print(f"off-topic rows scored 1: {off.count(1)}/{len(off)}", end=", ")
+    print(f"keyword-stuffed rows scored <= 2: {sum(g <= 2 for g in stuffed)}/{len(stuffed)}", end=", ")
+    print(f"recitation rows scored <= 2: {sum(g <= 2 for g in recited)}/{len(recited)}")
 
 
 if __name__ == "__main__":
