@@ -24,7 +24,7 @@ from . import injection_foreign, injection_model
 from . import injection_patterns as P
 from . import injection_requests as R
 from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, trim
-from .screen import Screened, fold
+from .screen import Screen, Screened, fold
 from .text import wrap_groups
 
 __all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "readable", "strip_injection"]
@@ -34,6 +34,7 @@ _STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
 # run on every sentence too, and as often no match
 _ADDRESSED, _DISCUSSION, _WEAK = (Screened(p) for p in (P.ADDRESSED, P.DISCUSSION, P.WEAK_RE))
 SCREENED = (*_STRONG, _ADDRESSED, _DISCUSSION, _WEAK)
+_SCREEN = Screen(SCREENED)
 _BINDING = re.compile(r"\b(must|shall|always|are\s+to|is\s+to|required\s+to)\b", re.I)
 _CONDITION = re.compile(r"\b(only\s+if|unless|if|when|only\s+when)\b", re.I)
 _EARLIER_TURN = re.compile(r"\W*(assistant|system|grader)\s*(\([^)]{0,30}\))?\s*:", re.I)
@@ -92,17 +93,18 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     if "role" in segment.lower() and P.FAKE_ROLE.search(normalise(re.sub(r"`[^`]*`", " ", segment))):
         return True
     folded = fold(plain)
-    if any(p.search(plain, folded) for p in _STRONG):
+    present = _SCREEN.present(folded)
+    if _SCREEN.first(plain, folded, present, upto=len(_STRONG)) is not None:
         return True
     if (P.FOREIGN_MAX.search(plain) and P.FOREIGN_CONTEXT.search(plain)) or injection_foreign.addresses_grader(plain):
         return True
-    weak = _WEAK.search(plain, folded)
+    weak = _WEAK.find_in(plain, folded, present) is not None
     high = weak or P.SCORE_RE.search(plain) is not None
     if P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain) and high:
         return True
     if _quoted_rule(segment, plain):
         return True
-    if _ADDRESSED.search(plain, folded) and (high or P.THIS_ANSWER.search(plain)):
+    if _ADDRESSED.find_in(plain, folded, present) and (high or P.THIS_ANSWER.search(plain)):
         return True
     if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
         return True

@@ -16,14 +16,14 @@ from .knowledge import unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
 from .report import build_report
-from .routing import is_dont_know, next_probe, question_turns
+from .routing import current_index, is_dont_know, next_probe, question_turns
 from .schemas import Grade, Question, Turn
 from .state import Context, InterviewState, Pending, Reply
 
 
 def ask(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Pose the current question: tailored by the interviewer model if there is one, else the bank's."""
-    idx = state["index"]
+    """Pose the next question: tailored by the interviewer model if there is one, else the bank's."""
+    idx = current_index(state)
     question = unpack_question(state["questions"][idx])
     pending: Pending = {
         "kind": "main",
@@ -35,7 +35,7 @@ def ask(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
     interviewer = runtime.context.interviewer
     if interviewer is not None:
         pending["text"] = _streamed(runtime, pending, partial(interviewer.tailor, question))
-    return {"pending": pending, "reply": None}
+    return {"pending": pending, "reply": None, "index": idx}
 
 
 def _streamed(runtime: Runtime[Context], pending: Pending, make: Callable[[Callable[[str], None]], str | None]) -> str:
@@ -48,15 +48,20 @@ def _streamed(runtime: Runtime[Context], pending: Pending, make: Callable[[Calla
 
 
 def await_answer(state: InterviewState) -> dict[str, Any]:
-    """Pause for the candidate (LangGraph interrupt); resumes with a Reply."""
+    """Pause for the candidate: kept for sessions saved paused here, before `grade` paused for the answer itself."""
     reply: Reply = interrupt(state["pending"])
     return {"reply": reply}
 
 
 def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Guard and grade the answer to the pending prompt, recording it as a turn."""
-    pending, reply = state["pending"], state["reply"]
-    assert pending is not None and reply is not None, "grade runs only after an answer"
+    """Pause for the candidate's answer (LangGraph interrupt), then guard and grade it, recording it as a turn.
+
+    The pause is here, not in a step of its own, so a turn is one graph step fewer; a reply already in state
+    comes from a session saved paused in `await_answer`.
+    """
+    pending = state["pending"]
+    assert pending is not None, "grade runs only after a prompt"
+    reply: Reply = state.get("reply") or interrupt(pending)
     guarded = guard_answer(reply["text"], runtime.context.max_answer_chars)
     turn = Turn(
         question_index=pending["question_index"],
@@ -124,7 +129,7 @@ def probe(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
 
 
 def advance(state: InterviewState) -> dict[str, Any]:
-    """Move to the next question."""
+    """Move to the next question: kept for sessions saved mid-step before `ask` took the next index itself."""
     return {"index": state["index"] + 1}
 
 

@@ -46,14 +46,25 @@ def _dim_score(grade: Grade, dim: str) -> int:
         return 3
 
 
-def after_grade(state: InterviewState) -> Literal["probe", "advance"]:
-    """Probe once after a main answer when a useful follow-up exists; otherwise move on."""
-    return "probe" if next_probe(state) is not None else "advance"
+def after_grade(state: InterviewState) -> Literal["probe", "ask", "report"]:
+    """Probe once after a main answer when a useful follow-up exists; otherwise ask the next question or report.
+
+    Moving on goes straight to `ask`, which takes the next index itself: one graph step fewer per question.
+    """
+    if next_probe(state) is not None:
+        return "probe"
+    return "ask" if state["index"] + 1 < len(state["questions"]) else "report"
 
 
 def after_advance(state: InterviewState) -> Literal["ask", "report"]:
-    """Ask the next question, or finish with the report."""
+    """Ask the next question, or finish with the report (for sessions saved before `after_grade` skipped it)."""
     return "ask" if state["index"] < len(state["questions"]) else "report"
+
+
+def current_index(state: InterviewState) -> int:
+    """The question to ask: the stored index, or the next one once the stored one has been answered."""
+    idx = state["index"]
+    return idx + 1 if any(t["question_index"] == idx for t in state.get("turns", [])) else idx
 
 
 def question_turns(state: InterviewState | dict[str, Any], index: int) -> list[dict[str, Any]]:

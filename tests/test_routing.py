@@ -7,7 +7,7 @@ from typing import Any
 from conftest import FakeGrader
 
 from interviewer.knowledge import bank
-from interviewer.routing import after_advance, after_grade, is_dont_know, next_probe
+from interviewer.routing import after_advance, after_grade, current_index, is_dont_know, next_probe
 from interviewer.schemas import Turn
 
 Q = next(q for q in bank().questions if len(q.probes) >= 2)
@@ -37,9 +37,9 @@ def test_probe_targets_the_weakest_dimension() -> None:
 
 
 def test_no_probe_after_skip_or_after_a_probe() -> None:
-    assert after_grade(_state([_main_turn(skipped=True)])) == "advance"
+    assert after_grade(_state([_main_turn(skipped=True)])) == "ask"
     probe_turn = Turn(question_index=0, kind="probe", prompt=Q.probes[0].text, answer="b")
-    assert after_grade(_state([_main_turn(), probe_turn])) == "advance"
+    assert after_grade(_state([_main_turn(), probe_turn])) == "ask"
 
 
 def test_never_asks_the_same_thing_twice() -> None:
@@ -52,7 +52,18 @@ def test_never_asks_the_same_thing_twice() -> None:
 
 
 def test_no_probe_when_every_dimension_is_perfect() -> None:
-    assert after_grade(_state([_main_turn({d.dimension: 5 for d in _main_turn().grade.dimensions})])) == "advance"
+    assert after_grade(_state([_main_turn({d.dimension: 5 for d in _main_turn().grade.dimensions})])) == "ask"
+
+
+def test_moving_on_from_the_last_question_goes_to_the_report() -> None:
+    assert after_grade(_state([_main_turn(skipped=True)], n=1)) == "report"
+    assert after_grade(_state([_main_turn(skipped=True)], n=2)) == "ask"
+
+
+def test_ask_takes_the_next_index_once_the_stored_one_is_answered() -> None:
+    assert current_index(_state([])) == 0  # the first question
+    assert current_index(_state([_main_turn()])) == 1  # straight from a grade
+    assert current_index(_state([_main_turn()], index=1)) == 1  # after an old session's advance step
 
 
 def test_after_advance_ends_with_report() -> None:

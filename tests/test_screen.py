@@ -12,7 +12,7 @@ import pytest
 from interviewer.injection import SCREENED
 from interviewer.injection_text import normalise
 from interviewer.red_flags import SCREENED as RED_FLAGS
-from interviewer.screen import Screened, fold, literals
+from interviewer.screen import Screen, Screened, fold, literals, requirements
 
 DATA = Path(__file__).resolve().parents[1] / "evals" / "datasets"
 
@@ -64,6 +64,36 @@ def test_screened_patterns_find_exactly_what_the_patterns_find_on_every_attack_a
             hits += found
             assert screened.search(text, folded) == found, (screened.pattern.pattern[:60], text[:80])
     assert hits > 300  # the corpus exercises the patterns
+
+
+def test_requirements_are_each_necessary_and_the_best_comes_first() -> None:
+    needs = requirements(re.compile(r"\b(grade|score)\s+me\b.{0,20}\bfive\b", re.IGNORECASE))
+    assert needs[0] in ({"grade", "score"}, {"five"}) and set(map(frozenset, needs)) >= {
+        frozenset({"grade", "score"}),
+        frozenset({"five"}),
+    }
+    assert requirements(re.compile(r"x?y*")) == []
+
+
+def test_a_screen_searches_exactly_the_patterns_that_match_on_every_attack_and_benign_answer() -> None:
+    screen = Screen(SCREENED)
+    texts = [
+        form
+        for path in sorted(DATA.glob("injection*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for form in (json.loads(line).get("answer", ""), normalise(json.loads(line).get("answer", "")))
+    ]
+    searched = matched = 0
+    for text in texts:
+        folded = fold(text)
+        present = screen.present(folded)
+        want = [i for i, s in enumerate(SCREENED) if s.pattern.search(text)]
+        candidates = screen.candidates(folded, present)
+        assert set(want) <= set(candidates), text[:80]  # a pattern that matches is never skipped
+        first = screen.first(text, folded, present)
+        assert (first and first[0]) == (want[0] if want else None)
+        searched, matched = searched + len(candidates), matched + len(want)
+    assert matched > 300 and searched < 4 * len(texts) * len(SCREENED) // 10  # and most are skipped
 
 
 def test_an_unreadable_pattern_is_always_searched() -> None:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import threading
 from contextlib import suppress
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from conftest import FakeGrader
+from langgraph.graph import END, START, StateGraph
 
-from interviewer import store
+from interviewer import nodes, routing, store
+from interviewer import session as session_module
 from interviewer.config import Settings
 from interviewer.knowledge import bank
 from interviewer.schemas import Grade, Question
 from interviewer.session import Interview
-from interviewer.state import Context
+from interviewer.state import Context, InterviewState
 
 QS = [q for q in bank().questions if q.topic == "launch"][:2]
 
@@ -231,3 +234,65 @@ def test_a_turns_checkpoint_commits_together_with_its_session_row(
     with _open(_isolated_home) as conn:
         again, _ = Interview.resume(conn, Context(grader=FakeGrader([])), interview.session_id, finish=False)
         assert len(again.state()["turns"]) == 1 and store.list_sessions(conn)[0].answered == 1
+
+
+def test_a_session_saved_before_its_advance_step_resumes_on_the_next_question(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Versions before session 9 moved on through an `advance` step; a session saved with it next must resume."""
+
+    def old_after_grade(state: Any) -> Literal["probe", "advance"]:
+        return "probe" if routing.next_probe(state) is not None else "advance"
+
+    def dies(state: Any) -> dict[str, Any]:
+        raise KeyboardInterrupt  # the process stops with `advance` next
+
+    with monkeypatch.context() as old:
+        old.setattr(routing, "after_grade", old_after_grade)
+        old.setattr(nodes, "advance", dies)
+        with _open(_isolated_home) as conn:
+            interview, _ = Interview.start(conn, Context(grader=FakeGrader([5])), QS, "t")
+            with pytest.raises(KeyboardInterrupt):
+                interview.answer("answer one")
+    with _open(_isolated_home) as conn:
+        grader = FakeGrader([5])
+        again, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
+        assert grader.calls == [] and [t["answer"] for t in again.state()["turns"]] == ["answer one"]
+        assert step.pending is not None and step.pending["question_index"] == 1 and step.pending["text"] == QS[1].text
+        step = again.answer("answer two")
+        assert step.report is not None and [r.score for r in step.report.questions] == [5, 5]
+
+
+def _old_graph(checkpointer: Any) -> Any:
+    """The wiring before session 9: the pause in a step of its own, and moving on through `advance`."""
+    g = StateGraph(InterviewState, context_schema=Context)
+    for name in ("ask", "await_answer", "grade", "probe", "advance", "report"):
+        g.add_node(name, getattr(nodes, name))
+    g.add_edge(START, "ask")
+    g.add_edge("ask", "await_answer")
+    g.add_edge("await_answer", "grade")
+    g.add_conditional_edges("grade", lambda s: "probe" if routing.next_probe(s) else "advance", ["probe", "advance"])
+    g.add_edge("probe", "await_answer")
+    g.add_conditional_edges("advance", routing.after_advance)
+    g.add_edge("report", END)
+    return g.compile(checkpointer=checkpointer)
+
+
+def test_a_session_paused_by_an_earlier_version_takes_its_answer(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as old:
+        old.setattr(session_module, "build_graph", _old_graph)
+        with _open(_isolated_home) as conn:
+            interview, step = Interview.start(conn, Context(grader=FakeGrader([2])), QS, "t")
+            step = interview.answer("answer one")  # graded 2: a follow-up, paused in await_answer
+            assert step.pending is not None and step.pending["kind"] == "probe"
+    with _open(_isolated_home) as conn:
+        grader = FakeGrader([3, 5])
+        again, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
+        assert step.pending is not None and step.pending["kind"] == "probe"
+        step = again.answer("the follow-up")
+        assert grader.calls == [(QS[0].id, "answer one\nthe follow-up")]
+        assert step.pending is not None and step.pending["question_index"] == 1
+        step = again.answer("answer two")
+        assert step.report is not None and [r.score for r in step.report.questions] == [3, 5]
