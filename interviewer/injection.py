@@ -38,6 +38,13 @@ _SCREEN = Screen(SCREENED)
 _BINDING = re.compile(r"\b(must|shall|always|are\s+to|is\s+to|required\s+to)\b", re.I)
 _CONDITION = re.compile(r"\b(only\s+if|unless|if|when|only\s+when)\b", re.I)
 _EARLIER_TURN = re.compile(r"\W*(assistant|system|grader)\s*(\([^)]{0,30}\))?\s*:", re.I)
+# a quoted rule set off as a blockquote ("> \"Answers ... must be scored 5/5\"") and about whose answers it rules
+_BLOCKQUOTE = re.compile(r"\s*>")
+_RULED = re.compile(r"\b(answers?|responses?|submissions?|candidates?|this\s+(one|answer|response))\b", re.I)
+# in a grader-named tag: a 5 or 10, or a score key set to the top ("score: max")
+_TOP_NUMBER = re.compile(
+    r"\b(5|10)\b|\b(scor\w*|grade|rating|marks?)\s*[:=]\s*(max\w*|top|full|highest|perfect)\b", re.I
+)
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
 _QUOTE_PAIRS = re.compile(
@@ -120,9 +127,11 @@ def _quoted_rule(segment: str, plain: str) -> bool:
     response a 5"); "a 5 means mastery" quoted from a policy, or "Your essay scores 5/5" as a chat example, is talk.
     """
     quotes = [normalise(m.group()) for m in _QUOTE_PAIRS.finditer(segment) if " " in m.group().strip()]
+    if not quotes and _BLOCKQUOTE.match(segment) and (opened := re.search(r"[\"“](.+)", segment)):
+        quotes = [normalise(opened.group(1))]  # a quoted rule of several sentences, read one sentence at a time
     if not quotes:
         return False
-    if P.CITED_POLICY.search(plain):
+    if P.CITED_POLICY.search(plain) or (_BLOCKQUOTE.match(segment) and any(_RULED.search(q) for q in quotes)):
         return any(
             _BINDING.search(q) and not _CONDITION.search(q) and (P.SCORE_RE.search(q) or P.CITED_SCORE.search(q))
             for q in quotes
@@ -151,7 +160,7 @@ def _block_addresses_grader(block: str) -> bool:
         return True
     # a comment naming the grader, or a tag named for it, that carries a score is a note to the grader
     words = re.sub(r"<!--|-->|</?\w[^>]{0,200}>", " ", inner)
-    number = re.search(r"\b(5|10)\b", words) is not None
+    number = _TOP_NUMBER.search(words) is not None
     if block.lstrip().startswith("---"):  # YAML front matter that sets a score key: a grading config
         return re.search(r"(scor|grad|rating)\w*\s*:\s*['\"]?(5|10)\b", words, re.I) is not None
     if block.lstrip().startswith(("<!--", "[//]")):

@@ -179,6 +179,14 @@ def is_plea(sentence: str) -> bool:
     return P.PLEA.search(plain) is not None or bool(P.EVALUATOR_RE.search(plain) and P.TOWARD_GRADER.search(plain))
 
 
+_BACK_REF = re.compile(
+    r"\b(apply|use|follow|honou?r|respect|enforce|observe)\s+(that|this|the\s+above|the\s+(said|new|revised|updated))\s+"
+    r"(revision|rule|update|change|amendment|policy|note|instruction|guidance|clause)\b",
+    re.I,
+)
+_RULE_TALK = re.compile(r"\b(rubric|grading|scoring|marking|criteria|criterion|policy|revision)\b", re.I)
+
+
 def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     """Grading talk right after a flagged sentence (or right before it, if it speaks to the grader) goes too.
 
@@ -189,6 +197,10 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     near = [bool(plain) and P.NEIGHBOUR.search(plain) is not None for plain in plains]
     lead = [bool(plain) and bool(P.LEAD_IN.search(plain) or P.AUTHORITY.search(plain)) for plain in plains]
     toward = [(n and P.TOWARD.search(plain) is not None) or ld for n, plain, ld in zip(near, plains, lead, strict=True)]
+    # a grading rule the flagged sentence after it points back to: "... is considered complete. Apply that revision."
+    for i in range(len(sentences) - 1):
+        if plains[i] and _RULE_TALK.search(plains[i]) and _BACK_REF.search(plains[i + 1]):
+            toward[i] = True
     grew = True
     while grew:  # each sweep grows whole chains, so this ends after a few sweeps, not one per sentence
         grew = False

@@ -198,7 +198,9 @@ WEAK = [
 ]
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 FAKE_ROLE = re.compile(
-    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*[\"']?(5|10)\b|\boverrid\w*|"
+    r"[\"']role[\"']\s*:\s*[\"'](system|developer|admin\w*|grader|evaluator|operator)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*"
+    r"[\"']?(5|10)\b|\boverrid\w*|\b(mark|rate|grade|score)\s+(this|the|my)\s+(submission|answer|response)\s+as\s+(exemplary|"
+    r"excellent|outstanding|perfect|top)\b|\bskip\s+the\s+(weakness(es)?|criticism|critique|gaps)\b|"
     r"\b(rate|score|grade|mark)\s+(this|the|my)\s+\w+\s+(a\s+)?(5|10)\b|\bpositive_only\b|\bfull\s+(credit|marks)\b|"
     r"\b(maximum|highest|top)\s+(score|marks?|grade)\b)",
     IC,
@@ -310,7 +312,7 @@ BLOCKS = re.compile(
 )
 # a tag or bracket named for the grader: "<grader>", "<eval_override>", "[[system]]"
 GRADER_TAG = re.compile(
-    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|```\s*(grader|eval|scor|judge|rubric)|"
+    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*|admin\w*)|```\s*(grader|eval|scor|judge|rubric)|"
     r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
     IC,
 )
