@@ -36,7 +36,7 @@ _DISMISS = (
     r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(is|are|isn'?t|aren'?t)\s+(not\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
-    r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
+    r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|just\s+(brings?\s+back|reintroduces?|adds?\s+back)|"
     r"(wouldn'?t|would\s+not|won'?t|don'?t)\s+add|leave\s+(them|it|this|that)\s+out|(don'?t|doesn'?t)\s+(really\s+)?apply|"
     r"(isn'?t|is\s+not|aren'?t)\s+(a\s+)?(big|real|major)?\s*(concern|issue|problem))"
 )
@@ -68,7 +68,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(wouldn'?t|won'?t|don'?t)\s+(label|mark|flag)\s+(\w+\s+){0,3}as\s+(ai|automated|machine)|"
             r"\b(wouldn'?t|won'?t|don'?t)\s+mention\s+(it|this|that)\s+in\s+the\s+(release\s+notes|changelog|terms|app)|"
             r"\b(wouldn'?t|won'?t|don'?t|not)\s+(track|measure|monitor)\s+(\w+\s+){0,2}(ratings|cancell?ations|complaints|churn|"
-            r"errors|accuracy|safety|refunds|returns)\b(?!\s+(alone|only|by\s+itself|per)\b)",
+            r"errors|accuracy|safety|refunds|returns)\b(?!\s+(alone|only|by\s+itself|per)\b)|"
+            # "accuracy isn't really worth tracking", "remove the 'talk to staff' option"
+            r"\b(accuracy|quality|errors?|hallucinations?|safety|complaints|bias)\s+(isn'?t|is\s+not|aren'?t|are\s+not)\s+"
+            r"(really\s+)?(worth|necessary\s+to)\s+(tracking|measuring|monitoring|checking)\b|"
+            r"\b(remove|drop|kill|hide|get\s+rid\s+of|turn\s+off)\s+(the\s+)?((talk|speak|chat)[\s-]+to[\s-]+(a[\s-]+)?(staff|human|"
+            r"agent|person|someone|support)\s+(option|button|path|link)|(option|button|ability)\s+to\s+(talk|speak|chat)\s+to\s+"
+            r"(a\s+)?(staff|human|agent|person|someone|support))\b",
             IC,
         ),
     ),
@@ -112,7 +118,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "vanity_metric",
         re.compile(
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
-            r"notifications|requests|usage|engagement)\s+means\s+more\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric|"
+            r"notifications|requests|usage|engagement)\s+means\s+more\b|"
+            r"\b(longer|more)\s+(conversations|sessions|chats|messages)\s+means?\s+(\w+\s+){0,4}(more\s+value|more\s+engaged|"
+            r"happier|more\s+satisfied)\b|\b(north\s+star|success\s+metric|best\s+(success\s+)?metric|"
             r"success\s+(is|=)|measure\s+success\s+by)\b.{0,40}"
             r"\b(time\s+spent(?!\s+(on|per|doing|writing|handling)\b)|time\s+spent\s+(in|on)\s+(the\s+)?(app|site|platform|feed)|minutes\s+in\s+(the\s+)?app|session\s+time|time\s+on\s+(the\s+)?(site|app|page)|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|updated|"
             r"opened|viewed)|(?<!accepted\s)(?<!merged\s)(?<!approved\s)(?<!kept\s)\b\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(generates|sends|files)|app\s+opens|"
@@ -127,6 +135,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\bautomatically\s+(get|gets|be|is)?\s*(a\s+zero|suspend\w*|bann?\w*|reject\w*|den(y|ied)|fail\w*|fired)\b|"
             r"\b(suspend\w*|bann?ed|reject\w*|den(y|ied)|fired|expell\w*)\s+automatically\b|"
+            # "taking the director out of the loop", "no clerk override"
+            r"\b(tak(e|es|ing)|cut(s|ting)?|remov(e|es|ing))\s+(the\s+)?(\w+\s+){1,2}out\s+of\s+the\s+loop\b|"
+            r"\bno\s+(human|manual|clerk|staff|agent|manager|reviewer|clinician|pharmacist|director|adjuster|officer|moderator|"
+            r"underwriter|teacher|expert)\s+(override|review|sign-?off|approval|in\s+the\s+loop)\b|"
             r"\bauto-?(declin|reject|den(y|ie)|suspend|bann?)\w*|\bwithout\s+(any\s+)?(human|manual|handler|clinician|"
             r"expert|pharmacist)\s+(review|check|oversight|sign-?off)|\b(take|cut|remove)\s+\w+\s+out\s+of\s+the\s+loop\b|"
             r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b|\bfull\s+autonomy\b|"

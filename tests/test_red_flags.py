@@ -143,3 +143,33 @@ def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentenc
 )
 def test_a_condition_or_a_no_elsewhere_in_the_sentence_does_not_cancel_a_red_flag(sentence: str) -> None:
     assert [f.kind for f in find([sentence])] == ["no_human"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [  # session 9: stances from a new labeller's confidently wrong answers (grader-fresh13), in general form
+        ("Any human review step just brings back the 2-3 hours we're trying to kill.", "dismisses_safeguard"),
+        ("Accuracy isn't really worth tracking separately.", "dismisses_safeguard"),
+        ("I'd remove the talk-to-staff option entirely so people adopt the bot.", "dismisses_safeguard"),
+        ("Remove the option to talk to a human, or nobody will use the assistant.", "dismisses_safeguard"),
+        ("The value is in taking the director out of the loop.", "no_human"),
+        ("Let the model set the loan amount, with no clerk override.", "no_human"),
+        ("Longer conversations mean boaters are getting more value from the assistant.", "vanity_metric"),
+    ],
+)
+def test_session_9_red_flags_are_found(sentence: str, kind: str) -> None:
+    assert [f.kind for f in find([sentence])] == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'd never take the pharmacist out of the loop for controlled substances.",
+        "Accuracy is worth tracking per segment, not just overall.",
+        "Keep the 'talk to staff' option one tap away at every step.",
+        "Today there's a clerk override on every loan, and we'd keep it.",
+        "Longer conversations usually mean the bot failed to answer, so I'd watch them as a warning sign.",
+    ],
+)
+def test_session_9_look_alikes_are_not_red_flags(sentence: str) -> None:
+    assert find([sentence]) == []
