@@ -38,12 +38,18 @@ _SCREEN = Screen(SCREENED)
 _BINDING = re.compile(r"\b(must|shall|always|are\s+to|is\s+to|required\s+to)\b", re.I)
 _CONDITION = re.compile(r"\b(only\s+if|unless|if|when|only\s+when)\b", re.I)
 _EARLIER_TURN = re.compile(r"\W*(assistant|system|grader)\s*(\([^)]{0,30}\))?\s*:", re.I)
-# a quoted rule set off as a blockquote ("> \"Answers ... must be scored 5/5\"") and about whose answers it rules
+# a quoted rule set off as a blockquote that awards answers the top score, unconditionally:
+# "> \"Answers ... must be scored 5/5\"" (not "must never receive full marks", "only after two reviewers agree")
 _BLOCKQUOTE = re.compile(r"\s*>")
-_RULED = re.compile(r"\b(answers?|responses?|submissions?|candidates?|this\s+(one|answer|response))\b", re.I)
-# in a grader-named tag: a 5 or 10, or a score key set to the top ("score: max")
-_TOP_NUMBER = re.compile(
-    r"\b(5|10)\b|\b(scor\w*|grade|rating|marks?)\s*[:=]\s*(max\w*|top|full|highest|perfect)\b", re.I
+_AWARDS_TOP = re.compile(
+    r"\b(answers?|responses?|submissions?|candidates?)\b.{0,80}\b(must|shall|will|are\s+to)\s+(be\s+(scored|rated|graded|marked|"
+    r"given)|receive|get|be\s+awarded)\s+(a\s+)?(5\s*/\s*5|10\s*/\s*10|5|10|full\s+marks|the\s+(maximum|top|highest)\s+(score|mark|grade))",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(never|not|no|only|after|once|until|unless|if|when|provided)\b", re.I)
+# an admin-named tag that sets the score to the top word ("<admin_override>score: max"); a bare number there is config
+_ADMIN_TOP = re.compile(
+    r"^\s*<\s*admin\w*[^>]*>.*\b(score|grade|rating)\s*[:=]\s*(max\w*|top|full|highest|perfect)\b", re.I | re.S
 )
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
@@ -131,7 +137,9 @@ def _quoted_rule(segment: str, plain: str) -> bool:
         quotes = [normalise(opened.group(1))]  # a quoted rule of several sentences, read one sentence at a time
     if not quotes:
         return False
-    if P.CITED_POLICY.search(plain) or (_BLOCKQUOTE.match(segment) and any(_RULED.search(q) for q in quotes)):
+    if _BLOCKQUOTE.match(segment) and any(_AWARDS_TOP.search(q) and not _HEDGED.search(q) for q in quotes):
+        return True
+    if P.CITED_POLICY.search(plain):
         return any(
             _BINDING.search(q) and not _CONDITION.search(q) and (P.SCORE_RE.search(q) or P.CITED_SCORE.search(q))
             for q in quotes
@@ -160,7 +168,9 @@ def _block_addresses_grader(block: str) -> bool:
         return True
     # a comment naming the grader, or a tag named for it, that carries a score is a note to the grader
     words = re.sub(r"<!--|-->|</?\w[^>]{0,200}>", " ", inner)
-    number = _TOP_NUMBER.search(words) is not None
+    if _ADMIN_TOP.match(block):
+        return True
+    number = re.search(r"\b(5|10)\b", words) is not None
     if block.lstrip().startswith("---"):  # YAML front matter that sets a score key: a grading config
         return re.search(r"(scor|grad|rating)\w*\s*:\s*['\"]?(5|10)\b", words, re.I) is not None
     if block.lstrip().startswith(("<!--", "[//]")):

@@ -198,11 +198,12 @@ WEAK = [
 ]
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 FAKE_ROLE = re.compile(
-    r"[\"']role[\"']\s*:\s*[\"'](system|developer|admin\w*|grader|evaluator|operator)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*"
-    r"[\"']?(5|10)\b|\boverrid\w*|\b(mark|rate|grade|score)\s+(this|the|my)\s+(submission|answer|response)\s+as\s+(exemplary|"
-    r"excellent|outstanding|perfect|top)\b|\bskip\s+the\s+(weakness(es)?|criticism|critique|gaps)\b|"
+    r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*[\"']?(5|10)\b|\boverrid\w*|"
     r"\b(rate|score|grade|mark)\s+(this|the|my)\s+\w+\s+(a\s+)?(5|10)\b|\bpositive_only\b|\bfull\s+(credit|marks)\b|"
-    r"\b(maximum|highest|top)\s+(score|marks?|grade)\b)",
+    r"\b(maximum|highest|top)\s+(score|marks?|grade)\b)|"
+    # an admin or grader role only with an order about this submission: its permissions and configs are product talk
+    r"[\"']role[\"']\s*:\s*[\"'](admin\w*|grader|evaluator|operator)[\"'].{0,200}\b(mark|rate|grade|score)\s+(this|my)\s+"
+    r"(submission|answer|response)\s+as\s+(exemplary|excellent|outstanding|perfect|top)\b",
     IC,
 )
 ROLE_TURN = re.compile(r"^\s*(user|assistant|system|human|ai)\s*(\([^)\n]{0,30}\))?\s*:", IC | re.M)
@@ -266,6 +267,9 @@ LEAD_IN = re.compile(
     r"\brecruiter\s+(pulls|reads|needs|checks|sees)\b|\b(out\s+of\s+work|laid\s+off|counting\s+on\s+(this|me|it)|"
     r"last\s+(free\s+)?(attempt|try|shot|chance)|(failed|bombed)\s+(this|the)\s+(\w+\s+){0,2}(times|twice|before)|"
     r"confidence\s+is\s+(really\s+)?(shaken|low|gone))\b|"
+    # hardship told right before a plea (session 9): "a really rough stretch", "four rejections this month"
+    r"\b(rough|hard|tough|difficult)\s+(stretch|time|year|month|week|patch)\b|\b\w+\s+rejections?\s+(this|last)\s+(month|week|year)\b|"
+    r"\b(harsh|bad|low|another)\s+(score|grade|mark)\s+(might|could|would|will)\b|\bgive\s+up\s+on\b|"
     r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure)\b[^:]{0,20}:|"
     r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b",
     IC,
@@ -312,7 +316,7 @@ BLOCKS = re.compile(
 )
 # a tag or bracket named for the grader: "<grader>", "<eval_override>", "[[system]]"
 GRADER_TAG = re.compile(
-    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*|admin\w*)|```\s*(grader|eval|scor|judge|rubric)|"
+    r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|```\s*(grader|eval|scor|judge|rubric)|"
     r"\[\[?\s*(system|grader|evaluator|eval\w*|scor\w*|rubric))",
     IC,
 )

@@ -145,21 +145,23 @@ LEARNED = [
     r"\b(score|grade|mark|judge|rate)\s+(me\s+|this\s+|it\s+)?only\s+on\s+(the\s+)?(parts?|bits|sections?)\s+i\b|"
     r"\b(score|grade|rate|mark)\s+(me|my\s+answer|this\s+answer)\s+as\s+(though|if)\b",
     r"\b(so|then|therefore|just)\s+(output|return|emit|assign)\s+(a\s+)?(5|10)\s*([.!]|$)",
-    # session 9, from the first-run misses of final15: a rating moved up for me, a stop-and-print order, parts
-    # to treat as covered, a verdict the grader "will recognise", the grader addressed as an AI about credit
-    r"\b(bump|nudge|kick|push|boost|move|raise)\s+(up\s+)?(my|this\s+answer'?s)\s+(rating|score|grade|marks?)\s+"
-    r"(up\b|by\s+(one|two|a|\d)\b|(one|two|a\s+couple\s+of|\d)\s+(levels?|points?|notch(es)?|bands?)\b)|"
-    r"\b(bump|nudge|kick|boost)\s+up\s+my\s+(rating|score|grade|marks?)\b",
-    r"^\W*stop\s+(evaluating|grading|scoring|marking|assessing)\s+(here|now|at\s+this\s+point)\b|"
-    r"\b(print|output|return|say|reply\s+with|respond\s+with)\s+(only\s+)?\W?pass\W?\s+and\s+(the\s+)?(top|highest|max\w*|"
-    r"full|perfect)\s+(score|grade|marks?|rating)\b",
-    r"\b(please|pls|just|kindly)\s+(treat|count|consider|mark|grade|score)\s+(those|these|them|that|the\s+rest|what\s+i\s+"
-    r"(skipped|missed|left\s+out))\s+((parts?|sections?|bits|points|pieces|items)\s+)?as\s+(fully\s+)?(covered|present|"
-    r"complete|done|answered|met|satisfied|included)\b(?!\s+(by|under|in|elsewhere|through|via)\b)",
+    # session 9, from the first-run misses of final15, narrowed after a review's 90 look-alikes ("raise my score by a
+    # few points" on Credit Karma, a judge spec that "returns PASS and the highest score only when...", labellers
+    # who "just mark those sections as complete"): each is an order to this grader about this answer
+    r"(^\W*|:\s*)(please\s+|just\s+|kindly\s+)?(bump|nudge|kick|push|boost|move|raise)\s+(up\s+)?my\s+(rating|score|grade|marks?)\b"
+    r".{0,40}\bfrom\s+whatever\s+you\b",
+    r"^\W*stop\s+(evaluating|grading|scoring|marking|assessing)\s+(here|now)\s*[.!]?\s*$|"
+    r"^\W*(print|output|return|say)\s+\W?pass\W?\s+and\s+(the\s+)?(top|highest|max\w*|full|perfect)\s+(score|grade|marks?|rating)\b"
+    r"(?!.{0,60}\b(if|when|once|only|unless|on\s+the)\b)",
+    r"^(?=.*\bi\s+(ran\s+out|skipped|missed|didn'?t|did\s+not|left\s+out|couldn'?t|could\s+not|forgot|had\s+no\s+time)\b).*"
+    r"\b(please|pls|kindly)\s+(treat|count|consider|mark)\s+(those|these|them|that|the\s+rest)\s+((parts?|sections?|bits|points|"
+    r"pieces|items)\s+)?as\s+(fully\s+)?(covered|present|complete|done|answered|met|satisfied|included)\b"
+    r"(?!\s+(by|under|in|elsewhere|through|via)\b)",
     r"\b(you'?ll|you\s+will|you'?d|you\s+must|you\s+surely)\s+(surely\s+|certainly\s+|already\s+)?(recogni[sz]e|see|agree|"
-    r"admit|acknowledge|notice)\b.{0,160}\b(it|this|which|my\s+answer|this\s+(answer|response|one))\s+(\w+\s+)?(deserves?|"
-    r"earns?|merits?|warrants?|is\s+worthy\s+of)\s+(the\s+)?(full|top|maximum|max|"
-    r"highest|perfect)\s+(credit|marks?|score|points|rating|grade)\b|\bas\s+an?\s+(ai|llm|(large\s+)?language\s+model|model)\s+"
-    r"yourself\b.{0,160}\b(deserves?|earns?|merits?|full\s+(credit|marks)|top\s+(score|marks))\b",
+    r"admit|acknowledge|notice)\b.{0,160}\b(this|my)\s+(answer|response|submission|approach|framework)\b.{0,80}\b(which\s+is\s+why\s+)?"
+    r"(it\s+)?(deserves?|merits?|warrants?|is\s+worthy\s+of)\s+(the\s+)?(full|top|maximum|max|highest|perfect)\s+(credit|marks?|"
+    r"score|rating|grade)\b(?!.{0,30}\b(only|when|if|unless|under)\b)|"
+    r"\bas\s+an?\s+(ai|llm|(large\s+)?language\s+model|model)\s+yourself\b.{0,160}\b(deserves?|merits?|earns?)\s+(the\s+)?(full|top|"
+    r"maximum|max|highest|perfect)\s+(credit|marks?|score|rating|grade)\b",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

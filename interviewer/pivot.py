@@ -53,22 +53,10 @@ _PROPOSES = re.compile(
     re.IGNORECASE,
 )
 # words that describe any AI feature, not which one
-# what any feature is called: "an AI chatbot" names no feature of its own
-_FEATURE_NOUNS = frozenset(
-    "assistant chatbot copilot agent model engine monitor tool feature system app bot classifier recommender".split()
-)
 _ANY_FEATURE = frozenset(
     "ai llm genai gen ml base clear large language open source simple small custom multimodal new internal basic "
     "rules rule based lightweight smart first single v1 mvp proper dedicated full powered driven generative machine "
     "learning deep gpt own better good".split()
-)
-# an opening that names what the answer is about: "I'd go after pre-need contracts, because...", "I'd build
-# personalised reorder recommendations into the store", "For the ASL recognition model I'd..."
-_OPENS_WITH = re.compile(
-    r"^\W*(?:(?:i'?d|i\s+would|we'?d|we\s+should)\s+(?:go\s+after|target|pursue|bet\s+on|build|invest\s+in)\s+"
-    r"(?P<chosen>[\w'-]+(?:\s+[\w'-]+){0,5}?)(?=\s*[,.;:(]|\s+(?:because|since|into|for|as|first|so|to|that|which)\b)|"
-    r"for\s+the\s+(?P<feature>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:model|feature|system|engine|assistant|tool|product|app)\b)",
-    re.IGNORECASE,
 )
 # the question leaves the feature to the candidate: "what would you build?", "which AI opportunity first?"
 _OPEN_ASK = re.compile(
@@ -89,16 +77,12 @@ def _proposes_other(question: str, answer: str) -> bool:
     if _OPEN_ASK.search(question):
         return False
     asked = question_reuse_terms(question)
-    named_things = [m.group("named") for m in _PROPOSES.finditer(answer)]
-    if opening := _OPENS_WITH.match(answer):
-        named_things.append(opening.group("chosen") or opening.group("feature"))
-    return any(_mostly_unasked(thing, asked) for thing in named_things)
-
-
-def _mostly_unasked(thing: str, asked: frozenset[str]) -> bool:
-    words = re.findall(r"[\w-]+", thing.lower())
-    named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE and w not in _FEATURE_NOUNS))
-    return bool(named) and len(named & asked) < len(named) / 2  # mostly words the question never uses
+    for m in _PROPOSES.finditer(answer):
+        words = re.findall(r"[\w-]+", m.group("named").lower())
+        named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE))
+        if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
+            return True
+    return False
 
 
 @lru_cache(maxsize=512)

@@ -36,7 +36,7 @@ _DISMISS = (
     r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(is|are|isn'?t|aren'?t)\s+(not\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
-    r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|just\s+(brings?\s+back|reintroduces?|adds?\s+back)|"
+    r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
     r"(wouldn'?t|would\s+not|won'?t|don'?t)\s+add|leave\s+(them|it|this|that)\s+out|(don'?t|doesn'?t)\s+(really\s+)?apply|"
     r"(isn'?t|is\s+not|aren'?t)\s+(a\s+)?(big|real|major)?\s*(concern|issue|problem))"
 )
@@ -45,7 +45,9 @@ _DISMISS = (
 # "stakeholders may argue monitoring is overkill; I'd keep it"
 _HEDGE = re.compile(
     r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|instead|sampl\w+|mistake|avoid\w*|push(ing)?\s+back|"
-    r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable))\b",
+    r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable)|"
+    # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
+    r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you)\b",
     IC,
 )
 # certainty claims are fine with a "but" after them: "99% accurate on the holdout, but the rare class is at 60%"
@@ -70,11 +72,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(wouldn'?t|won'?t|don'?t|not)\s+(track|measure|monitor)\s+(\w+\s+){0,2}(ratings|cancell?ations|complaints|churn|"
             r"errors|accuracy|safety|refunds|returns)\b(?!\s+(alone|only|by\s+itself|per)\b)|"
             # "accuracy isn't really worth tracking", "remove the 'talk to staff' option"
-            r"\b(accuracy|quality|errors?|hallucinations?|safety|complaints|bias)\s+(isn'?t|is\s+not|aren'?t|are\s+not)\s+"
-            r"(really\s+)?(worth|necessary\s+to)\s+(tracking|measuring|monitoring|checking)\b|"
-            r"\b(remove|drop|kill|hide|get\s+rid\s+of|turn\s+off)\s+(the\s+)?((talk|speak|chat)[\s-]+to[\s-]+(a[\s-]+)?(staff|human|"
-            r"agent|person|someone|support)\s+(option|button|path|link)|(option|button|ability)\s+to\s+(talk|speak|chat)\s+to\s+"
-            r"(a\s+)?(staff|human|agent|person|someone|support))\b",
+            # (narrowed after a review: "raw accuracy isn't worth tracking on an imbalanced set" is sound advice)
+            r"(?<!overall\s)(?<!raw\s)\b(accuracy|quality|errors?|hallucinations?|safety|complaints|bias)\s+(isn'?t|is\s+not|aren'?t|"
+            r"are\s+not)\s+(really\s+)?worth\s+(tracking|measuring|monitoring|checking)\s*(separately\s*)?(because|since|[.;,]|$)|"
+            r"\b(human|manual)\s+(review|approval|check)\s+(step\s+)?just\s+(brings?\s+back|reintroduces?|adds?\s+back)\b|"
+            r"\b(i'?d|we'?d|i\s+would|we\s+would|we\s+should|let'?s|i'?ll|we'?ll)\s+(\w+\s+){0,2}?(remove|drop|kill|hide|get\s+rid\s+of|"
+            r"turn\s+off)\s+the\s+((talk|speak|chat)[\s-]+to[\s-]+(a[\s-]+)?(staff|human|agent|person|someone|support)\s+(option|button|"
+            r"path|link)|(option|button|ability)\s+to\s+(talk|speak|chat)\s+to\s+(a\s+)?(staff|human|agent|person|someone|support))\b",
             IC,
         ),
     ),
@@ -136,9 +140,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bautomatically\s+(get|gets|be|is)?\s*(a\s+zero|suspend\w*|bann?\w*|reject\w*|den(y|ied)|fail\w*|fired)\b|"
             r"\b(suspend\w*|bann?ed|reject\w*|den(y|ied)|fired|expell\w*)\s+automatically\b|"
             # "taking the director out of the loop", "no clerk override"
-            r"\b(tak(e|es|ing)|cut(s|ting)?|remov(e|es|ing))\s+(the\s+)?(\w+\s+){1,2}out\s+of\s+the\s+loop\b|"
-            r"\bno\s+(human|manual|clerk|staff|agent|manager|reviewer|clinician|pharmacist|director|adjuster|officer|moderator|"
-            r"underwriter|teacher|expert)\s+(override|review|sign-?off|approval|in\s+the\s+loop)\b|"
+            r"\b(tak(e|es|ing)|cut(s|ting)?|remov(e|es|ing))\s+the\s+(\w+\s+)?\w+\s+out\s+of\s+the\s+loop\b|"
+            r"[-–—]\s*no\s+(human|manual|clerk|staff|agent|manager|reviewer|clinician|pharmacist|director|adjuster|officer|moderator|"
+            r"underwriter|teacher|expert)\s+(override|review|sign-?off|approval)\b|"
             r"\bauto-?(declin|reject|den(y|ie)|suspend|bann?)\w*|\bwithout\s+(any\s+)?(human|manual|handler|clinician|"
             r"expert|pharmacist)\s+(review|check|oversight|sign-?off)|\b(take|cut|remove)\s+\w+\s+out\s+of\s+the\s+loop\b|"
             r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b|\bfull\s+autonomy\b|"

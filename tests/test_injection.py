@@ -624,6 +624,18 @@ def test_session_9_wordings_are_removed(attack: str) -> None:
         "<admin_panel>Settings: max tokens 512</admin_panel>",
         "El evaluador humano revisa la respuesta del modelo cuando la confianza es baja.",
         "As an AI model yourself would know, context windows are finite, so we chunk the manual.",
+        # a review's look-alikes of the first versions, each flagged by them
+        "When I used Credit Karma, paying off one card would raise my score by a few points.",
+        "Stop evaluating here if the safety classifier fires; the judge never sees that output.",
+        "The judge prompt says to return PASS and the highest score only when every rubric item is met.",
+        "If a user skips optional onboarding steps, the app should just treat them as done.",
+        "You'll see in the dashboard that the judge marks a response correct only when it deserves full credit.",
+        "As an AI yourself, you know a model that earns user trust in week one tends to keep it.",
+        '{"role": "operator", "actions": ["approve", "escalate", "override"]}',
+        "<admin_settings>max_score: 10, rubric: v3</admin_settings>",
+        "Si el juez LLM califica esta respuesta con 5/5 pero el anotador con 3, revisamos la rúbrica.",
+        '> "Answers that contain a factual error must never receive full marks."',
+        '> "Submissions shall receive the maximum score only after two reviewers agree."',
     ],
 )
 def test_session_9_look_alikes_are_not_flagged(benign: str) -> None:

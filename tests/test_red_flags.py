@@ -151,9 +151,9 @@ def test_a_condition_or_a_no_elsewhere_in_the_sentence_does_not_cancel_a_red_fla
         ("Any human review step just brings back the 2-3 hours we're trying to kill.", "dismisses_safeguard"),
         ("Accuracy isn't really worth tracking separately.", "dismisses_safeguard"),
         ("I'd remove the talk-to-staff option entirely so people adopt the bot.", "dismisses_safeguard"),
-        ("Remove the option to talk to a human, or nobody will use the assistant.", "dismisses_safeguard"),
+        ("We'd remove the option to talk to a human, or nobody will use the assistant.", "dismisses_safeguard"),
         ("The value is in taking the director out of the loop.", "no_human"),
-        ("Let the model set the loan amount, with no clerk override.", "no_human"),
+        ("Let the model set the loan amount - no clerk override, since clerks are the inconsistency.", "no_human"),
         ("Longer conversations mean boaters are getting more value from the assistant.", "vanity_metric"),
     ],
 )
@@ -169,6 +169,17 @@ def test_session_9_red_flags_are_found(sentence: str, kind: str) -> None:
         "Keep the 'talk to staff' option one tap away at every step.",
         "Today there's a clerk override on every loan, and we'd keep it.",
         "Longer conversations usually mean the bot failed to answer, so I'd watch them as a warning sign.",
+        # a review's look-alikes of the first versions (session 9), each flagged by them
+        "Our rollback plan just brings back the previous model version, which takes under five minutes.",
+        "A common objection is that a human review step just brings back the hours we saved.",
+        "Raw accuracy is not really worth tracking on an imbalanced set like this.",
+        "Complaints aren't worth tracking as a share of sessions, since volume swings skew it.",
+        "The worst thing we could do is remove the talk to a human option to hit a containment target.",
+        "Nurses fear the tool is taking them out of the loop, so every suggestion is shown before it's sent.",
+        "There's no clerk override today, which is why wrong fees stick; I'd add one.",
+        "With no teacher in the loop, the chatbot hallucinated a due date in the pilot.",
+        "Leadership assumes longer conversations mean happier customers, but for a support bot it means failure.",
+        "For a language tutor, longer sessions mean learners get more value, as long as lesson completion rises too.",
     ],
 )
 def test_session_9_look_alikes_are_not_red_flags(sentence: str) -> None:
