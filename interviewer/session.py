@@ -189,7 +189,9 @@ class Interview:
         last: dict[str, Any] | None = None
         for mode, chunk in self.graph.stream(
             payload,
-            self._config,
+            # one worker for LangGraph's checkpoint writes, not a new thread for each (its pool is made per run);
+            # the custom stream needs a waiter thread of its own, so it keeps the default
+            {**self._config, "max_concurrency": None if self.context.interviewer else 1},
             context=self.context,
             durability=durability,
             # "custom" carries a model-written prompt's tokens; it also makes LangGraph run every node on a
