@@ -113,13 +113,14 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
         return True
     weak = _WEAK.find_in(plain, folded, present) is not None
     high = weak or P.SCORE_RE.search(plain) is not None
-    if P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain) and high:
+    # the cheap test first: most sentences name no score at all
+    if high and P.ROLE_TURN.search(plain) and P.GRADER_WORDS.search(plain):
         return True
     if _quoted_rule(segment, plain):
         return True
     if _ADDRESSED.find_in(plain, folded, present) and (high or P.THIS_ANSWER.search(plain)):
         return True
-    if P.AUTHORITY.search(plain) and high and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
+    if high and P.AUTHORITY.search(plain) and P.SPEAKER.search(plain) and P.CLAIM.search(plain):
         return True
     if weak and P.THIS_ANSWER.search(plain) is not None:
         return True
