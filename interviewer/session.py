@@ -187,16 +187,13 @@ class Interview:
 
     def _stream(self, payload: Any, durability: Durability) -> Step:
         last: dict[str, Any] | None = None
+        modes, workers = stream_options(self.context.interviewer is not None)
         for mode, chunk in self.graph.stream(
             payload,
-            # one worker for LangGraph's checkpoint writes, not a new thread for each (its pool is made per run);
-            # the custom stream needs a waiter thread of its own, so it keeps the default
-            {**self._config, "max_concurrency": None if self.context.interviewer else 1},
+            {**self._config, "max_concurrency": workers},
             context=self.context,
             durability=durability,
-            # "custom" carries a model-written prompt's tokens; it also makes LangGraph run every node on a
-            # worker thread (about 2 ms a turn, measured), so it is asked for only when a model writes prompts.
-            stream_mode=["updates", "custom", "values"] if self.context.interviewer else ["updates", "values"],
+            stream_mode=modes,
         ):
             if mode == "values":
                 last = chunk  # the state after each step: the last one is what get_state would re-read
@@ -221,6 +218,19 @@ class Interview:
     def _record(self, values: dict[str, Any], step: Step) -> None:
         status = "completed" if step.report else "in_progress"
         store.update_session(self.conn, self.session_id, status, _answered(values), overall_score(values))
+
+
+def stream_options(model_writes_prompts: bool) -> tuple[list[str], int | None]:
+    """The stream modes and LangGraph's worker limit for a run, decided together because they depend on each other.
+
+    "custom" carries a model-written prompt's tokens; it also makes LangGraph run every node on a worker thread
+    (about 2 ms a turn, measured), so it is asked for only when a model writes prompts. Without it, one worker
+    takes LangGraph's checkpoint writes (its pool is made per run) instead of a new thread for each; with it, the
+    stream's waiter needs a thread of its own, and one worker would hang the run.
+    """
+    if model_writes_prompts:
+        return ["updates", "custom", "values"], None
+    return ["updates", "values"], 1
 
 
 def _answered(values: dict[str, Any]) -> int:

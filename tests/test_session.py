@@ -16,7 +16,7 @@ from interviewer import session as session_module
 from interviewer.config import Settings
 from interviewer.knowledge import bank
 from interviewer.schemas import Grade, Question
-from interviewer.session import Interview
+from interviewer.session import Interview, stream_options
 from interviewer.state import Context, InterviewState
 
 QS = [q for q in bank().questions if q.topic == "launch"][:2]
@@ -296,3 +296,16 @@ def test_a_session_paused_by_an_earlier_version_takes_its_answer(
         assert step.pending is not None and step.pending["question_index"] == 1
         step = again.answer("answer two")
         assert step.report is not None and [r.score for r in step.report.questions] == [3, 5]
+
+
+@pytest.mark.parametrize("model_writes_prompts", [True, False])
+def test_one_langgraph_worker_is_never_combined_with_a_stream_that_needs_its_own_thread(
+    model_writes_prompts: bool,
+) -> None:
+    # "custom" (and "messages") streams keep a waiter on LangGraph's pool: with one worker the run hangs
+    modes, workers = stream_options(model_writes_prompts)
+    assert ("custom" in modes) == model_writes_prompts
+    if {"custom", "messages"} & set(modes):
+        assert workers is None
+    else:
+        assert workers == 1
