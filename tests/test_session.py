@@ -309,3 +309,62 @@ def test_one_langgraph_worker_is_never_combined_with_a_stream_that_needs_its_own
         assert workers is None
     else:
         assert workers == 1
+
+
+class _BreaksOnCall:
+    """A grader that raises Ctrl-C on its n-th call (a review's edge cases for the session-9 graph)."""
+
+    def __init__(self, scores: list[int], at: int) -> None:
+        self.inner, self.at, self.n = FakeGrader(scores), at, 0
+
+    def grade(self, question: Question, answer: str) -> Grade:
+        self.n += 1
+        if self.n == self.at:
+            raise KeyboardInterrupt
+        return self.inner.grade(question, answer)
+
+
+@pytest.mark.parametrize("at", [1, 2, 3, 4])  # the main answer, its follow-up, the next main answer, its follow-up
+def test_ctrl_c_mid_grade_at_any_turn_resumes_with_the_answer_graded_once(_isolated_home: Path, at: int) -> None:
+    answers = ["m0", "p0", "m1", "p1"]
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=_BreaksOnCall([2, 3, 2, 3], at)), QS, "t")
+        for text in answers[: at - 1]:
+            interview.answer(text)
+        with pytest.raises(KeyboardInterrupt):
+            interview.answer(answers[at - 1])
+    with _open(_isolated_home) as conn:
+        grader = FakeGrader([2, 3, 2, 3][at - 1 :])
+        again, step = Interview.resume(conn, Context(grader=grader), interview.session_id)
+        assert [t.answer for t in step.new_turns] == [answers[at - 1]]
+        for text in answers[at:]:
+            step = again.answer(text)
+        assert step.report is not None
+        assert [t["answer"] for t in again.state()["turns"]] == answers
+        assert len(grader.calls) == len(set(grader.calls)) == 5 - at
+        assert store.inbox(conn, interview.session_id) is None
+
+
+def test_a_failure_in_ask_after_a_grade_resumes_on_the_next_question(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_ask, calls = nodes.ask, []
+
+    def fails_second_time(state: Any, runtime: Any) -> dict[str, Any]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # e.g. the interviewer model, while writing the next question
+        return real_ask(state, runtime)
+
+    with monkeypatch.context() as broken:
+        broken.setattr(nodes, "ask", fails_second_time)
+        with _open(_isolated_home) as conn:
+            interview, _ = Interview.start(conn, Context(grader=FakeGrader([5])), QS, "t")
+            with pytest.raises(KeyboardInterrupt):
+                interview.answer("a0")  # graded 5: no follow-up, so ask runs next, and fails
+    with _open(_isolated_home) as conn:
+        assert Interview.reopen(conn, Context(grader=FakeGrader([])), interview.session_id).unfinished == "step"
+        again, step = Interview.resume(conn, Context(grader=FakeGrader([5])), interview.session_id)
+        assert step.pending is not None and step.pending["question_index"] == 1 and step.new_turns == []
+        step = again.answer("a1")
+        assert step.report is not None and [t["answer"] for t in again.state()["turns"]] == ["a0", "a1"]
