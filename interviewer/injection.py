@@ -134,11 +134,12 @@ def _quoted_rule(segment: str, plain: str) -> bool:
     response a 5"); "a 5 means mastery" quoted from a policy, or "Your essay scores 5/5" as a chat example, is talk.
     """
     quotes = [normalise(m.group()) for m in _QUOTE_PAIRS.finditer(segment) if " " in m.group().strip()]
-    if not quotes and _BLOCKQUOTE.match(segment) and (opened := re.search(r"[\"“](.+)", segment)):
+    blockquote = _BLOCKQUOTE.match(segment) is not None
+    if not quotes and blockquote and (opened := re.search(r"[\"“](.+)", segment)):
         quotes = [normalise(opened.group(1))]  # a quoted rule of several sentences, read one sentence at a time
     if not quotes:
         return False
-    if _BLOCKQUOTE.match(segment) and any(_AWARDS_TOP.search(q) and not _HEDGED.search(q) for q in quotes):
+    if blockquote and any(_AWARDS_TOP.search(q) and not _HEDGED.search(q) for q in quotes):
         return True
     if P.CITED_POLICY.search(plain):
         return any(
@@ -165,12 +166,10 @@ def _block_addresses_grader(block: str) -> bool:
     inner = normalise(block)
     if P.DISCUSSION.search(inner):
         return False
-    if addresses_grader(inner):
+    if addresses_grader(inner) or _ADMIN_TOP.match(block):
         return True
     # a comment naming the grader, or a tag named for it, that carries a score is a note to the grader
     words = re.sub(r"<!--|-->|</?\w[^>]{0,200}>", " ", inner)
-    if _ADMIN_TOP.match(block):
-        return True
     number = re.search(r"\b(5|10)\b", words) is not None
     if block.lstrip().startswith("---"):  # YAML front matter that sets a score key: a grading config
         return re.search(r"(scor|grad|rating)\w*\s*:\s*['\"]?(5|10)\b", words, re.I) is not None

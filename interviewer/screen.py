@@ -81,7 +81,8 @@ def requirements(pattern: re.Pattern[str]) -> list[frozenset[str]]:
 
 def literals(pattern: re.Pattern[str]) -> Need:
     """Strings one of which every match contains (compared on `fold`ed text), or None if none is certain."""
-    return _best(_seq(_parser.parse(pattern.pattern, pattern.flags)))
+    needs = requirements(pattern)
+    return needs[0] if needs else None
 
 
 class Screened:
