@@ -199,7 +199,10 @@ def _run(
             from .llm import warm
 
             warm()
-        return run_loop(console, source, interview, step, title, report_path, presenter)
+        try:
+            return run_loop(console, source, interview, step, title, report_path, presenter)
+        finally:
+            retriever.close()
 
 
 @main.command()

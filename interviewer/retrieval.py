@@ -326,6 +326,8 @@ class LazyRetriever:
         self._index: KnowledgeIndex | None = None
         self.error: RetrievalError | None = None
         self.warned = False
+        self._warming: threading.Thread | None = None
+        self._stop = threading.Event()
 
     def warm(self, texts: list[str] | None = None) -> None:
         """Open the index, and embed these texts (the session's questions), in the background."""
@@ -333,10 +335,23 @@ class LazyRetriever:
         def run() -> None:
             index = self._get()
             for text in texts or []:
-                if index is not None:
-                    index.embed(text)
+                if index is None or self._stop.is_set():
+                    return
+                index.embed(text)
 
-        threading.Thread(target=run, name="index-warmup", daemon=True).start()
+        self._warming = threading.Thread(target=run, name="index-warmup", daemon=True)
+        self._warming.start()
+
+    def close(self) -> None:
+        """Stop the warm-up at its next text and wait for it.
+
+        A daemon thread cut off inside the embedding model or Chroma when the interpreter exits aborts the
+        process ("terminate called without an active exception", exit code 134), and could leave an index
+        write half done; an interview that ends within a second of starting would otherwise do that.
+        """
+        self._stop.set()
+        if self._warming is not None:
+            self._warming.join()
 
     def _get(self) -> KnowledgeIndex | None:
         with self._lock:

@@ -255,3 +255,29 @@ def test_notes_without_section_headings_are_indexed_and_a_title_blurb_is_not(tmp
     assert [c.heading for c in chunk_file(titled, titled.name)] == ["Guide", "Pricing"]
     titled.write_text(f"# Guide\n\n{long_intro}\n\n### Pricing\n\nSeats.\n")  # the title never prefixes a heading
     assert [c.heading for c in chunk_file(titled, titled.name)] == ["Guide", "Pricing"]
+
+
+def test_closing_the_lazy_index_stops_its_warm_up_and_waits_for_it() -> None:
+    # a warm-up thread cut off inside native code at interpreter exit aborts the process (exit code 134)
+    import threading
+
+    from interviewer.retrieval import LazyRetriever
+
+    started, release, embedded = threading.Event(), threading.Event(), []
+
+    class SlowIndex:
+        def refresh(self, extra: list[Path]) -> None:
+            pass
+
+        def embed(self, text: str) -> None:
+            embedded.append(text)
+            started.set()
+            release.wait(10)
+
+    lazy = LazyRetriever(SlowIndex, [])  # type: ignore[arg-type]
+    lazy.warm(["q1", "q2", "q3"])
+    assert started.wait(10)
+    threading.Timer(0.2, release.set).start()  # the embedding in progress finishes on its own
+    lazy.close()
+    assert lazy._warming is not None and not lazy._warming.is_alive()
+    assert embedded == ["q1"]  # no text after the one in progress
