@@ -48,6 +48,9 @@ HELD = (
     "final11",
     "final12",
     "final13",
+    "final14",
+    "final15",
+    "final17",
 )
 THRESHOLD = 0.9
 L2 = 3e-4

@@ -65,6 +65,11 @@ class Params:
     # AI feature and its last sentence) answers another question. Not for short questions: too few words.
     off_topic_turned_ask: float = 0.25
     thin_words: int = 40
+    # A long answer with hardly a figure, a fifth or more of whose sentences carry a stock phrase ("think
+    # holistically", "the right balance"), is verbose and empty: at most 2 (stock.py; evals/README.md, session 10)
+    vague_words: int = 100
+    vague_numbers: int = 1
+    vague_share: float = 0.15
 
 
 FIT_FILE = Path(__file__).with_name("rules_fit.json")
@@ -112,7 +117,7 @@ def may_be_noise(answer: str) -> bool:
 
 
 def flags_for(f: Features, p: Params) -> list[GradeFlag]:
-    """What caps this answer: empty, gibberish, off-topic, too short, generic, keyword list, recited framework."""
+    """What caps this answer: empty, gibberish, off-topic, too short, generic, vague, keyword list, recitation."""
     if f.empty:
         return ["empty"]
     flags: list[GradeFlag] = []
@@ -120,6 +125,8 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("gibberish")
     if topic := _topic_flag(f, p):
         flags.append(topic)
+    elif _vague(f, p):
+        flags.append("vague")
     if f.n_words < p.min_words:
         flags.append("too_short")
     if _stuffed(f, p):
@@ -159,11 +166,16 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     return None
 
 
+def _vague(f: Features, p: Params) -> bool:
+    """Long, hardly a figure, and made of stock phrases: sounds like an answer, says nothing."""
+    return f.n_words >= p.vague_words and f.numbers <= p.vague_numbers and f.stock_share >= p.vague_share
+
+
 def cap_for(flags: list[GradeFlag], f: Features, p: Params) -> int:
     """The highest score an answer with these flags may get."""
     if {"empty", "gibberish", "off_topic"} & set(flags):
         return 1
-    if {"keyword_stuffed", "recitation", "too_short", "generic"} & set(flags):
+    if {"keyword_stuffed", "recitation", "too_short", "generic", "vague"} & set(flags):
         return 2
     return 3 if f.n_words < p.short_words else 5
 
@@ -259,6 +271,11 @@ def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag]
         return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
     if "generic" in flags:
         return "Tie it to this question: name its product, its users and its constraints, then decide on them."
+    if "vague" in flags:
+        return (
+            f"Cut the stock phrases (“{f.stock_phrase}”) and say what you would do here: a decision, a metric "
+            "with a number, a trade-off and what it costs."
+        )
     if "recitation" in flags:
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
     if f.red_flags:

@@ -199,7 +199,7 @@ class DimensionScore(BaseModel):
     missing: list[str] = Field(default_factory=list)
 
 
-_CapFlag = Literal["empty", "gibberish", "off_topic", "too_short", "generic", "keyword_stuffed", "recitation"]
+_CapFlag = Literal["empty", "gibberish", "off_topic", "too_short", "generic", "vague", "keyword_stuffed", "recitation"]
 GradeFlag = _CapFlag | Literal["injection_ignored", "red_flag"]
 
 
