@@ -120,8 +120,9 @@ class Features:
     # says it turns to another problem ("the bigger issue is…"), and how much of the question's ask it reuses
     turns_away: bool = False
     ask_reuse: float = 1.0
-    # share of sentences carrying a stock phrase ("think holistically"), and the first such phrase
+    # sentences carrying a stock phrase ("think holistically"): share in the emptier half, count, first phrase
     stock_share: float = 0.0
+    stock_sentences: int = 0
     stock_phrase: str | None = None
     empty: bool = False
 
@@ -211,7 +212,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     stems = {stem(t) for t in tokens if t not in FUNCTION_WORDS and len(t) >= 3}
     shared = len(terms & stems)
     answer_terms = reuse_terms(lower)
-    stock, phrase = stock_share([s.text for s in sents])
+    stock = stock_share([s.text for s in sents])
     return Features(
         n_words=n,
         sentences=sents,
@@ -237,8 +238,9 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
         turns_away=turns_away(canon, question.text),
         ask_reuse=ask_reuse(question.text, answer_terms),
-        stock_share=stock,
-        stock_phrase=phrase,
+        stock_share=stock.share,
+        stock_sentences=stock.sentences,
+        stock_phrase=stock.first,
     )
 
 

@@ -70,6 +70,7 @@ class Params:
     vague_words: int = 100
     vague_numbers: int = 1
     vague_share: float = 0.15
+    vague_sentences: int = 3
 
 
 FIT_FILE = Path(__file__).with_name("rules_fit.json")
@@ -168,7 +169,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
 
 def _vague(f: Features, p: Params) -> bool:
     """Long, hardly a figure, and made of stock phrases: sounds like an answer, says nothing."""
-    return f.n_words >= p.vague_words and f.numbers <= p.vague_numbers and f.stock_share >= p.vague_share
+    long_and_bare = f.n_words >= p.vague_words and f.numbers <= p.vague_numbers
+    return long_and_bare and f.stock_sentences >= p.vague_sentences and f.stock_share >= p.vague_share
 
 
 def cap_for(flags: list[GradeFlag], f: Features, p: Params) -> int:

@@ -48,10 +48,29 @@ def test_a_real_answer_with_a_paragraph_of_filler_is_not_vague() -> None:
         assert g.overall >= plain.overall - 1
 
 
+def test_phrases_strong_answers_use_in_earnest_do_not_make_an_answer_vague() -> None:
+    # few figures, and "it's important to", "we need to make sure", "key stakeholders", "the right metrics",
+    # "it depends on", "balancing … between", "the heart of", "in the long run" used for what they say
+    earnest = (
+        "It's important to separate two questions: does the model catch scans that would fail, and does that save "
+        "the lab anything. The heart of the problem is that a remake costs a second milling run and a week of the "
+        "patient's time. It depends on where the flag lands: before milling it saves material, after it saves "
+        "nothing. So the right metrics are recall on scans that were later remade, precision of the flags, and "
+        "remakes per thousand crowns in labs that use it against labs that do not yet. We need to make sure "
+        "technicians are not overruled by the flag: they see it, they decide, and we log when they disagree. The "
+        "key stakeholders are the technicians and the dentists who order crowns; balancing between too many "
+        "flags and missed remakes is a threshold choice we revisit monthly. In the long run the disagreement log "
+        "is the best training data we have, so I would review it every month with the lab leads. I would roll it "
+        "back if turnaround slips or if technicians start ignoring the flags altogether."
+    )
+    g = GRADER.grade(QUESTION, earnest)
+    assert "vague" not in g.flags and g.overall >= 3
+
+
 def test_stock_share_reads_the_emptier_half() -> None:
     filler = ["This is a really important question.", "We need to think holistically here."]
     facts = ["Remakes are 40 per 1,000 crowns.", "I'd pilot in 3 labs.", "Precision of flags is the target."]
-    assert stock_share(filler + facts)[0] == 0.0  # all the stock phrasing sits in one half
-    share, phrase = stock_share([filler[0], facts[0], filler[1], facts[1]])
-    assert share == 0.5 and phrase == "really important question"
+    assert stock_share(filler + facts).share == 0.0  # all the stock phrasing sits in one half
+    stock = stock_share([filler[0], facts[0], filler[1], facts[1]])
+    assert stock == (0.5, 2, "really important question")
     assert stock_phrase("We weigh the stakeholders' trade-off: cost against a 2-day delay.") is None
