@@ -91,7 +91,7 @@ def _roots(text: str) -> frozenset[str]:
     out = set()
     for w in words(text):
         for part in re.split(r"[-/]", re.sub(r"'s$", "", w)):
-            if len(part) >= 3 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
+            if len(part) >= 2 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
                 out.add(_root(part))
     return frozenset(out - _ASKING)
 

@@ -223,7 +223,9 @@ def has_phrase(phrases: list[str] | tuple[str, ...], text: str) -> bool:
 
 
 def stem(word: str) -> str:
-    """A light suffix strip so 'failures'/'failure' and 'tests'/'testing' meet."""
+    """A light suffix strip so 'failures'/'failure', 'tests'/'testing' and "Spotify's"/'Spotify' meet."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
