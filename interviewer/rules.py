@@ -71,6 +71,13 @@ class Params:
     vague_numbers: int = 1
     vague_share: float = 0.15
     vague_sentences: int = 3
+    # A concise answer dense with figures, in reasoning, on this question's own words and its ask, scores at least
+    # 4 when the sum put it at 3: the concept lexicon misses terse phrasing ("page on: >10% silent for 2h"), and
+    # such answers were gold 4-5 but scored 3 (evals/README.md, session 10)
+    dense_words: tuple[int, int] = (40, 130)
+    dense_numbers: int = 5
+    dense_reuse: float = 0.3
+    dense_ask: float = 0.1
 
 
 FIT_FILE = Path(__file__).with_name("rules_fit.json")
@@ -207,6 +214,13 @@ def _stuffed(f: Features, p: Params) -> bool:
     return f.reasoning_share < p.stuffed_reasoning and f.bare_mentions >= 2
 
 
+def _concise_and_dense(f: Features, flags: list[GradeFlag], p: Params) -> bool:
+    """Short, full of figures in reasoning sentences, and about this question: strong, not thin."""
+    low, high = p.dense_words
+    on_question = f.topic_reuse >= p.dense_reuse and f.ask_reuse >= p.dense_ask
+    return not flags and low <= f.n_words <= high and f.numbers >= p.dense_numbers and on_question
+
+
 def _thin_but_relevant(f: Features, flags: list[GradeFlag], p: Params) -> bool:
     """A short, reasoned, on-topic answer is thin (2), not worthless (1)."""
     return not flags and f.n_words < p.thin_words and f.reasoning_share >= 0.6 and f.shared_terms >= 2
@@ -230,6 +244,8 @@ def grade_answer(
     raw = 1.0 if f.empty else content_score(f, evidence, params)
     if _thin_but_relevant(f, flags, params):
         raw = max(raw, params.cuts[0])
+    if to_int(raw, params) == 3 and _concise_and_dense(f, flags, params):
+        raw = params.cuts[2]
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
