@@ -43,6 +43,20 @@ _GRADE_TALK = re.compile(
 )
 
 
+# a figure that measures something: a unit, a percent, a currency or comparator, a percentile; not "1, 2, 3",
+# a year, a version or a section number
+_MEASURED = re.compile(
+    r"(?:[<>≤≥~$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|"
+    r"hours?\b|days?\b|weeks?\b|wks?\b|months?\b|k\b|m\b|bn\b|pts?\b|points?\b|per\b|/\s?[a-z]))|\bp\d{2}\b",
+    re.IGNORECASE,
+)
+# the grader, the answer called complete, a request to rate it: what an attack the guard missed says
+_GRADER_TALK = re.compile(
+    r"\b(grader|evaluator|reviewer|rubric|whoever\s+(reads|reviews|grades|evaluates))\b|\bfully\s+covered\b|"
+    r"\b(in\s+full|as\s+complete)\b|\b(rate|score|grade|mark)\s+(this|it|me|my)\b"
+)
+
+
 def _about_own_score(lower: str) -> bool:
     if _OWN_ANSWER.search(lower) and _GRADE_TALK.search(lower):
         return True
@@ -124,6 +138,10 @@ class Features:
     stock_share: float = 0.0
     stock_sentences: int = 0
     stock_phrase: str | None = None
+    # figures with a unit, a sign or a comparator ("90 s", "4%", "$480", ">10%"), in reasoning sentences; and
+    # whether a sentence speaks of the grader or of the answer as complete (guard leftovers, see rules.py)
+    measured: int = 0
+    grader_talk: bool = False
     empty: bool = False
 
     @property
@@ -241,6 +259,8 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         stock_share=stock.share,
         stock_sentences=stock.sentences,
         stock_phrase=stock.first,
+        measured=sum(len(_MEASURED.findall(s.text)) for s in sents if s.quality >= GOOD_SENTENCE),
+        grader_talk=_GRADER_TALK.search(lower) is not None,
     )
 
 

@@ -83,6 +83,7 @@ def _root(part: str) -> str:
     return st.rstrip("e")
 
 
+_EVERY_QUESTION = frozenset({"ai", "ml", "pm"})
 # how a question asks ("what would you track / measure", "is it working") is not what it is about
 _ASKING = frozenset({"metric", "track", "measur", "succes", "work", "actually", "tell"})
 
@@ -91,7 +92,8 @@ def _roots(text: str) -> frozenset[str]:
     out = set()
     for w in words(text):
         for part in re.split(r"[-/]", re.sub(r"'s$", "", w)):
-            if len(part) >= 2 and part.isalpha() and part not in FUNCTION_WORDS and part not in GENERIC_Q:
+            # two letters count ("DJ", "HR"), but not the acronyms of every question ("AI", "ML", "PM")
+            if len(part) >= 2 and part.isalpha() and part not in FUNCTION_WORDS | GENERIC_Q | _EVERY_QUESTION:
                 out.add(_root(part))
     return frozenset(out - _ASKING)
 

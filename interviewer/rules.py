@@ -10,8 +10,8 @@ from statistics import mean
 from .features import Features, Hit, extract, vector
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
+from .tips import QUOTE_WORDS, tip_for
 
-QUOTE_WORDS = 22
 _NUMERIC_DIMS = frozenset({"specificity", "sizing", "economics", "metrics_guardrails"})
 
 
@@ -74,8 +74,8 @@ class Params:
     # A concise answer dense with figures, in reasoning, on this question's own words and its ask, scores at least
     # 4 when the sum put it at 3: the concept lexicon misses terse phrasing ("page on: >10% silent for 2h"), and
     # such answers were gold 4-5 but scored 3 (evals/README.md, session 10)
-    dense_words: tuple[int, int] = (40, 130)
-    dense_numbers: int = 5
+    dense_words: tuple[int, int] = (25, 130)
+    dense_numbers: int = 4
     dense_reuse: float = 0.3
     dense_ask: float = 0.1
 
@@ -215,10 +215,11 @@ def _stuffed(f: Features, p: Params) -> bool:
 
 
 def _concise_and_dense(f: Features, flags: list[GradeFlag], p: Params) -> bool:
-    """Short, full of figures in reasoning sentences, and about this question: strong, not thin."""
+    """Short, full of measured figures in reasoning sentences, about this question, and not talking to the grader."""
     low, high = p.dense_words
     on_question = f.topic_reuse >= p.dense_reuse and f.ask_reuse >= p.dense_ask
-    return not flags and low <= f.n_words <= high and f.numbers >= p.dense_numbers and on_question
+    short = low <= f.n_words <= high
+    return not flags and short and f.measured >= p.dense_numbers and on_question and not f.grader_talk
 
 
 def _thin_but_relevant(f: Features, flags: list[GradeFlag], p: Params) -> bool:
@@ -265,47 +266,10 @@ def grade_answer(
         raw=round(raw, 3),
         dimensions=dims,
         missing=missing_all,
-        tip=_tip(dims, rubric, flags, f),
+        tip=tip_for(dims, rubric, flags, f),
         citations=list(question.knowledge[:2]),
         flags=flags,
     )
-
-
-_RED_FLAG_ADVICE = {
-    "dismisses_safeguard": "waving off a safeguard is what interviewers probe first; say what you would keep, and why",
-    "overclaims": "a certainty nothing in the question supports; state the assumption and how you would check it",
-    "big_bang": "everyone at once; stage it (pilot, then a percentage) with a metric that triggers a rollback",
-    "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
-    "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
-}
-
-
-def _tip(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag], f: Features) -> str:
-    if "empty" in flags:
-        return "Give it a go, even a rough structure earns credit: state your assumption, then your first step."
-    if "off_topic" in flags or "gibberish" in flags:
-        return "Answer the question that was asked: restate it in one line, then build your answer on it."
-    if "keyword_stuffed" in flags:
-        return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
-    if "generic" in flags:
-        return "Tie it to this question: name its product, its users and its constraints, then decide on them."
-    if "vague" in flags:
-        return (
-            f"Cut the stock phrases (“{f.stock_phrase}”) and say what you would do here: a decision, a metric "
-            "with a number, a trade-off and what it costs."
-        )
-    if "recitation" in flags:
-        return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
-    if f.red_flags:
-        first = f.red_flags[0]
-        quote = " ".join(first.sentence.split()[:QUOTE_WORDS])
-        return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[first.kind]}."
-    weakest = min(dims, key=lambda d: d.score)
-    # Anchors 1-2 describe weak answers; aiming a tip at them reads as advice to write one. Aim at 3+.
-    target = min(5, max(3, weakest.score + 1))
-    anchor = rubric.dimension(weakest.dimension).anchors[target]
-    extra = f" Here that means covering: {weakest.missing[0].lower()}." if weakest.missing else ""
-    return f"{weakest.name} ({weakest.score}/5 → {target}/5): {anchor}{extra}"
 
 
 class RuleGrader:

@@ -59,11 +59,9 @@ class Stock(NamedTuple):
 
 
 def stock_share(sentences: list[str]) -> Stock:
-    """The share of sentences with a stock phrase, read in the half of the answer that has fewer.
-
-    An answer made of them has them from start to end, while a real answer with one paragraph of filler before
-    or after it does not.
-    """
+    """Sentences with a stock phrase: their share in the emptier half of the answer, their count, the first phrase."""
+    # the emptier half: an answer made of them has them from start to end; a real answer with a paragraph of
+    # filler before or after it does not
     found = [stock_phrase(s) for s in sentences]
     if not found:
         return Stock(0.0, 0, None)

@@ -1,0 +1,45 @@
+"""The tip under a rule-based grade: one next step, in the words of what capped or weakened the answer."""
+
+from __future__ import annotations
+
+from .features import Features
+from .schemas import DimensionScore, GradeFlag, TopicRubric
+
+QUOTE_WORDS = 22
+
+_RED_FLAG_ADVICE = {
+    "dismisses_safeguard": "waving off a safeguard is what interviewers probe first; say what you would keep, and why",
+    "overclaims": "a certainty nothing in the question supports; state the assumption and how you would check it",
+    "big_bang": "everyone at once; stage it (pilot, then a percentage) with a metric that triggers a rollback",
+    "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
+    "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
+}
+
+
+def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFlag], f: Features) -> str:
+    """The one next step for this answer: what its cap says first, else its weakest dimension's next anchor."""
+    if "empty" in flags:
+        return "Give it a go, even a rough structure earns credit: state your assumption, then your first step."
+    if "off_topic" in flags or "gibberish" in flags:
+        return "Answer the question that was asked: restate it in one line, then build your answer on it."
+    if "keyword_stuffed" in flags:
+        return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
+    if "generic" in flags:
+        return "Tie it to this question: name its product, its users and its constraints, then decide on them."
+    if "vague" in flags:
+        return (
+            f"Cut the stock phrases (“{f.stock_phrase}”) and say what you would do here: a decision, a metric "
+            "with a number, a trade-off and what it costs."
+        )
+    if "recitation" in flags:
+        return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
+    if f.red_flags:
+        first = f.red_flags[0]
+        quote = " ".join(first.sentence.split()[:QUOTE_WORDS])
+        return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[first.kind]}."
+    weakest = min(dims, key=lambda d: d.score)
+    # Anchors 1-2 describe weak answers; aiming a tip at them reads as advice to write one. Aim at 3+.
+    target = min(5, max(3, weakest.score + 1))
+    anchor = rubric.dimension(weakest.dimension).anchors[target]
+    extra = f" Here that means covering: {weakest.missing[0].lower()}." if weakest.missing else ""
+    return f"{weakest.name} ({weakest.score}/5 → {target}/5): {anchor}{extra}"
