@@ -65,8 +65,9 @@ class Params:
     # AI feature and its last sentence) answers another question. Not for short questions: too few words.
     off_topic_turned_ask: float = 0.25
     thin_words: int = 40
-    # A long answer with hardly a figure, a fifth or more of whose sentences carry a stock phrase ("think
-    # holistically", "the right balance"), is verbose and empty: at most 2 (stock.py; evals/README.md, session 10)
+    # A long answer with hardly a figure, three or more of whose sentences carry a stock phrase ("think
+    # holistically", "the right balance"), in both halves, is verbose and empty: at most 2 (stock.py; evals/README.md,
+    # session 10)
     vague_words: int = 100
     vague_numbers: int = 1
     vague_share: float = 0.15

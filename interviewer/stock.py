@@ -3,7 +3,7 @@
 "This is a really important question", "we need to think holistically about all the stakeholders", "it's a
 journey", "find the right balance": a verbose, empty answer is made of them, and it reuses the question's
 words, so relevance and concept checks alone score it like a thin real answer. Answers that earn a 4 or 5
-use them rarely: on the tuning sets, 341 of 345 such answers of 120+ words have none (evals/README.md).
+use them rarely: on the tuning sets, 302 of 303 such answers of 120+ words have none (evals/README.md).
 """
 
 from __future__ import annotations
