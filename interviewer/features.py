@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .commercial import asks_selling, selling_share
+from .injection_patterns import EVALUATOR
 from .injection_text import normalise
 from .knowledge import sections
 from .pivot import ask_reuse, turns_away
@@ -52,8 +53,9 @@ _MEASURED = re.compile(
 )
 # the grader, the answer called complete, a request to rate it: what an attack the guard missed says
 _GRADER_TALK = re.compile(
-    r"\b(grader|evaluator|reviewer|rubric|whoever\s+(reads|reviews|grades|evaluates))\b|\bfully\s+covered\b|"
-    r"\b(in\s+full|as\s+complete)\b|\b(rate|score|grade|mark)\s+(this|it|me|my)\b"
+    rf"\b{EVALUATOR}\b|\b(rubric|whoever\s+reads)\b|\bfully\s+covered\b|\b(in\s+full|as\s+complete)\b|"
+    r"\b(rate|score|grade|mark)\s+(this|it|me|my)\b",
+    re.IGNORECASE,
 )
 
 

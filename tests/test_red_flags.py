@@ -46,6 +46,14 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("I'd launch it to 100% of sellers in week 1 to get the maximum benefit.", "big_bang"),
         ("I wouldn't spend a limited budget on evaluation sets or caseworker review.", "dismisses_safeguard"),
         ("I'd make average session time on the site the north star.", "vanity_metric"),
+        # session 9: stances from a new labeller's confidently wrong answers (grader-fresh13), in general form
+        ("Any human review step just brings back the 2-3 hours we're trying to kill.", "dismisses_safeguard"),
+        ("Accuracy isn't really worth tracking separately.", "dismisses_safeguard"),
+        ("I'd remove the talk-to-staff option entirely so people adopt the bot.", "dismisses_safeguard"),
+        ("We'd remove the option to talk to a human, or nobody will use the assistant.", "dismisses_safeguard"),
+        ("The value is in taking the director out of the loop.", "no_human"),
+        ("Let the model set the loan amount - no clerk override, since clerks are the inconsistency.", "no_human"),
+        ("Longer conversations mean boaters are getting more value from the assistant.", "vanity_metric"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -86,6 +94,23 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "Trade-off: more recall means more false flags and reviewer load.",
         "Without a holdout we cannot measure the incremental lift.",
         STRONG_METRICS_ANSWER,
+        # session 9: the stances above, turned around
+        "We'd never take the pharmacist out of the loop for controlled substances.",
+        "Accuracy is worth tracking per segment, not just overall.",
+        "Keep the 'talk to staff' option one tap away at every step.",
+        "Today there's a clerk override on every loan, and we'd keep it.",
+        "Longer conversations usually mean the bot failed to answer, so I'd watch them as a warning sign.",
+        # a review's look-alikes of the first versions (session 9), each flagged by them
+        "Our rollback plan just brings back the previous model version, which takes under five minutes.",
+        "A common objection is that a human review step just brings back the hours we saved.",
+        "Raw accuracy is not really worth tracking on an imbalanced set like this.",
+        "Complaints aren't worth tracking as a share of sessions, since volume swings skew it.",
+        "The worst thing we could do is remove the talk to a human option to hit a containment target.",
+        "Nurses fear the tool is taking them out of the loop, so every suggestion is shown before it's sent.",
+        "There's no clerk override today, which is why wrong fees stick; I'd add one.",
+        "With no teacher in the loop, the chatbot hallucinated a due date in the pilot.",
+        "Leadership assumes longer conversations mean happier customers, but for a support bot it means failure.",
+        "For a language tutor, longer sessions mean learners get more value, as long as lesson completion rises too.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
@@ -143,44 +168,3 @@ def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentenc
 )
 def test_a_condition_or_a_no_elsewhere_in_the_sentence_does_not_cancel_a_red_flag(sentence: str) -> None:
     assert [f.kind for f in find([sentence])] == ["no_human"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [  # session 9: stances from a new labeller's confidently wrong answers (grader-fresh13), in general form
-        ("Any human review step just brings back the 2-3 hours we're trying to kill.", "dismisses_safeguard"),
-        ("Accuracy isn't really worth tracking separately.", "dismisses_safeguard"),
-        ("I'd remove the talk-to-staff option entirely so people adopt the bot.", "dismisses_safeguard"),
-        ("We'd remove the option to talk to a human, or nobody will use the assistant.", "dismisses_safeguard"),
-        ("The value is in taking the director out of the loop.", "no_human"),
-        ("Let the model set the loan amount - no clerk override, since clerks are the inconsistency.", "no_human"),
-        ("Longer conversations mean boaters are getting more value from the assistant.", "vanity_metric"),
-    ],
-)
-def test_session_9_red_flags_are_found(sentence: str, kind: str) -> None:
-    assert [f.kind for f in find([sentence])] == [kind]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "We'd never take the pharmacist out of the loop for controlled substances.",
-        "Accuracy is worth tracking per segment, not just overall.",
-        "Keep the 'talk to staff' option one tap away at every step.",
-        "Today there's a clerk override on every loan, and we'd keep it.",
-        "Longer conversations usually mean the bot failed to answer, so I'd watch them as a warning sign.",
-        # a review's look-alikes of the first versions (session 9), each flagged by them
-        "Our rollback plan just brings back the previous model version, which takes under five minutes.",
-        "A common objection is that a human review step just brings back the hours we saved.",
-        "Raw accuracy is not really worth tracking on an imbalanced set like this.",
-        "Complaints aren't worth tracking as a share of sessions, since volume swings skew it.",
-        "The worst thing we could do is remove the talk to a human option to hit a containment target.",
-        "Nurses fear the tool is taking them out of the loop, so every suggestion is shown before it's sent.",
-        "There's no clerk override today, which is why wrong fees stick; I'd add one.",
-        "With no teacher in the loop, the chatbot hallucinated a due date in the pilot.",
-        "Leadership assumes longer conversations mean happier customers, but for a support bot it means failure.",
-        "For a language tutor, longer sessions mean learners get more value, as long as lesson completion rises too.",
-    ],
-)
-def test_session_9_look_alikes_are_not_red_flags(sentence: str) -> None:
-    assert find([sentence]) == []
