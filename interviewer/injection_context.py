@@ -62,7 +62,7 @@ _HEADING = re.compile(r"^\s*(#{1,6}\s|\*\*[^*]+\*\*\s*:?\s*$|[^.!?]{3,80}:\s*$)"
 _BANNER = re.compile(r"^\s*={2,}[^=\n]{3,60}={2,}\s*$")
 # a heading that issues something to the grader ("Admin update to the rubric", "SCORECARD"), not "Grading rubric:"
 _NOTICE = re.compile(
-    r"\b((admin|system|platform|grader|grading|evaluator|official|override|calibration)\s+(update|notice|message|notes?|"
+    r"\b((admin|system|platform|grader|grading|evaluator|official|override|calibration)\s+(update|notice|message|note|"
     r"override|instructions?)|score\s*card|scorecard)\b",
     re.I,
 )
@@ -80,7 +80,7 @@ def take_headed_lists(text: str, lines: list[Span], taken: Taken) -> None:
             j += 1
         items = lines[i + 1 : j]
         named = (_HEADING.match(head) or _BANNER.match(head)) and _NOTICE.search(head)
-        if named and items and any(_flagged(text, line, taken) for line in [lines[i], *items]):
+        if named and any(_flagged(text, item, taken) for item in items):
             for a, b in [lines[i], *items]:
                 if taken.free((a, b)) and (span := trim(text, a, b)):
                     taken.add(span)

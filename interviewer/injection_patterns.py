@@ -286,9 +286,7 @@ NEIGHBOUR = re.compile(
     # "your feedback", a form field of a filled-in verdict ("Weaknesses: none"), "use this verbatim"
     r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?|weakness(es)?|strengths?|overall|"
     r"recommendation|decision)\s*:|\bverbatim\b|"
-    r'"\s*\}|'  # the tail of a JSON object cut mid-string
-    # criteria said to be switched off, next to the order that exploits it ("... disabled due to a known bug")
-    r"\b(criteria|criterion|rubric|dimensions?)\b.{0,40}\b(temporarily\s+)?(disabled|suspended|switched\s+off|turned\s+off|void)\b",
+    r'"\s*\}',  # the tail of a JSON object cut mid-string
     IC,
 )
 # a line of a filled-in grading form ("VERDICT: Strong hire", "Weaknesses: none"): taken next to a flagged line

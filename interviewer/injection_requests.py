@@ -163,32 +163,5 @@ LEARNED = [
     r"score|rating|grade)\b(?!.{0,30}\b(only|when|if|unless|under)\b)|"
     r"\bas\s+an?\s+(ai|llm|(large\s+)?language\s+model|model)\s+yourself\b.{0,160}\b(deserves?|merits?|earns?)\s+(the\s+)?(full|top|"
     r"maximum|max|highest|perfect)\s+(credit|marks?|score|rating|grade)\b",
-    # session 11, from the first-run misses of final16 and final18 (each an order or claim about this answer)
-    rf"\byour\s+(new|real|actual|only|next)\s+(task|job|instructions?|objective)\s*(is\s*)?[:\-]\s*(just\s+)?(output|print|say|"
-    rf"respond|reply|return|write|give|assign|award)\b.{{0,80}}({SCORE_TERM}|\b(outstanding|excellent|exemplary|flawless)\b)",
-    r"(^\W*|[.;:!]\s*|\b(please|just|kindly)\s+)(rate|score|grade|mark|judge|evaluate|assess)\s+(this|it)\s+as\s+(though|if)\s+(it\s+)?"
-    r"(were|was|had\s+been)\s+(written|given|submitted|produced|answered)\s+by\b",
-    r"\b(don'?t|do\s+not|never)\s+(take\s+(off|away)|deduct|subtract|knock\s+off|dock)\s+(any\s+)?(points?|marks?)\s+for\s+"
-    r"(anything|whatever|what)\b.{0,30}\b(missing|left\s+out|omitted|absent|skipped|i\s+(didn'?t|did\s+not))\b",
-    r"^\W*(please\s+)?(score|grade|rate|mark)\s+(all|every|each)\s+(remaining\s+|other\s+)?(criteria|criterion|dimensions?|"
-    r"categories|sections?)\s+(at|as|to)\s+(the\s+)?(max\w*|top|highest|full|5|10)\b",
-    # a heading for the grader's notes (not "## System message" over a system prompt being shown)
-    r"^[^\w#]*#+\s*(grader|evaluator|reviewer|marker)\s+(notes?|message)\b|"
-    r"^\W*(admin|administrator|platform|operator)\s+(message|notice|note|alert|directive|override)\s*[:\-](?=.*\b(rubric|"
-    r"grad\w*|scor\w*|criteria|evaluat\w*|marks?)\b)",
-    r"\b(please\s+|just\s+|kindly\s+|so\s+)?assume\s+(that\s+)?i\s+(also\s+|already\s+)?(covered|addressed|mentioned|discussed|"
-    r"included|handled|answered)\b|\bcount\s+(them|those|these|it|that)\s+in\s+my\s+favou?r\b|"
-    r"\b(count|treat|consider)\s+(them|those|these)\s+as\s+(addressed|answered)\b",
-    r"^\W*(please\s+|just\s+)?(skip|drop|spare\s+me|hold\s+off\s+on|leave\s+out)\s+(the\s+|any\s+)?(criticism|critique|negatives|"
-    r"improvement\s+(points|areas|notes))\b(?!\s+(step|stage|loop|model|pass|agent|layer))|\b(score|grade|mark|rating)\s+(to\s+)?"
-    r"reflect\s+(the\s+|my\s+)?(effort|work|time|hours)\s+i\b",
-    r"(^\W*|[.;:!]\s*|\b(please|just|kindly|so|and)\s+)(record|log|enter|set|file)\s+(it|this|me|my\s+answer)\s+(at|as|to)\s+"
-    r"(the\s+)?(maximum|max|top|highest|ceiling|full\s+marks)\b",
-    r"\b(this|my)\s+(text|answer|response|submission)\s+is\s+(the|an?)\s+((official|approved|canonical|gold|published)\s+)*"
-    r"(reference|model|gold|exemplar|ideal)\s+(answer|response|solution)\b|\b(evaluated|graded|scored|treated|marked)\s+as\s+the\s+"
-    r"(model|reference|gold|ideal|official)\s+(answer|solution|response)\b",
-    r"\b(treat|count|consider|mark)\s+(any|all|the)\s+(the\s+|of\s+the\s+)?(parts?|sections?|bits|points|pieces|areas|questions?|gaps)\b.{0,40}\bi\s+"
-    r"(didn'?t|did\s+not|couldn'?t|never|haven'?t|skipped|missed|left)\b.{0,30}\bas\s+(fully\s+|already\s+)?(covered|present|"
-    r"complete|done|answered|addressed|met|satisfied)\b",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]
