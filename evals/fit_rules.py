@@ -5,7 +5,7 @@ Prints the fitted constants (saved to interviewer/rules_fit.json with --write), 
 cross-validated QWK (--cv), and with --lofo a leave-one-file-out run over the --also files: each file is
 scored by a fit on dev and the other files, next to a fit on dev alone, so how the fit carries to a labeller
 it never saw shows before the held-out test split is run. The shipped fit (session 10): every fresh file but
-grader-fresh12.jsonl and grader-fresh15.jsonl, which measure it (see evals/README.md):
+grader-fresh12.jsonl and grader-fresh15.jsonl to grader-fresh17.jsonl, which measure it (see evals/README.md):
 python evals/fit_rules.py $(for i in "" 2 3 4 5 6 7 8 9 10 11 13 14; do
     echo --also evals/datasets/grader-fresh$i.jsonl; done)
 """
