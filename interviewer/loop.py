@@ -77,6 +77,7 @@ def run_loop(
     render.intro(console, title, interview.session_id, source.interactive, grader)
     if source.interactive:
         source.draft = store.take_draft(interview.conn, interview.session_id)
+        source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
     try:
         if step is None:  # after the banner, so a resumed session's recovered feedback follows it
             if answered := interview.answered():

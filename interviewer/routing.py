@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from .knowledge import unpack_question
@@ -11,10 +12,25 @@ from .state import InterviewState
 DONT_KNOW = ("i don't know", "i dont know", "don't know", "dont know", "no idea", "not sure", "idk", "pass")
 
 
+# what may follow the phrase in a reply that still says nothing: "not sure, sorry", "pass on this one"
+_FILLER = frozenset(
+    "sorry honestly to be honest tbh about that this one on here yet really i'm im afraid at all".split()
+)
+
+
 def is_dont_know(text: str) -> bool:
-    """True for a short 'I don't know'-style reply, which moves the interview on."""
+    """True for an 'I don't know'-style reply with nothing else in it, which moves the interview on.
+
+    "Not sure 7B fits; 3B int8 runs in 150 ms" or "Pass@1 on the golden set" say something: they are graded.
+    """
     t = " ".join(text.lower().split()).strip(" .!")
-    return not t or (len(t) <= 40 and any(t.startswith(p) for p in DONT_KNOW))
+    if not t:
+        return True
+    for phrase in DONT_KNOW:
+        if t == phrase or t.startswith(phrase + " ") or t.startswith(phrase + ","):
+            rest = re.findall(r"[\w'@/%.-]+", t[len(phrase) :])
+            return all(w in _FILLER for w in rest)
+    return False
 
 
 def _normalise(text: str) -> str:

@@ -7,10 +7,11 @@ import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -175,17 +176,29 @@ def _draft_file(conn: sqlite3.Connection, session_id: str) -> Path:
 
 def save_draft(conn: sqlite3.Connection, session_id: str, text: str) -> None:
     """Keep an answer that was typed but not sent (user-only permissions)."""
-    path = _draft_file(conn, session_id)
+    write_draft(_draft_file(conn, session_id), text)
+
+
+def draft_writer(conn: sqlite3.Connection, session_id: str) -> Callable[[str], None]:
+    """`write_draft` for this session's draft file, callable from another thread (no database use)."""
+    return partial(write_draft, _draft_file(conn, session_id))
+
+
+def write_draft(path: Path, text: str) -> None:
+    """Replace the draft file in one step (a kill mid-write leaves the old draft, not half of one); blank removes it."""
+    if not text.strip():
+        path.unlink(missing_ok=True)
+        return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.touch(mode=0o600, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
 
 
 def take_draft(conn: sqlite3.Connection, session_id: str) -> str:
-    """The kept draft for a session (removed once taken), or ''."""
+    """The kept draft for a session, or ''. The file stays until the answer is sent (`DraftKeeper.sent`), so a
+    resumed session killed before anything is typed still has it."""
     path = _draft_file(conn, session_id)
-    if not path.exists():
-        return ""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    path.unlink()
-    return text
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .errors import DataError
 
@@ -31,6 +32,46 @@ class AnswerSource(Protocol):
     def confirm(self, question: str) -> bool:
         """Ask a yes/no question (default yes)."""
         ...
+
+    def keep_drafts(self, write: Callable[[str], None]) -> None:
+        """Save text typed but not sent with `write` while it is typed ("" once it is sent or cleared)."""
+        ...
+
+
+class DraftKeeper:
+    """Writes the answer being typed at most every `every` seconds, so a killed process or a closed terminal
+    loses at most that much typing; once the answer is sent the kept copy is cleared, never written back."""
+
+    def __init__(self, write: Callable[[str], None], every: float = 0.5) -> None:
+        self._write, self._every = write, every
+        self._lock = threading.Lock()
+        self._text = ""
+        self._timer: threading.Timer | None = None
+
+    def changed(self, text: str) -> None:
+        """The box now holds `text`: write it within `every` seconds."""
+        with self._lock:
+            self._text = text
+            if self._timer is None:
+                self._timer = threading.Timer(self._every, self._flush)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def sent(self) -> None:
+        """The box's text was sent: drop any pending write and clear the kept copy."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._text = ""
+            self._write("")
+
+    def _flush(self) -> None:
+        with self._lock:  # under the lock: a send in between cancels this write or runs after it
+            if self._timer is None:
+                return
+            self._timer = None
+            self._write(self._text)
 
 
 def iter_blocks(lines: Iterable[str]) -> Iterator[str]:
@@ -81,6 +122,9 @@ class ScriptedAnswers:
         """Scripts always take the safe default."""
         return True
 
+    def keep_drafts(self, write: Callable[[str], None]) -> None:
+        """A script's answers are in its file already."""
+
 
 class PromptAnswers:
     """prompt_toolkit multi-line input: Esc-Enter or Alt-Enter submits, as does Enter on an empty line."""
@@ -111,13 +155,26 @@ class PromptAnswers:
             event.app.exit(exception=KeyboardInterrupt())
 
         self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb)
+        self._keeper: DraftKeeper | None = None
+        self._session.default_buffer.on_text_changed += self._typed
+
+    def _typed(self, buffer: Any) -> None:
+        if self._keeper is not None:
+            self._keeper.changed(buffer.text)
+
+    def keep_drafts(self, write: Callable[[str], None]) -> None:
+        """Save the answer as it is typed (the default `kill`, a closed terminal or a crash lose at most 0.5 s)."""
+        self._keeper = DraftKeeper(write)
 
     def read(self, label: str) -> str:
         """Prompt for one answer, starting from any unsent draft."""
         draft, self.draft = self.draft, ""
-        return self._session.prompt(
+        text = self._session.prompt(
             f"{label} › ", default=draft, prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ "
         )
+        if self._keeper is not None:
+            self._keeper.sent()
+        return text
 
     def confirm(self, question: str) -> bool:
         """Yes/no with Enter meaning yes."""

@@ -178,6 +178,9 @@ class _CtrlCSource:
     def confirm(self, question: str) -> bool:
         return True
 
+    def keep_drafts(self, write: object) -> None:
+        pass
+
 
 def test_ctrl_c_keeps_the_unsent_draft_for_resume(_isolated_home: Path) -> None:
     from rich.console import Console

@@ -74,3 +74,11 @@ def test_after_advance_ends_with_report() -> None:
 def test_dont_know_detection() -> None:
     assert is_dont_know("I don't know.") and is_dont_know("  idk ") and is_dont_know("")
     assert not is_dont_know("I don't know the exact number, but I'd estimate 20% of tickets are password resets.")
+    assert is_dont_know("Not sure, sorry.") and is_dont_know("pass on this one") and is_dont_know("No idea tbh")
+    # a short reply that starts like one but says something is graded, not skipped
+    for reply in (
+        "Not sure 7B fits; 3B int8 runs in 150 ms.",
+        "Pass@1 on the golden set, then p95 latency.",
+        "passing",
+    ):
+        assert not is_dont_know(reply), reply

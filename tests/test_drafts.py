@@ -1,0 +1,69 @@
+"""Text typed but not sent survives a killed process: it is saved while it is typed, and cleared once sent."""
+
+from __future__ import annotations
+
+import stat
+import threading
+import time
+from pathlib import Path
+
+from interviewer import store
+from interviewer.terminal import DraftKeeper, PromptAnswers
+
+
+def _wait_for(check, timeout: float = 3.0) -> bool:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.02)
+    return check()
+
+
+def test_the_keeper_writes_the_latest_text_once_a_burst_of_typing_settles() -> None:
+    written: list[str] = []
+    keeper = DraftKeeper(written.append, every=0.05)
+    for text in ("I", "I'd", "I'd track"):
+        keeper.changed(text)
+    assert _wait_for(lambda: written == ["I'd track"])
+
+
+def test_a_sent_answer_is_cleared_and_never_written_back_by_a_pending_save() -> None:
+    written: list[str] = []
+    keeper = DraftKeeper(written.append, every=0.05)
+    keeper.changed("my whole answer")
+    keeper.sent()
+    time.sleep(0.2)
+    assert written == [""]
+
+
+def test_a_draft_file_is_replaced_whole_private_and_removed_when_blank(tmp_path: Path) -> None:
+    path = tmp_path / "drafts" / "s1.txt"
+    store.write_draft(path, "first")
+    store.write_draft(path, "second, longer")
+    assert path.read_text() == "second, longer"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not list(path.parent.glob("*.tmp"))
+    store.write_draft(path, "  \n")
+    assert not path.exists()
+
+
+def test_the_answer_box_saves_what_is_typed_before_it_is_sent(tmp_path: Path) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    path = tmp_path / "drafts" / "s1.txt"
+    got: list[str] = []
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers()
+        source.keep_drafts(lambda text: store.write_draft(path, text))
+        reader = threading.Thread(target=lambda: got.append(source.read("Answer")))
+        reader.start()
+        pipe.send_text("Shadow mode for two weeks, then 5% of traffic")
+        # the process could be killed here: the typed text is on disk already
+        assert _wait_for(lambda: path.exists() and path.read_text().startswith("Shadow mode for two weeks"))
+        pipe.send_text("\x1b\r")  # Esc then Enter: send
+        reader.join(5)
+    assert got == ["Shadow mode for two weeks, then 5% of traffic"]
+    assert not path.exists()  # sent: resuming must not put it back in the box
