@@ -133,6 +133,7 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
             report_path,
             lambda conn, c, listen: (Interview.reopen(conn, c, session_id, listen), None),
             "resumed",
+            lock=session_id,
         )
     )
 
@@ -171,7 +172,11 @@ def _run(
     title: str,
     role: str | None = None,
     company: str = "",
+    lock: str | None = None,
 ) -> int:
+    """Run a session to its end or a safe stop, holding it (`store.session_lock`) so no other terminal answers it."""
+    from contextlib import ExitStack
+
     from . import store
     from .loop import Presenter, run_loop
     from .retrieval import LazyRetriever
@@ -190,8 +195,12 @@ def _run(
         mask_transcript=settings.mask_transcript,
     )
     presenter = Presenter(console)
-    with store.open_db(settings.db_path) as conn:
+    with store.open_db(settings.db_path) as conn, ExitStack() as held:
+        if lock is not None:  # before a resumed session grades an answer left in its inbox
+            held.enter_context(store.session_lock(conn, lock))
         interview, step = opener(conn, context, presenter.on_event)
+        if lock is None:
+            held.enter_context(store.session_lock(conn, interview.session_id))
         # chromadb, the embedding model and the questions' vectors (and litellm, with a model) load
         # while the candidate reads question 1
         retriever.warm(interview.question_texts())

@@ -93,6 +93,40 @@ def open_db(db_path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+@contextmanager
+def session_lock(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
+    """Hold a session for this process, so a second terminal cannot answer the same question and lose one answer.
+
+    An OS file lock: it goes with the process however that ends (kill -9, a closed terminal). Where there is no
+    `fcntl` (Windows) the session is not locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - POSIX everywhere we test
+        yield
+        return
+    path = _home(conn) / "locks" / f"{session_id}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise SessionError(
+            f"Session {session_id} is open in another terminal.",
+            hint="Finish it there, or quit it there (/quit or Ctrl-D), then resume it here.",
+        ) from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _home(conn: sqlite3.Connection) -> Path:
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2]).parent
+
+
 def checkpointer(conn: sqlite3.Connection) -> Any:
     """LangGraph's SQLite checkpointer on our connection."""
     from .saver import TurnSaver  # langgraph loads only when a session runs
@@ -170,8 +204,7 @@ def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any
 
 
 def _draft_file(conn: sqlite3.Connection, session_id: str) -> Path:
-    db = Path(conn.execute("PRAGMA database_list").fetchone()[2])
-    return db.parent / "drafts" / f"{session_id}.txt"
+    return _home(conn) / "drafts" / f"{session_id}.txt"
 
 
 def save_draft(conn: sqlite3.Connection, session_id: str, text: str) -> None:

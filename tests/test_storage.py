@@ -50,3 +50,20 @@ def test_garbage_instead_of_a_database(tmp_path: Path) -> None:
     db.write_bytes(b"this is not a database" * 100)
     result = CliRunner().invoke(main, ["sessions"])
     assert result.exit_code == 1 and "cannot be read" in result.output and "Next:" in result.output
+
+
+def test_a_session_open_in_one_terminal_cannot_be_answered_from_another(tmp_path: Path) -> None:
+    from interviewer import store
+
+    answers = tmp_path / "short.txt"
+    answers.write_text("I'd track retention.")  # one answer, then the file runs out: the session stays open
+    started = CliRunner().invoke(main, ["practice", "--questions", "2", "--seed", "4", "--answers", str(answers)])
+    session_id = started.output.split("session ")[1].split(";")[0]
+    more = tmp_path / "more.txt"
+    more.write_text(STRONG_METRICS_ANSWER)
+    with store.open_db(Settings().db_path) as conn, store.session_lock(conn, session_id):  # "the other terminal"
+        second = CliRunner().invoke(main, ["resume", session_id, "--answers", str(more)])
+        assert second.exit_code == 1 and "open in another terminal" in second.output and "Next:" in second.output
+        assert "Traceback" not in second.output
+    after = CliRunner().invoke(main, ["resume", session_id, "--answers", str(more)])  # released: it runs
+    assert "open in another terminal" not in after.output and after.exit_code in (0, 1)
