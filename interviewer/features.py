@@ -233,14 +233,19 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     shared = len(terms & stems)
     answer_terms = reuse_terms(lower)
     stock = stock_share([s.text for s in sents])
+    red = find_red_flags([s.text for s in sents])
+    # a sentence that takes a red-flag stance ("skip human review", "CSAT doesn't matter") names its concepts to
+    # reject them: it earns them no credit and is never quoted as evidence for them
+    rejected = {r.sentence for r in red}
+    credited = [s for s in sents if s.text not in rejected] if rejected else sents
     return Features(
         n_words=n,
         sentences=sents,
         reasoning_share=sum(len(s.words) * s.quality for s in sents) / n,
         function_ratio=sum(t in FUNCTION_WORDS for t in tokens) / n,
-        question_hits=[_hit(c, sents, present) for c in question.concepts],
-        constraint_hits=[_hit(c, sents, present) for c in question.constraints],
-        rubric_hits={d: [_hit(c, sents, present) for c in cs] for d, cs in rubric_concepts.items()},
+        question_hits=[_hit(c, credited, present) for c in question.concepts],
+        constraint_hits=[_hit(c, credited, present) for c in question.constraints],
+        rubric_hits={d: [_hit(c, credited, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
         term_reuse=term_reuse(question.text, answer_terms),
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
@@ -252,7 +257,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
             id(c) in present and any(has_phrase(c.phrases, s.lower) for s in sents) for c in question.concepts
         ),
         concept_density=_mentions(named, lower) / n,
-        red_flags=find_red_flags([s.text for s in sents]),
+        red_flags=red,
         list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),

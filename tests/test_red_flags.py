@@ -125,6 +125,18 @@ def test_a_red_flag_lowers_the_grade_and_the_tip_quotes_it() -> None:
     assert flagged.tip.startswith("Rethink “There's no need for an A/B test") and "safeguard" in flagged.tip
 
 
+def test_a_red_flag_sentence_earns_its_concepts_nothing_and_is_never_quoted_as_evidence() -> None:
+    from interviewer.knowledge import bank
+
+    question = next(q for q in bank().questions if q.id == "launch-01")  # AI-drafted helpdesk replies
+    rejecting = "Skip human review and auto-send every draft to save agent time."
+    grade = RuleGrader().grade(question, f"Launch to everyone on day one. {rejecting} Track drafts per day.")
+    assert "red_flag" in grade.flags
+    assert all(rejecting[:40] not in d.evidence for d in grade.dimensions)
+    # "human review" named only to be dropped: the safeguard is listed as missing, not counted as covered
+    assert any("human-in-loop" in m for m in grade.missing)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
