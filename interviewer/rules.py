@@ -132,7 +132,9 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     flags: list[GradeFlag] = []
     if f.function_ratio < GIBBERISH_FUNCTION_RATIO and f.n_words >= 4 and not any(h.credit for h in f.question_hits):
         flags.append("gibberish")
-    if topic := _topic_flag(f, p):
+    # a few words share too few with any question to say which one they answer: "I would measure it with an
+    # A/B test" is too short, not off-topic (and too short still gets the follow-up that off-topic does not)
+    if f.n_words >= p.min_words and (topic := _topic_flag(f, p)):
         flags.append(topic)
     elif _vague(f, p):
         flags.append("vague")

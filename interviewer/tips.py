@@ -22,6 +22,8 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
         return "Give it a go, even a rough structure earns credit: state your assumption, then your first step."
     if "off_topic" in flags or "gibberish" in flags:
         return "Answer the question that was asked: restate it in one line, then build your answer on it."
+    if "too_short" in flags:
+        return "Say more: one line can't show your reasoning. Give your approach, a metric with a number, and a risk."
     if "keyword_stuffed" in flags:
         return "Turn the list into reasoning: pick the two concepts that matter most here and say why and how."
     if "generic" in flags:

@@ -279,3 +279,26 @@ def test_a_narrow_typed_list_without_bullets_stays_as_typed() -> None:
     assert unwrap(lines) == lines
     lead = ["Metrics I'd watch for the refund assistant:", "deflection rate", "CSAT", "cost per ticket"]
     assert unwrap(lead) == lead
+
+
+def test_a_one_line_answer_is_too_short_not_off_topic_and_still_gets_its_follow_up() -> None:
+    from interviewer.routing import next_probe
+
+    question = question_by_id("met-01")
+    grade = GRADER.grade(question, "I would measure it with an A/B test.")
+    assert grade.overall == 1 and "too_short" in grade.flags and "off_topic" not in grade.flags
+    assert grade.tip.startswith("Say more")
+    state = {
+        "index": 0,
+        "questions": [question.model_dump(mode="json")],
+        "turns": [
+            {
+                "question_index": 0,
+                "kind": "main",
+                "skipped": False,
+                "prompt": question.text,
+                "grade": grade.model_dump(mode="json"),
+            }
+        ],
+    }
+    assert next_probe(state) is not None  # type: ignore[arg-type]
