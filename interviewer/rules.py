@@ -8,6 +8,7 @@ from pathlib import Path
 from statistics import mean
 
 from .features import Features, Hit, extract, vector
+from .mentions import answer_signs, mentioned
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
 from .tips import QUOTE_WORDS, tip_for
@@ -250,6 +251,13 @@ def grade_answer(
         raw = max(raw, params.cuts[0])
     if to_int(raw, params) == 3 and _concise_and_dense(f, flags, params):
         raw = params.cuts[2]
+    rejected = {r.sentence for r in f.red_flags}  # "skip human review" shows no sign of human review
+    seen = answer_signs(" ".join(s.text for s in f.sentences if s.text not in rejected))
+    asked_words = answer_signs(question.text)
+
+    def shown(concept: Concept) -> bool:  # named in other words: never listed as missing (mentions.py)
+        return mentioned(concept, seen, asked_words)
+
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
@@ -258,10 +266,12 @@ def grade_answer(
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
         best = max(hits, key=lambda h: h.credit, default=None)
         quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best and best.credit > 0 else ""
-        missing = [h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5]
+        missing = [h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and not shown(h.concept)]
         score = min(cap, to_int(dim_raw, params))
         dims.append(DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, missing=missing))
-    missing_all = [h.concept.label for h in f.question_hits + f.constraint_hits if h.credit < 0.5]
+    missing_all = [
+        h.concept.label for h in f.question_hits + f.constraint_hits if h.credit < 0.5 and not shown(h.concept)
+    ]
     return Grade(
         grader="rules",
         rubric_version=rubric_version,

@@ -302,3 +302,16 @@ def test_a_one_line_answer_is_too_short_not_off_topic_and_still_gets_its_follow_
         ],
     }
     assert next_probe(state) is not None  # type: ignore[arg-type]
+
+
+def test_missing_never_lists_what_the_answer_covers_in_other_words() -> None:
+    question = question_by_id("launch-01")  # AI-drafted helpdesk replies, 400 agents, GA in six weeks
+    covered = "Pilot with 40 agents for two weeks, then A/B test all 400 agents; GA only if acceptance is at least 35%."
+    grade = GRADER.grade(question, covered)
+    assert not any(m.startswith(("A staged rollout", "A primary metric")) for m in grade.missing)
+    assert any(m.startswith("A rollback path") for m in grade.missing)  # not covered: still listed
+    assert all(not m.startswith("A staged rollout") for d in grade.dimensions for m in d.missing)
+    # the question's own words show nothing: "agents" is not a sign of "agent review"
+    wrong = GRADER.grade(question, "Launch to all agents on day one and measure drafts sent per day, nothing else.")
+    assert any(m.startswith("A staged rollout") for m in wrong.missing)
+    assert any(m.startswith("Hallucination risk") for m in wrong.missing)
