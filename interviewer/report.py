@@ -7,7 +7,8 @@ from collections import defaultdict
 from typing import Any
 
 from .knowledge import unpack_question
-from .schemas import DIMENSION_LABELS, TOPIC_LABELS, Grade, QuestionResult, Report
+from .schemas import DIMENSION_LABELS, TOPIC_LABELS, Exchange, Grade, QuestionResult, Report
+from .text import clean
 
 STRONG, WEAK = 4, 2
 
@@ -38,9 +39,21 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
                 evidence=[d.evidence for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
                 missing=g.missing if g else [],
                 tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
+                exchanges=[_exchange(t) for t in turns],
             )
         )
     return results
+
+
+def _exchange(turn: dict[str, Any]) -> Exchange:
+    grade = turn.get("grade")
+    return Exchange(
+        kind=turn["kind"],
+        prompt=turn["prompt"],
+        answer=clean(turn.get("answer", "")),  # as typed, minus terminal escapes: a report is printed too
+        skipped=bool(turn.get("skipped")),
+        score=grade["overall"] if grade else None,
+    )
 
 
 def overall_score(state: dict[str, Any]) -> float | None:
@@ -134,9 +147,46 @@ def to_markdown(report: Report) -> str:
     for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]
+    if any(r.exchanges for r in report.questions):
+        lines += ["", "## Question by question", ""]
+        for r in report.questions:
+            lines += _question_section(r)
     if report.degraded_turns:
         lines += ["", "## Graded by the rules instead of the model", ""]
         lines += [f"- {_md(i)}" for i in report.degraded_turns]
     if report.model_usage:
         lines += ["", f"Model usage: {report.model_usage}"]
     return "\n".join(lines) + "\n"
+
+
+ANSWER_CHARS = 6000  # a long paste is cut here in Markdown; the JSON report keeps all of it
+
+
+def _quoted(text: str) -> list[str]:
+    """An answer as a Markdown blockquote, cut at ANSWER_CHARS."""
+    body = (
+        text if len(text) <= ANSWER_CHARS else f"{text[:ANSWER_CHARS]}… ({len(text) - ANSWER_CHARS:,} more characters)"
+    )
+    return [f"> {line}" if line.strip() else ">" for line in body.strip().splitlines()] or ["> (empty)"]
+
+
+def _question_section(r: QuestionResult) -> list[str]:
+    """What was asked, what you wrote and what the grader said about it, for review the next day."""
+    score = "skipped (1)" if r.skipped else f"{r.score}/5"
+    lines = [f"### Q{r.index + 1} · {TOPIC_LABELS[r.topic]} · {score}", ""]
+    for e in r.exchanges:
+        asked = "Question" if e.kind == "main" else "Follow-up"
+        scored = f" ({e.score}/5)" if e.score is not None else ""
+        lines += [f"**{asked}:** {_md(e.prompt)}", "", f"**Your answer{scored}:**", ""]
+        if e.skipped and (not e.answer.strip() or e.answer.strip().startswith("/")):
+            lines.append("> (skipped)")
+        else:
+            lines += _quoted(e.answer) + (["", "_(moved on without a grade)_"] if e.skipped else [])
+        lines.append("")
+    if r.dimensions:
+        lines.append("- **Scores:** " + ", ".join(f"{_label(d)} {s}/5" for d, s in r.dimensions.items()))
+    lines += [f"- **What worked:** “{_md(q)}”" for q in r.evidence[:2]]
+    if r.missing:
+        lines.append("- **Missing:** " + "; ".join(_md(m) for m in r.missing))
+    lines += [f"- **Tip:** {_md(r.tip)}", ""]
+    return lines

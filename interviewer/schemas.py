@@ -249,6 +249,16 @@ class Turn(BaseModel):
     at: str = ""
 
 
+class Exchange(BaseModel):
+    """A prompt and the answer to it, as the report shows them: what was asked, what you wrote, its score."""
+
+    kind: Literal["main", "probe"]
+    prompt: str
+    answer: str = ""
+    skipped: bool = False
+    score: int | None = None
+
+
 class QuestionResult(BaseModel):
     """A question's final result in the report."""
 
@@ -262,6 +272,7 @@ class QuestionResult(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     tip: str = ""
+    exchanges: list[Exchange] = Field(default_factory=list)  # the question and any follow-up, with your answers
 
 
 class Report(BaseModel):

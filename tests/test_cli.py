@@ -262,3 +262,21 @@ def test_an_answer_sent_before_the_process_died_is_graded_and_shown_on_resume(
         cm.__exit__(None, None, None)  # the "dead" run can write nothing more
         release.set()
         worker.join(10)
+
+
+def test_the_report_shows_each_question_with_what_was_written_and_the_feedback(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text(
+        f"{STRONG_METRICS_ANSWER}\n---\nGuardrails: \x1b[31mreopen rate\x1b[0m must stay under 5%.\n---\n/skip\n",
+        encoding="utf-8",
+    )
+    first = _run(["practice", "--seed", "7", "--questions", "2", "--answers", str(answers)])
+    session_id = _session_id(first.output)
+    md = _run(["report", session_id]).output
+    assert "## Question by question" in md and "### Q1 ·" in md and "**Your answer (" in md
+    assert STRONG_METRICS_ANSWER.split(".")[0] in md  # what was written, there to review the next day
+    assert "reopen rate must stay under 5%" in md and "\x1b[" not in md  # escapes never reach the terminal
+    assert "- **Tip:**" in md and "**Follow-up:**" in md and "> (skipped)" in md
+    data = json.loads(_run(["report", session_id, "--format", "json"]).output)
+    kinds = [e["kind"] for q in data["questions"] for e in q["exchanges"]]
+    assert kinds[:2] == ["main", "probe"]
