@@ -113,6 +113,8 @@ def practice(
     else:
         picked = questions.draw(n, role, topic, difficulty, seed)
         title = f"{len(picked)} question(s) · {_role_label(role)}"
+        if len(picked) < n:
+            _console().print(f"[yellow]Only {len(picked)} question(s) match those filters[/]: asking those.")
     opener = lambda conn, c, listen: _start(conn, c, picked, title, listen)  # noqa: E731
     ctx.exit(_run(ctx, answers, report_path, opener, title, role, company))
 

@@ -104,7 +104,8 @@ def index_cmd(ctx: click.Context, add: tuple[Path, ...], forget: tuple[Path, ...
     console = _console()
     with console.status("Opening the knowledge index…"):
         index = open_knowledge(settings)
-    index.forget(list(forget))
+    for path in index.forget(list(forget)):
+        console.print(f"[yellow]{path} was not indexed[/] (nothing to forget).")
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("Embedding", total=None)
 

@@ -128,13 +128,14 @@ class KnowledgeIndex:
         known = {str(p) for p in self.added_dirs()} | {str(p.expanduser().resolve()) for p in dirs}
         self.sources_file.write_text(json.dumps(sorted(known), indent=1), encoding="utf-8")
 
-    def forget(self, dirs: list[Path]) -> None:
-        """Drop added folders; the next refresh removes their sections."""
+    def forget(self, dirs: list[Path]) -> list[Path]:
+        """Drop added folders (the next refresh removes their sections); returns those that were never added."""
         if self.sources_file is None or not dirs:
-            return
+            return []
         gone = {str(p.expanduser().resolve()) for p in dirs}
-        kept = [str(p) for p in self.added_dirs() if str(p) not in gone]
-        self.sources_file.write_text(json.dumps(kept, indent=1), encoding="utf-8")
+        added = [str(p) for p in self.added_dirs()]
+        self.sources_file.write_text(json.dumps([p for p in added if p not in gone], indent=1), encoding="utf-8")
+        return [Path(p) for p in sorted(gone - set(added))]
 
     # -- building ---------------------------------------------------------------------------
     def refresh(self, extra_dirs: list[Path], progress: Progress | None = None) -> RefreshStats:

@@ -40,6 +40,8 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
         quote = " ".join(first.sentence.split()[:QUOTE_WORDS])
         return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[first.kind]}."
     weakest = min(dims, key=lambda d: d.score)
+    if weakest.score >= 5:
+        return "Every dimension is at 5/5: keep this shape, and practise saying it in about two minutes."
     # Anchors 1-2 describe weak answers; aiming a tip at them reads as advice to write one. Aim at 3+.
     target = min(5, max(3, weakest.score + 1))
     anchor = rubric.dimension(weakest.dimension).anchors[target]

@@ -280,3 +280,11 @@ def test_the_report_shows_each_question_with_what_was_written_and_the_feedback(t
     data = json.loads(_run(["report", session_id, "--format", "json"]).output)
     kinds = [e["kind"] for q in data["questions"] for e in q["exchanges"]]
     assert kinds[:2] == ["main", "probe"]
+
+
+def test_asking_for_more_questions_than_match_says_how_many_there_are(tmp_path: Path) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_text("/quit\n")
+    args = ["practice", "--questions", "20", "--topic", "responsible_ai", "--difficulty", "easy", "--role", "ai_pm"]
+    result = _run([*args, "--answers", str(answers)])
+    assert re.search(r"Only \d+ question\(s\) match those filters", result.output)

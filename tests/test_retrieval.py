@@ -235,7 +235,9 @@ def test_a_bad_added_path_is_not_remembered_and_hidden_files_are_skipped(tmp_pat
     broken = CliRunner().invoke(main, ["index"])
     assert broken.exit_code != 0 and "does not exist" in broken.output
     fixed = CliRunner().invoke(main, ["index", "--forget", str(gone)])
-    assert fixed.exit_code == 0 and "1 removed" in fixed.output
+    assert fixed.exit_code == 0 and "1 removed" in fixed.output and "was not indexed" not in fixed.output
+    again = CliRunner().invoke(main, ["index", "--forget", str(gone)])  # forgotten already: say so
+    assert again.exit_code == 0 and "was not indexed" in again.output
 
 
 def test_notes_without_section_headings_are_indexed_and_a_title_blurb_is_not(tmp_path: Path) -> None:

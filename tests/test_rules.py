@@ -315,3 +315,15 @@ def test_missing_never_lists_what_the_answer_covers_in_other_words() -> None:
     wrong = GRADER.grade(question, "Launch to all agents on day one and measure drafts sent per day, nothing else.")
     assert any(m.startswith("A staged rollout") for m in wrong.missing)
     assert any(m.startswith("Hallucination risk") for m in wrong.missing)
+
+
+def test_an_answer_at_five_on_every_dimension_is_not_told_to_go_from_5_to_5() -> None:
+    from interviewer.features import Features
+    from interviewer.knowledge import rubrics
+    from interviewer.schemas import DimensionScore
+    from interviewer.tips import tip_for
+
+    rubric = rubrics().topics["metrics"]
+    dims = [DimensionScore(dimension=d.id, name=d.name, score=5, evidence="", missing=[]) for d in rubric.dimensions]
+    tip = tip_for(dims, rubric, [], Features(n_words=120, sentences=[]))
+    assert "5/5 →" not in tip and tip.startswith("Every dimension is at 5/5")

@@ -18,7 +18,11 @@ def read_rows(path: Path, model: type[M], split: str | None = None, option: str 
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
-        raise DataError(f"Cannot read {path}: {exc.strerror}", hint=f"Check the {option} path.") from exc
+        raise DataError(
+            f"Cannot read {path}: {exc.strerror}",
+            hint=f"Check the {option} path; the default datasets are in the repository's evals/datasets, so run from "
+            "its root or pass the file.",
+        ) from exc
     rows: list[M] = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
