@@ -151,8 +151,8 @@ def custom_question(text: str, topic: str | None = None) -> Question:
             for d in rubric.dimensions
             for c in d.concepts[:1]
         ]
-    weakest_dims = [d for d in rubric.dimensions if d.id != "structure"][:3]
-    probes = [Probe(dimension=d.id, text=_generic_probe(d.name, d.description)) for d in weakest_dims]
+    asked = [d for d in rubric.dimensions if d.id != "structure"][:3]  # a question holds at most three follow-ups
+    probes = [Probe(dimension=d.id, text=FOLLOW_UPS[d.id]) for d in asked]
     knowledge = list(near.knowledge) if near is not None else ["Quick Reference"]
     return Question(
         id="custom",
@@ -167,8 +167,18 @@ def custom_question(text: str, topic: str | None = None) -> Question:
     )
 
 
-def _generic_probe(name: str, description: str) -> str:
-    return f"Let's go one level deeper on {name.lower()}. {description.rstrip('.')} — how would that look here?"
+# what an interviewer asks next about a dimension, for a question the bank has no follow-ups for
+FOLLOW_UPS: dict[str, str] = {
+    "user_problem": "Who exactly are the users here, and which of their problems would you solve first?",
+    "sizing": "Roughly how big is this opportunity? Walk me through the arithmetic and your assumptions.",
+    "ai_judgment": "Why is AI the right tool here rather than rules, and how would you know the model is good enough?",
+    "metrics_guardrails": "What is your primary success metric, and which guardrail metric would make you roll back?",
+    "tradeoffs_risks": "What is the biggest risk in your plan, and what would you trade off to reduce it?",
+    "specificity": "Put numbers on it: which thresholds, volumes or timelines would you commit to?",
+    "economics": "What does this cost at the volume you expect, and how does that change your choice?",
+    "recommendation": "If you had to decide today, what would you choose, and what would change your mind?",
+    "governance": "Which regulations or oversight apply here, and who is accountable when it goes wrong?",
+}
 
 
 _NUMBER = re.compile(r"(?<![\w.])\$?(\d[\d,]*(?:\.\d+)?)\s?(%|k\b|m\b|b\b|million\b|billion\b|x\b)?", re.IGNORECASE)

@@ -327,3 +327,12 @@ def test_an_answer_at_five_on_every_dimension_is_not_told_to_go_from_5_to_5() ->
     dims = [DimensionScore(dimension=d.id, name=d.name, score=5, evidence="", missing=[]) for d in rubric.dimensions]
     tip = tip_for(dims, rubric, [], Features(n_words=120, sentences=[]))
     assert "5/5 →" not in tip and tip.startswith("Every dimension is at 5/5")
+
+
+def test_your_own_question_gets_follow_ups_an_interviewer_would_ask_not_rubric_text() -> None:
+    from interviewer.knowledge import rubrics
+
+    question = custom_question("How would you price an AI meeting summariser for sales teams?", "product_sense")
+    descriptions = {d.description for d in rubrics().topics["product_sense"].dimensions}
+    for probe in question.probes:
+        assert probe.text.endswith("?") and probe.text not in descriptions and "one level deeper" not in probe.text
