@@ -102,9 +102,18 @@ def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
     if ctx.retriever is None or "empty" in grade.flags or grade.grader == "llm":  # a model grade cites already
         return grade
     query = f"{question.text}\n{answer}\n{grade.weakest().name}"
-    found = ctx.retriever.search(query, k=2, dense_query=question.text)
-    headings = list(dict.fromkeys(p.heading for p in found))
+    found = ctx.retriever.search(query, k=4, dense_query=question.text)
+    headings = relevant_citations([p.heading for p in found], question.knowledge)
     return grade.model_copy(update={"citations": headings}) if headings else grade
+
+
+def relevant_citations(retrieved: list[str], curated: list[str], k: int = 2) -> list[str]:
+    """The retrieved sections in the question's own chapters, best first: a word of the answer ("revenue per
+    search") must not send a metrics question to "Estimating Market Size". Retrieved sections of your own notes
+    (no numbered chapter) are kept."""
+    chapters = {h.split(" › ")[0] for h in curated}
+    kept = [h for h in dict.fromkeys(retrieved) if h.split(" › ")[0] in chapters or not h[:1].isdigit()]
+    return kept[:k]
 
 
 def probe(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:

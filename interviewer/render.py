@@ -106,4 +106,5 @@ def report(console: Console, rep: Report) -> None:
     from rich.markdown import Markdown
 
     console.rule("Summary")
-    console.print(Markdown(to_markdown(rep)))
+    console.print(Markdown(to_markdown(rep, transcript=False)))
+    console.print(f"[dim]Every answer with its feedback: interviewer report {rep.session_id}[/]")

@@ -126,8 +126,9 @@ def _md(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", text).replace("|", "\\|")
 
 
-def to_markdown(report: Report) -> str:
-    """Render a report as Markdown."""
+def to_markdown(report: Report, transcript: bool = True) -> str:
+    """Render a report as Markdown; `transcript` adds each question with what was written and its feedback (the
+    end-of-interview summary leaves it out: the candidate has just read all of it)."""
     lines = [
         f"# Mock interview report — session {report.session_id}",
         "",
@@ -147,7 +148,7 @@ def to_markdown(report: Report) -> str:
     for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]
-    if any(r.exchanges for r in report.questions):
+    if transcript and any(r.exchanges for r in report.questions):
         lines += ["", "## Question by question", ""]
         for r in report.questions:
             lines += _question_section(r)

@@ -283,3 +283,19 @@ def test_closing_the_lazy_index_stops_its_warm_up_and_waits_for_it() -> None:
     lazy.close()
     assert lazy._warming is not None and not lazy._warming.is_alive()
     assert embedded == ["q1"]  # no text after the one in progress
+
+
+def test_feedback_cites_retrieved_sections_from_the_questions_own_chapters() -> None:
+    from interviewer.nodes import relevant_citations
+
+    curated = ["2. Metric Trees › North Star → Proxy Metrics", "2. Metric Trees › Evaluation Metrics for AI Products"]
+    retrieved = [
+        "1. Product Sense Framework › Estimating Market Size",  # from "revenue per search" in the answer
+        "2. Metric Trees › Guardrail Metrics",
+        "My notes › Search metrics",  # the candidate's own notes have no numbered chapter: kept
+        "2. Metric Trees › Evaluation Metrics for AI Products",
+    ]
+    assert relevant_citations(retrieved, curated) == [
+        "2. Metric Trees › Guardrail Metrics",
+        "My notes › Search metrics",
+    ]
