@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -64,14 +65,18 @@ class DraftKeeper:
                 self._timer.cancel()
                 self._timer = None
             self._text = ""
-            self._write("")
+            self._save("")
 
     def _flush(self) -> None:
         with self._lock:  # under the lock: a send in between cancels this write or runs after it
             if self._timer is None:
                 return
             self._timer = None
-            self._write(self._text)
+            self._save(self._text)
+
+    def _save(self, text: str) -> None:
+        with contextlib.suppress(OSError):  # best effort: a full disk must not break typing or sending
+            self._write(text)
 
 
 def iter_blocks(lines: Iterable[str]) -> Iterator[str]:
