@@ -212,9 +212,11 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
 
 
 def _saved(console: Console, interview: Interview, code: int, source: AnswerSource | None = None) -> int:
-    if source is not None and source.draft.strip():
+    if source is not None and source.interactive:
+        # the box exactly as it is, empty included: a draft saved earlier must not bring back text since deleted
         store.save_draft(interview.conn, interview.session_id, source.draft)
-        console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
+        if source.draft.strip():
+            console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
     console.print(f"\nSaved. Resume with: [bold]interviewer resume {interview.session_id}[/]")
     return code
 

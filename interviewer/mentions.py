@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .schemas import Concept
+from .schemas import Concept, Question
 from .text import FUNCTION_WORDS, stem, words
 
 # words that appear in many concepts and many answers, and so show nothing about this one
@@ -28,7 +28,8 @@ _SHORT = frozenset("ab ga nps csat kpi sla slo roi tam sam som ltv cac p95 p99 p
 
 def _sign_words(text: str) -> set[str]:
     out = set()
-    text = re.sub(r"\broll(ed|ing)?[ -]out\b", "rollout", text.replace("a/b", "ab")).replace("-", " ")
+    # "roll out", "rolled back", "fall back" are the compounds the phrases spell as one word
+    text = re.sub(r"\b(roll|fall)(ed|ing|s)?[ -](out|back)\b", r"\1\3", text.replace("a/b", "ab")).replace("-", " ")
     for w in words(text):
         w = w[:-2] if w.endswith("ly") and len(w) > 6 else w  # "gradually" shows "gradual"
         if w in _SHORT or (len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS and w not in _COMMON):
@@ -39,7 +40,7 @@ def _sign_words(text: str) -> set[str]:
 @lru_cache(maxsize=4096)
 def signs(label: str, phrases: tuple[str, ...]) -> frozenset[str]:
     """The distinctive word stems of a concept's phrases and of the examples in its label."""
-    examples = re.findall(r"\(([^)]*)\)", label) + re.findall(r"\bsuch as ([^;.()]*)", label, re.IGNORECASE)
+    examples = re.findall(r"\(([^)]*)\)", label) + re.findall(r"\b(?:such as|e\.g\.,?) ([^;()]*)", label, re.IGNORECASE)
     out: set[str] = set()
     for text in (*phrases, *examples):
         out |= _sign_words(text.lower())
@@ -52,6 +53,24 @@ def answer_signs(answer: str) -> frozenset[str]:
 
 
 def mentioned(concept: Concept, answer: frozenset[str], question: frozenset[str]) -> bool:
-    """Whether the answer uses a distinctive word of the concept, so it must not be called missing; a word of
-    the question itself ("agents" in a question about agents) shows nothing."""
-    return not (signs(concept.label, tuple(concept.phrases)) - question).isdisjoint(answer)
+    """Whether the answer uses a distinctive word of the concept, so it must not be called missing. One word of
+    the question itself ("agents" in a question about agents, for "agent review") shows nothing; two ("self-host"
+    for "a clear position, e.g. self-hosted…" when the question offers self-hosting) do."""
+    matched = signs(concept.label, tuple(concept.phrases)) & answer
+    return bool(matched - question) or len(matched & question) >= 2
+
+
+class Coverage:
+    """What an answer shows of a question's concepts: the judge of what its feedback may call missing."""
+
+    def __init__(self, question: Question, sentences: list[str]) -> None:
+        self.seen = answer_signs(" ".join(sentences))
+        self.asked = answer_signs(question.text)
+        # your own question borrows the closest bank question's concepts, whose labels name that scenario
+        self.borrowed = question.id == "custom"
+
+    def lacks(self, concept: Concept, fact: bool = False) -> bool:
+        """Whether to list the concept as missing; a fact of the question is named in the question's own words."""
+        if self.borrowed and not fact:
+            return False
+        return not mentioned(concept, self.seen, frozenset() if fact else self.asked)

@@ -8,7 +8,7 @@ from pathlib import Path
 from statistics import mean
 
 from .features import Features, Hit, extract, vector
-from .mentions import answer_signs, mentioned
+from .mentions import Coverage
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
 from .tips import QUOTE_WORDS, tip_for
@@ -141,7 +141,7 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("vague")
     if f.n_words < p.min_words:
         flags.append("too_short")
-    if _stuffed(f, p):
+    if _stuffed(f, p) and f.n_words >= p.min_words:  # "Ship it." is too short, not a keyword list
         flags.append("keyword_stuffed")
     if f.kb_overlap >= p.recitation_overlap or _recites_named_framework(f, p):
         flags.append("recitation")
@@ -252,12 +252,7 @@ def grade_answer(
     if to_int(raw, params) == 3 and _concise_and_dense(f, flags, params):
         raw = params.cuts[2]
     rejected = {r.sentence for r in f.red_flags}  # "skip human review" shows no sign of human review
-    seen = answer_signs(" ".join(s.text for s in f.sentences if s.text not in rejected))
-    asked_words = answer_signs(question.text)
-
-    def shown(concept: Concept) -> bool:  # named in other words: never listed as missing (mentions.py)
-        return mentioned(concept, seen, asked_words)
-
+    cover = Coverage(question, [s.text for s in f.sentences if s.text not in rejected])
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
@@ -266,11 +261,13 @@ def grade_answer(
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
         best = max(hits, key=lambda h: h.credit, default=None)
         quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best and best.credit > 0 else ""
-        missing = [h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and not shown(h.concept)]
+        missing = [
+            h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and cover.lacks(h.concept)
+        ]
         score = min(cap, to_int(dim_raw, params))
         dims.append(DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, missing=missing))
-    missing_all = [
-        h.concept.label for h in f.question_hits + f.constraint_hits if h.credit < 0.5 and not shown(h.concept)
+    missing_all = [h.concept.label for h in f.question_hits if h.credit < 0.5 and cover.lacks(h.concept)] + [
+        h.concept.label for h in f.constraint_hits if h.credit < 0.5 and cover.lacks(h.concept, fact=True)
     ]
     return Grade(
         grader="rules",
