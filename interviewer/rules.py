@@ -133,9 +133,12 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
     flags: list[GradeFlag] = []
     if f.function_ratio < GIBBERISH_FUNCTION_RATIO and f.n_words >= 4 and not any(h.credit for h in f.question_hits):
         flags.append("gibberish")
-    # a few words share too few with any question to say which one they answer: "I would measure it with an
-    # A/B test" is too short, not off-topic (and too short still gets the follow-up that off-topic does not)
-    if f.n_words >= p.min_words and (topic := _topic_flag(f, p)):
+    # under 25 words an answer shares too few with any question to say which one it answers: "I'd pilot with 5%
+    # of users and track conversion" is short, not off-topic (and gets the follow-up an off-topic answer does not)
+    topic = _topic_flag(f, p) if f.n_words >= p.min_words else None
+    if topic == "off_topic" and f.n_words < p.short_words:
+        topic = None
+    if topic:
         flags.append(topic)
     elif _vague(f, p):
         flags.append("vague")

@@ -336,3 +336,16 @@ def test_your_own_question_gets_follow_ups_an_interviewer_would_ask_not_rubric_t
     descriptions = {d.description for d in rubrics().topics["product_sense"].dimensions}
     for probe in question.probes:
         assert "?" in probe.text and probe.text not in descriptions and "one level deeper" not in probe.text
+
+
+def test_your_own_question_is_not_told_it_misses_another_scenarios_concepts() -> None:
+    question = custom_question("How would you measure the success of an AI coding assistant for our 300 engineers?")
+    grade = GRADER.grade(question, "I'd track accepted suggestions per engineer and time to merge, against a holdout.")
+    facts = {c.label for c in question.constraints}
+    assert set(grade.missing) <= facts and all(set(d.missing) <= facts for d in grade.dimensions)
+
+
+def test_a_short_on_topic_answer_is_not_called_off_topic() -> None:
+    question = question_by_id("met-01")
+    grade = GRADER.grade(question, "I'd pilot with 5% of agents for two weeks and track how often drafts are sent.")
+    assert "off_topic" not in grade.flags and not grade.tip.startswith("Answer the question")
