@@ -107,6 +107,8 @@ def practice(
     role = norm_choice(role, ROLES, "role")
     topic = norm_choice(topic, TOPICS, "topic")
     difficulty = norm_choice(difficulty, DIFFICULTIES, "difficulty")
+    if own is not None and not own.strip():
+        raise ConfigError("--question is empty.", hint='Write the question in quotes: --question "How would you …?"')
     if own:
         picked = [questions.custom_question(own, topic)]
         title = "your own question"
@@ -258,6 +260,7 @@ def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -
     text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
     if output:
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(text + ("\n" if fmt == "json" else ""), encoding="utf-8")
         except OSError as exc:
             raise ConfigError(

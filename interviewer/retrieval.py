@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -126,7 +127,14 @@ class KnowledgeIndex:
         if self.sources_file is None:
             return
         known = {str(p) for p in self.added_dirs()} | {str(p.expanduser().resolve()) for p in dirs}
-        self.sources_file.write_text(json.dumps(sorted(known), indent=1), encoding="utf-8")
+        self._save_sources(sorted(known))
+
+    def _save_sources(self, dirs: list[str]) -> None:
+        """The list of added folders, readable by the user only (their paths say what they keep notes on)."""
+        assert self.sources_file is not None
+        self.sources_file.touch(mode=0o600, exist_ok=True)
+        os.chmod(self.sources_file, 0o600)
+        self.sources_file.write_text(json.dumps(dirs, indent=1), encoding="utf-8")
 
     def forget(self, dirs: list[Path]) -> list[Path]:
         """Drop added folders (the next refresh removes their sections); returns those that were never added."""
@@ -134,7 +142,7 @@ class KnowledgeIndex:
             return []
         gone = {str(p.expanduser().resolve()) for p in dirs}
         added = [str(p) for p in self.added_dirs()]
-        self.sources_file.write_text(json.dumps([p for p in added if p not in gone], indent=1), encoding="utf-8")
+        self._save_sources([p for p in added if p not in gone])
         return [Path(p) for p in sorted(gone - set(added))]
 
     # -- building ---------------------------------------------------------------------------

@@ -288,3 +288,14 @@ def test_asking_for_more_questions_than_match_says_how_many_there_are(tmp_path: 
     args = ["practice", "--questions", "20", "--topic", "responsible_ai", "--difficulty", "easy", "--role", "ai_pm"]
     result = _run([*args, "--answers", str(answers)])
     assert re.search(r"Only \d+ question\(s\) match those filters", result.output)
+
+
+def test_an_empty_own_question_is_refused_and_a_report_can_go_to_a_new_folder(tmp_path: Path) -> None:
+    empty = _run(["practice", "--question", "  "])
+    assert empty.exit_code == 2 and "--question is empty" in empty.output
+    answers = tmp_path / "a.txt"
+    answers.write_text("/quit\n")
+    session_id = _session_id(_run(["practice", "--questions", "1", "--answers", str(answers)]).output)
+    out = tmp_path / "new" / "folder" / "r.md"
+    written = _run(["report", session_id, "--output", str(out)])
+    assert written.exit_code == 0 and out.read_text().startswith("# Mock interview report")

@@ -226,6 +226,10 @@ def test_a_bad_added_path_is_not_remembered_and_hidden_files_are_skipped(tmp_pat
     (notes / ".git" / "x.md").write_text("## Hidden\n\n### Secret\n\nnot indexed\n")
     ok = CliRunner().invoke(main, ["index", "--add", str(notes)])
     assert ok.exit_code == 0, ok.output
+    from interviewer.config import Settings
+
+    sources = next(Settings().home.rglob("index-sources.json"))
+    assert sources.stat().st_mode & 0o777 == 0o600  # the folders you keep notes in are yours to know
     gone = tmp_path / "gone"
     gone.mkdir()
     (gone / "a.md").write_text("## A\n\n### B\n\ntext\n")
