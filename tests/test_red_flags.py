@@ -54,6 +54,15 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("The value is in taking the director out of the loop.", "no_human"),
         ("Let the model set the loan amount - no clerk override, since clerks are the inconsistency.", "no_human"),
         ("Longer conversations mean boaters are getting more value from the assistant.", "vanity_metric"),
+        # session 11: an exploratory test's confidently wrong answers (each scored 4/5), in general form
+        ("I'd do a full rollout to every store in week one since the model looked fine offline.", "big_bang"),
+        ("Underwriters slow us down, so we'd remove the underwriter review.", "dismisses_safeguard"),
+        ("Churn shows up months later, so there's no reason to delay the launch for it.", "dismisses_safeguard"),
+        ("I would not spend time on fairness audits before launch.", "dismisses_safeguard"),
+        ("Agreeing launch criteria first would just delay revenue.", "dismisses_safeguard"),
+        ("The pilot results from 30 clinics don't really matter since big hospitals differ.", "dismisses_safeguard"),
+        ("Fairness reviews of the rankings aren't needed because the vendor handles that.", "dismisses_safeguard"),
+        ("Permission checks at query time are unnecessary, everyone signed an NDA.", "dismisses_safeguard"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -111,6 +120,12 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "With no teacher in the loop, the chatbot hallucinated a due date in the pilot.",
         "Leadership assumes longer conversations mean happier customers, but for a support bot it means failure.",
         "For a language tutor, longer sessions mean learners get more value, as long as lesson completion rises too.",
+        # session 11: look-alikes of the new forms ("are needed" is the opposite of a dismissal)
+        "Vet records are sensitive, so access controls are needed before the first clinic goes live.",
+        "Bias checks are required by the city before any ranking ships.",
+        "We'd roll out to 5% in week one, then widen if the fraud rate holds.",
+        "The beta numbers matter most for pricing, so I'd wait for eight weeks of them.",
+        "I'd never remove the adjuster check on claims over $5,000.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
