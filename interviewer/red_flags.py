@@ -21,23 +21,28 @@ Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric",
 
 _SAFEGUARD = (
     r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"
-    r"(human|manual|clinician|pharmacist|expert|editor|moderator|adjuster|underwriter|officer|analyst|nurse|physician|"
-    r"doctor|lawyer|attorney)s?\W{0,2}\s*(review\w*|check\w*|oversight|sign[- ]off|"
+    r"(human|manual|clinician|pharmacist|expert|editor|moderator)s?\W{0,2}\s*(review\w*|check\w*|oversight|sign[- ]off|"
     r"re-?check\w*|approval)|review(ed|ing)?\s+(by|from)\s+(a\s+)?(human|clinician|pharmacist|expert)|"
     r"human[- ]in[- ]the[- ]loop|re-?verification|verification|background\s+checks?|vetting|baa|consent|disclos\w*|"
     r"audit\w*|canary|staged\s+roll-?out|pilot|red[- ]team\w*|evals?\b|evaluation|bias\s+test\w*|safety\s+review|"
     r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
     r"regulatory|gdpr|hipaa|ai\s+act|compliance|review\s+(step|queue|flow|stage)|appeals?(\s+(flow|process|path))?|"
     r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
-    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags|"
-    # session 11, from an exploratory test's confidently wrong answers
-    r"(bias|fairness)\s+(checks?|audits?|reviews?|testing|evaluations?)|(access|permission)s?\s+(checks?|controls?|filter\w*)|"
-    r"(readiness|launch|exit)\s+criteria)"
+    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags)"
+)
+# Session 11, from an exploratory test's confidently wrong answers: more checks that are safeguards. A review's
+# look-alikes showed them too eager inside the general "dismissal near a safeguard" test ("Saying the underwriter
+# review is unnecessary ignores…", "Skipping the access checks would leak salary data"), so they count only as
+# the subject a sentence opens with and dismisses, or as what "I'd remove" or "I would not spend time on" names.
+_CHECK = (
+    r"((the|our|any|all)\s+)?((\w+\s+)?(adjuster|underwriter|loan\s+officer|nurse|physician|doctor|lawyer|attorney)s?"
+    r"\W{0,2}\s*(review|check|approval|sign[- ]off)s?|(bias|fairness)\s+(checks?|audits?|reviews?|testing)|"
+    r"(access|permission)s?\s+(checks?|controls?))"
 )
 _DISMISS = (
     r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
-    r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|would\s+not|won'?t|will\s+not|don'?t|do\s+not)\s+spend\s+(\w+\s+){0,3}on|"
+    r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
     r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
@@ -51,7 +56,9 @@ _HEDGE = re.compile(
     r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|instead|sampl\w+|mistake|avoid\w*|push(ing)?\s+back|"
     r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable)|"
     # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
-    r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you)\b",
+    r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you|"
+    # session 11: a condition on dropping it, or a view the candidate disagrees with
+    r"only\s+after|until|disagree\w*|said|says|wrong\s+to)\b",
     IC,
 )
 # certainty claims are fine with a "but" after them: "99% accurate on the holdout, but the rare class is at 60%"
@@ -80,9 +87,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?<!overall\s)(?<!raw\s)\b(accuracy|quality|errors?|hallucinations?|safety|complaints|bias)\s+(isn'?t|is\s+not|aren'?t|"
             r"are\s+not)\s+(really\s+)?worth\s+(tracking|measuring|monitoring|checking)\s*(separately\s*)?(because|since|[.;,]|$)|"
             r"\b(human|manual)\s+(review|approval|check)\s+(step\s+)?just\s+(brings?\s+back|reintroduces?|adds?\s+back)\b|"
-            # "no reason to hold the launch for it", "the beta numbers … don't really matter"
-            r"\bno\s+reason\s+to\s+(hold|wait|delay|pause|stage)\s+(\w+\s+){0,2}(launch|rollout|release)\b|"
-            r"\b(beta|pilot|test|experiment)\s+(numbers|data|results)\b.{0,40}\b(don'?t|doesn'?t)\s+(really\s+)?matter\b|"
+            rf"^\W*{_CHECK}\s+(\w+\s+){{0,4}}?(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)\b|"
+            rf"^\W*{_CHECK}\s+(\w+\s+){{0,4}}?(is|are)\s+(unnecessary|overkill|a\s+waste)\b|"
+            rf"\b(i'?d|we'?d|i\s+would|we\s+would|i'?ll|we'?ll)\s+(remove|drop|cut|skip|turn\s+off)\s+{_CHECK}|"
+            rf"\b(would\s+not|will\s+not|wouldn'?t|won'?t)\s+spend\s+(\w+\s+){{0,3}}on\s+(\w+\s+)?({_CHECK}|{_SAFEGUARD})|"
             r"\b(i'?d|we'?d|i\s+would|we\s+would|we\s+should|let'?s|i'?ll|we'?ll)\s+(\w+\s+){0,2}?(remove|drop|kill|hide|get\s+rid\s+of|"
             r"turn\s+off)\s+the\s+((talk|speak|chat)[\s-]+to[\s-]+(a[\s-]+)?(staff|human|agent|person|someone|support)\s+(option|button|"
             r"path|link)|(option|button|ability)\s+to\s+(talk|speak|chat)\s+to\s+(a\s+)?(staff|human|agent|person|someone|support))\b",
@@ -120,7 +128,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
-            r"\b(launch|roll\w*\s+(it\s+)?out|roll-?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
             r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start)\b",
             IC,
         ),
