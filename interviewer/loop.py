@@ -126,13 +126,14 @@ def _interruptible(work: Callable[[], Step]) -> Step:
 
 
 def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step, presenter: Presenter) -> int:
-    shown = True
+    shown, again = True, True  # the first prompt may follow a resume: a follow-up then shows its question too
     while step.report is None:
         pending = step.pending
         assert pending is not None, "a running interview always waits on a prompt"
         if shown and not presenter.prompt_shown:
-            render.prompt_block(console, pending)
-        shown, presenter.prompt_shown = True, False
+            asked = _question_text(interview, pending["question_index"]) if again else None
+            render.prompt_block(console, pending, asked)
+        shown, again, presenter.prompt_shown = True, False, False
         try:
             text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
         except EOFError:
@@ -147,7 +148,7 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             return _saved(console, interview, EXIT_OK, source)
         if command in ("/help", "/hint", "/repeat") or (command and command not in COMMANDS):
             _local_command(console, source, interview, command, pending["question_index"])
-            shown = command == "/repeat"
+            shown = again = command == "/repeat"
             continue
         if not source.interactive:
             render.answer_echo(console, text)
@@ -168,6 +169,10 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         _model_warning(console, interview, step)
     render.report(console, step.report)
     return EXIT_OK
+
+
+def _question_text(interview: Interview, index: int) -> str:
+    return unpack_question(interview.state()["questions"][index]).text
 
 
 def _index_warning(console: Console, interview: Interview) -> None:

@@ -24,13 +24,15 @@ def prompt_header(console: Console, pending: Pending) -> None:
     )
 
 
-def prompt_block(console: Console, pending: Pending) -> None:
-    """Show a question or follow-up."""
+def prompt_block(console: Console, pending: Pending, question: str | None = None) -> None:
+    """Show a question or follow-up; a follow-up shown again (on resume, or /repeat) comes with its question."""
     n, total = pending["question_index"] + 1, pending["total"]
     if pending["kind"] == "main":
         console.print(Panel(escape(clean(pending["text"])), title=f"Question {n}/{total}", title_align="left"))
-    else:
-        console.print(f"[bold cyan]Follow-up:[/] {escape(clean(pending['text']))}")
+        return
+    if question is not None:
+        console.print(Panel(escape(clean(question)), title=f"Question {n}/{total}", title_align="left", style="dim"))
+    console.print(f"[bold cyan]Follow-up:[/] {escape(clean(pending['text']))}")
 
 
 def answer_echo(console: Console, text: str) -> None:

@@ -299,3 +299,18 @@ def test_an_empty_own_question_is_refused_and_a_report_can_go_to_a_new_folder(tm
     out = tmp_path / "new" / "folder" / "r.md"
     written = _run(["report", session_id, "--output", str(out)])
     assert written.exit_code == 0 and out.read_text().startswith("# Mock interview report")
+
+
+def test_resuming_at_a_follow_up_shows_its_question_again(tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(STRONG_METRICS_ANSWER)  # answers the question, then the file runs out at the follow-up
+    started = _run(["practice", "--questions", "1", "--seed", "3", "--answers", str(first)])
+    session_id = _session_id(started.output)
+    question = re.search(r"Question 1/1", started.output)
+    assert question and "Follow-up:" in started.output
+    more = tmp_path / "b.txt"
+    more.write_text("/repeat\n---\n/skip\n")
+    resumed = _run(["resume", session_id, "--answers", str(more)])
+    shown = resumed.output
+    # the question panel before the follow-up, on resume and again on /repeat
+    assert shown.count("Question 1/1") == 2 and shown.index("Question 1/1") < shown.index("Follow-up:")
