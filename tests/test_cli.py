@@ -166,13 +166,13 @@ class _CtrlCSource:
 
     interactive = True
 
-    def __init__(self, draft: str = "") -> None:
-        self.draft = draft
+    def __init__(self, draft: str = "", typed: str = "half-typed answer about guardrails") -> None:
+        self.draft, self.typed = draft, typed
         self.seen_drafts: list[str] = []
 
     def read(self, label: str) -> str:
         self.seen_drafts.append(self.draft)
-        self.draft = "half-typed answer about guardrails"
+        self.draft = self.typed
         raise KeyboardInterrupt
 
     def confirm(self, question: str) -> bool:
@@ -202,6 +202,25 @@ def test_ctrl_c_keeps_the_unsent_draft_for_resume(_isolated_home: Path) -> None:
         second = _CtrlCSource()
         run_loop(console, second, again, step2, "t", None)
     assert second.seen_drafts[0] == "half-typed answer about guardrails"
+
+
+def test_quitting_with_an_emptied_box_does_not_bring_back_deleted_text(_isolated_home: Path) -> None:
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import run_loop
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        store.save_draft(conn, interview.session_id, "text typed a while ago, since deleted")
+        # everything deleted from the box, then Ctrl-C and yes to quit
+        run_loop(Console(record=True), _CtrlCSource(typed=""), interview, step, "t", None)
+        assert store.take_draft(conn, interview.session_id) == ""
 
 
 def test_escape_codes_in_a_scripted_answer_never_reach_the_terminal(tmp_path: Path) -> None:

@@ -67,36 +67,3 @@ def test_the_answer_box_saves_what_is_typed_before_it_is_sent(tmp_path: Path) ->
         reader.join(5)
     assert got == ["Shadow mode for two weeks, then 5% of traffic"]
     assert not path.exists()  # sent: resuming must not put it back in the box
-
-
-def test_quitting_with_an_emptied_box_does_not_bring_back_deleted_text(tmp_path: Path) -> None:
-    from rich.console import Console
-
-    from interviewer.config import Settings
-    from interviewer.knowledge import bank
-    from interviewer.loop import run_loop
-    from interviewer.rules import RuleGrader
-    from interviewer.session import Interview
-    from interviewer.state import Context
-
-    class Cleared:
-        """Had typed an answer (saved as a draft), deleted it all, then pressed Ctrl-C and chose to quit."""
-
-        interactive = True
-        draft = ""
-
-        def read(self, label: str) -> str:
-            self.draft = ""
-            raise KeyboardInterrupt
-
-        def confirm(self, question: str) -> bool:
-            return True
-
-        def keep_drafts(self, write: object) -> None:
-            pass
-
-    with store.open_db(Settings().db_path) as conn:
-        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
-        store.save_draft(conn, interview.session_id, "text typed a while ago, since deleted")
-        run_loop(Console(record=True), Cleared(), interview, step, "t", None)
-        assert store.take_draft(conn, interview.session_id) == ""
