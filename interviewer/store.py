@@ -110,12 +110,16 @@ def session_lock(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         os.close(fd)
         raise SessionError(
             f"Session {session_id} is open in another terminal.",
             hint="Finish it there, or quit it there (/quit or Ctrl-D), then resume it here.",
         ) from None
+    except OSError:  # a filesystem without locks (some network mounts): run unlocked rather than not at all
+        os.close(fd)
+        yield
+        return
     try:
         yield
     finally:

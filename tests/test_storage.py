@@ -67,3 +67,17 @@ def test_a_session_open_in_one_terminal_cannot_be_answered_from_another(tmp_path
         assert "Traceback" not in second.output
     after = CliRunner().invoke(main, ["resume", session_id, "--answers", str(more)])  # released: it runs
     assert "open in another terminal" not in after.output and after.exit_code in (0, 1)
+
+
+def test_a_filesystem_without_locks_runs_the_session_unlocked(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import errno
+    import fcntl
+
+    from interviewer import store
+
+    def no_locks(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with store.open_db(Settings().db_path) as conn, store.session_lock(conn, "s1"):
+        pass  # not "open in another terminal": nothing else holds it
