@@ -151,6 +151,18 @@ class Features:
         """The reuse the off-topic, generic and recitation checks read: loose for a short question, else exact."""
         return self.term_reuse if self.subject_reuse is None else self.subject_reuse
 
+    @property
+    def credited(self) -> list[Sentence]:
+        """The sentences that may earn concept credit or show a concept (see `credited`)."""
+        return credited(self.sentences, self.red_flags)
+
+
+def credited(sents: list[Sentence], red: list[RedFlag]) -> list[Sentence]:
+    """All sentences but the red-flag ones: "skip human review" names its concepts to reject them, so it earns
+    them no credit, is never quoted as evidence for them and shows no sign of them."""
+    rejected = {r.sentence for r in red}
+    return [s for s in sents if s.text not in rejected] if rejected else sents
+
 
 def _hit(concept: Concept, sents: list[Sentence], present: set[int]) -> Hit:
     best = Hit(concept, 0.0, "")
@@ -234,18 +246,15 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     answer_terms = reuse_terms(lower)
     stock = stock_share([s.text for s in sents])
     red = find_red_flags([s.text for s in sents])
-    # a sentence that takes a red-flag stance ("skip human review", "CSAT doesn't matter") names its concepts to
-    # reject them: it earns them no credit and is never quoted as evidence for them
-    rejected = {r.sentence for r in red}
-    credited = [s for s in sents if s.text not in rejected] if rejected else sents
+    earning = credited(sents, red)
     return Features(
         n_words=n,
         sentences=sents,
         reasoning_share=sum(len(s.words) * s.quality for s in sents) / n,
         function_ratio=sum(t in FUNCTION_WORDS for t in tokens) / n,
-        question_hits=[_hit(c, credited, present) for c in question.concepts],
-        constraint_hits=[_hit(c, credited, present) for c in question.constraints],
-        rubric_hits={d: [_hit(c, credited, present) for c in cs] for d, cs in rubric_concepts.items()},
+        question_hits=[_hit(c, earning, present) for c in question.concepts],
+        constraint_hits=[_hit(c, earning, present) for c in question.constraints],
+        rubric_hits={d: [_hit(c, earning, present) for c in cs] for d, cs in rubric_concepts.items()},
         shared_terms=shared,
         term_reuse=term_reuse(question.text, answer_terms),
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,

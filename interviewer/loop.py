@@ -131,7 +131,9 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         pending = step.pending
         assert pending is not None, "a running interview always waits on a prompt"
         if shown and not presenter.prompt_shown:
-            asked = _question_text(interview, pending["question_index"]) if again else None
+            asked = (
+                _question_text(interview, pending["question_index"]) if again and pending["kind"] == "probe" else None
+            )
             render.prompt_block(console, pending, asked)
         shown, again, presenter.prompt_shown = True, False, False
         try:

@@ -165,9 +165,8 @@ ANSWER_CHARS = 6000  # a long paste is cut here in Markdown; the JSON report kee
 
 def _quoted(text: str) -> list[str]:
     """An answer as a Markdown blockquote, cut at ANSWER_CHARS."""
-    body = (
-        text if len(text) <= ANSWER_CHARS else f"{text[:ANSWER_CHARS]}… ({len(text) - ANSWER_CHARS:,} more characters)"
-    )
+    cut = len(text) - ANSWER_CHARS
+    body = text if cut <= 0 else f"{text[:ANSWER_CHARS]}… ({cut:,} more characters in the JSON report)"
     return [f"> {line}" if line.strip() else ">" for line in body.strip().splitlines()] or ["> (empty)"]
 
 

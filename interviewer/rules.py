@@ -135,10 +135,7 @@ def flags_for(f: Features, p: Params) -> list[GradeFlag]:
         flags.append("gibberish")
     # under 25 words an answer shares too few with any question to say which one it answers: "I'd pilot with 5%
     # of users and track conversion" is short, not off-topic (and gets the follow-up an off-topic answer does not)
-    topic = _topic_flag(f, p) if f.n_words >= p.min_words else None
-    if topic == "off_topic" and f.n_words < p.short_words:
-        topic = None
-    if topic:
+    if (topic := _topic_flag(f, p)) and not (topic == "off_topic" and f.n_words < p.short_words):
         flags.append(topic)
     elif _vague(f, p):
         flags.append("vague")
@@ -254,8 +251,7 @@ def grade_answer(
         raw = max(raw, params.cuts[0])
     if to_int(raw, params) == 3 and _concise_and_dense(f, flags, params):
         raw = params.cuts[2]
-    rejected = {r.sentence for r in f.red_flags}  # "skip human review" shows no sign of human review
-    cover = Coverage(question, [s.text for s in f.sentences if s.text not in rejected])
+    cover = Coverage(question, [s.text for s in f.credited])
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
