@@ -22,18 +22,24 @@ HELD = ("grader-fresh12.jsonl", "grader-fresh15.jsonl", "grader-fresh16.jsonl", 
 
 
 def main() -> None:
-    """Print pooled agreement, off-topic rows scored 1 and capped kinds scored <= 2 over dev and the fresh files."""
+    """Print pooled agreement, off-topic rows scored 1, capped kinds scored <= 2, good answers called off-topic and
+    the length of "Missing" over dev and the fresh files."""
     grader = RuleGrader()
     files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
     n = within = exact = 0
+    good = good_off = missing = 0  # on-topic gold 3-5 answers; of them flagged off-topic; items listed as missing
     tagged: dict[str, list[int]] = {tag: [] for tag in ("off-topic", "keyword-stuffed", "framework-recitation")}
     for path in files:
         if path.name in HELD:
             continue
         rows = [r for r in load_rows(path) if r.split != "test"]
         for row in rows:
-            got, gold = grade_one(grader, resolve_question(row), row.answer).overall, row.gold.overall
+            grade = grade_one(grader, resolve_question(row), row.answer)
+            got, gold = grade.overall, row.gold.overall
             n, within, exact = n + 1, within + (abs(got - gold) <= 1), exact + (got == gold)
+            if gold >= 3 and "off-topic" not in row.tags:
+                good, good_off = good + 1, good_off + ("off_topic" in grade.flags)
+            missing += len(grade.missing)
             for tag in tagged.keys() & set(row.tags):
                 tagged[tag].append(got)
         print(f"{path.name}: {len(rows)} rows")
@@ -42,6 +48,8 @@ def main() -> None:
     print(f"off-topic rows scored 1: {off.count(1)}/{len(off)}", end=", ")
     print(f"keyword-stuffed rows scored <= 2: {sum(g <= 2 for g in stuffed)}/{len(stuffed)}", end=", ")
     print(f"recitation rows scored <= 2: {sum(g <= 2 for g in recited)}/{len(recited)}")
+    print(f"on-topic gold 3-5 answers flagged off-topic: {good_off}/{good}", end="; ")
+    print(f"items listed as missing per answer: {missing / n:.2f}")
 
 
 if __name__ == "__main__":
