@@ -5,7 +5,7 @@ Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final18 sets (each run once blind before it was used here; final19 stays out, as the
+final3-final20 sets (each run once blind before it was used here; final21 stays out, as the
 measure of a new author), the hard benign set, the look-alikes
 a code review wrote in session 5 (injection-benign-review.jsonl), and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
@@ -54,6 +54,8 @@ HELD = (
     "final16",
     "final17",
     "final18",
+    "final19",
+    "final20",
 )
 THRESHOLD = 0.9
 L2 = 3e-4
