@@ -18,7 +18,13 @@ from interviewer.evaluation.dataset import load_rows, resolve_question  # noqa: 
 from interviewer.evaluation.runner import grade_one  # noqa: E402
 from interviewer.rules import RuleGrader  # noqa: E402
 
-HELD = ("grader-fresh12.jsonl", "grader-fresh15.jsonl", "grader-fresh16.jsonl", "grader-fresh17.jsonl")
+HELD = (
+    "grader-fresh12.jsonl",
+    "grader-fresh15.jsonl",
+    "grader-fresh16.jsonl",
+    "grader-fresh17.jsonl",
+    "grader-fresh18.jsonl",
+)
 
 
 def main() -> None:

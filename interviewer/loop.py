@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -16,7 +17,7 @@ from .knowledge import unpack_question
 from .logs import redact
 from .schemas import Report, Turn
 from .session import Interview, Step
-from .terminal import COMMANDS, AnswerSource
+from .terminal import COMMANDS, AnswerSource, Terminated, stop_signals
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -79,17 +80,22 @@ def run_loop(
         source.draft = store.take_draft(interview.conn, interview.session_id)
         source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
     try:
-        if step is None:  # after the banner, so a resumed session's recovered feedback follows it
-            if answered := interview.answered():
-                console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
-            if interview.unfinished == "answer":
-                console.print(
-                    "[dim]Your last answer was sent but not graded before the session stopped: grading it now.[/]"
-                )
-            step = _interruptible(interview.proceed)
-        code = _loop(console, source, interview, step, presenter)
+        with stop_signals():  # a plain `kill` or a closed terminal saves and stops like /quit
+            if step is None:  # after the banner, so a resumed session's recovered feedback follows it
+                if answered := interview.answered():
+                    console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+                if interview.unfinished == "answer":
+                    console.print(
+                        "[dim]Your last answer was sent but not graded before the session stopped: grading it now.[/]"
+                    )
+                step = _interruptible(interview.proceed)
+            code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
         code = _saved(console, interview, EXIT_INTERRUPTED, source)
+    except Terminated as stop:
+        with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone; the draft is saved first
+            _saved(console, interview, 128 + stop.signum, source)
+        code = 128 + stop.signum
     if report_path is not None:
         try:
             _write_report(report_path, interview.current_report())

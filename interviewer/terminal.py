@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -18,6 +19,36 @@ COMMANDS = {
     "/repeat": "show the question again",
     "/quit": "save and quit (prints the command to resume)",
 }
+
+
+class Terminated(BaseException):
+    """The process was asked to stop: SIGTERM (a plain `kill`, a logout) or SIGHUP (its terminal closed).
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise Terminated, so the session stops the way /quit does."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Terminated(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class AnswerSource(Protocol):
@@ -174,9 +205,13 @@ class PromptAnswers:
     def read(self, label: str) -> str:
         """Prompt for one answer, starting from any unsent draft."""
         draft, self.draft = self.draft, ""
-        text = self._session.prompt(
-            f"{label} › ", default=draft, prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ "
-        )
+        try:
+            text = self._session.prompt(
+                f"{label} › ", default=draft, prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ "
+            )
+        except Terminated:
+            self.draft = self._session.default_buffer.text  # the box as it was, saved by the quit that follows
+            raise
         if self._keeper is not None:
             self._keeper.sent()
         return text

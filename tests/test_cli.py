@@ -333,3 +333,27 @@ def test_resuming_at_a_follow_up_shows_its_question_again(tmp_path: Path) -> Non
     shown = resumed.output
     # the question panel before the follow-up, on resume and again on /repeat
     assert shown.count("Question 1/1") == 2 and shown.index("Question 1/1") < shown.index("Follow-up:")
+
+
+def test_sigterm_mid_interview_saves_and_says_how_to_resume(_isolated_home: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+    cmd = [sys.executable, "-m", "interviewer", "practice", "--topic", "metrics", "--questions", "2", "--seed", "5"]
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+    seen: list[str] = []
+    try:
+        assert proc.stdin is not None
+        _read_until(proc, "Question 1/2", seen)
+        proc.stdin.write(STRONG_METRICS_ANSWER + "\n---\n")
+        proc.stdin.flush()
+        _read_until(proc, "Tip:", seen)
+        proc.send_signal(signal.SIGTERM)  # the plain `kill`, or a logout
+        rest, _ = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM
+    sid = _session_id("".join(seen))
+    assert f"Saved. Resume with: interviewer resume {sid}" in rest and "Traceback" not in rest
+    listed = _run(["sessions"])
+    assert sid in listed.output

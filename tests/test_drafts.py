@@ -67,3 +67,28 @@ def test_the_answer_box_saves_what_is_typed_before_it_is_sent(tmp_path: Path) ->
         reader.join(5)
     assert got == ["Shadow mode for two weeks, then 5% of traffic"]
     assert not path.exists()  # sent: resuming must not put it back in the box
+
+
+def test_sigterm_while_typing_stops_with_the_box_as_it_was() -> None:
+    import os
+    import signal
+
+    import pytest
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from interviewer.terminal import Terminated, stop_signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers()
+        pipe.send_text("Stage it: 5% of stores for two weeks")
+        killer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM))  # a plain `kill` from elsewhere
+        killer.start()
+        with stop_signals(), pytest.raises(Terminated) as stopped:
+            source.read("Answer")
+        killer.join()
+    assert stopped.value.signum == signal.SIGTERM
+    assert source.draft == "Stage it: 5% of stores for two weeks"  # what the quit that follows saves
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler is the caller's again once outside
