@@ -10,7 +10,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from .grading import grade_guarded
+from .grading import grade_guarded, merge_follow_up
 from .input_guard import guard_answer
 from .knowledge import unpack_question
 from .llm_interviewer import fallback_summary
@@ -88,13 +88,12 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
 
 
 def _regrade_with_probe(state: InterviewState, question: Question, answer: str, ctx: Context) -> Grade:
-    """A follow-up adds evidence: grade main + follow-up together, never lowering a dimension."""
+    """A follow-up adds evidence: main + follow-up graded together, merged by `merge_follow_up`."""
     main = question_turns(state, state["index"])[0]
     before = Grade.model_validate(main["grade"])
     combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
-    dims = [c if c.score >= b.score else b for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
-    overall = max(before.overall, combined.overall)
-    return combined.model_copy(update={"dimensions": dims, "overall": overall, "raw": max(before.raw, combined.raw)})
+    pending = state["pending"]
+    return merge_follow_up(before, combined, pending["dimension"] if pending else None)
 
 
 def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
