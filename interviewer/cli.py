@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -182,7 +183,7 @@ def _run(
     from contextlib import ExitStack
 
     from . import store
-    from .loop import Presenter, run_loop
+    from .loop import Presenter, run_loop, step_running
     from .retrieval import LazyRetriever
     from .state import Context
 
@@ -213,9 +214,14 @@ def _run(
 
             warm()
         try:
-            return run_loop(console, source, interview, step, title, report_path, presenter)
+            code = run_loop(console, source, interview, step, title, report_path, presenter)
         finally:
             retriever.close()
+        if step_running():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)  # nothing is lost: the answer was saved before its step began
+        return code
 
 
 @main.command()

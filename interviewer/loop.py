@@ -108,24 +108,45 @@ def run_loop(
     return code
 
 
+STOP_GRACE = 2.0  # seconds a stopped step gets to finish; a model call that takes longer is redone on resume
+_running: list[threading.Event] = []  # one per graph step whose worker has not finished
+
+
+def step_running() -> bool:
+    """Whether a graph step stopped by Ctrl-C or a signal still runs (a model call): the database it writes to
+    must then not be closed under it, so the CLI ends the process without closing it (SQLite recovers, as
+    after `kill -9`)."""
+    return any(not done.is_set() for done in _running)
+
+
 def _interruptible(work: Callable[[], Step]) -> Step:
     """Run a graph step in a worker so Ctrl-C is honoured at once, even while a model call is pending.
 
-    The step's input is already checkpointed, so an interrupted step is finished on resume.
+    The step's input is already checkpointed, so an interrupted step is finished on resume. The wait is on an
+    Event, not on Thread.join: a join interrupted by a signal can mark a running thread as finished.
     """
     result: list[Step] = []
     errors: list[BaseException] = []
+    done = threading.Event()
 
     def run() -> None:
         try:
             result.append(work())
         except BaseException as exc:  # handed back to the waiting thread below
             errors.append(exc)
+        finally:
+            done.set()
 
-    worker = threading.Thread(target=run, name="interview-step", daemon=True)
-    worker.start()
-    while worker.is_alive():
-        worker.join(0.1)
+    _running[:] = [d for d in _running if not d.is_set()] + [done]
+    threading.Thread(target=run, name="interview-step", daemon=True).start()
+    try:
+        while not done.wait(0.1):
+            pass
+    except BaseException:
+        # a stop mid-step: a rule-graded step needs only a moment to write its checkpoint, and closing the
+        # database under that write crashes the process (see `step_running`)
+        done.wait(STOP_GRACE)
+        raise
     if errors:
         raise errors[0]
     return result[0]

@@ -53,6 +53,9 @@ def _exchange(turn: dict[str, Any]) -> Exchange:
         answer=clean(turn.get("answer", "")),  # as typed, minus terminal escapes: a report is printed too
         skipped=bool(turn.get("skipped")),
         score=grade["overall"] if grade else None,
+        flags=list(grade.get("flags", [])) if grade else [],
+        notes=list(turn.get("notes", [])),
+        at=turn.get("at", ""),
     )
 
 
@@ -121,6 +124,11 @@ def _label(dim: str) -> str:
     return DIMENSION_LABELS.get(dim, dim)
 
 
+def _when(iso: str) -> str:
+    """ "2026-11-27T12:23:40+00:00" as "2026-11-27 12:23 UTC"."""
+    return f"{iso[:16].replace('T', ' ')} UTC"
+
+
 def _md(text: str) -> str:
     """Escape what Markdown would reinterpret: a leading '4.' becomes a list, '|' breaks tables."""
     return re.sub(r"^(\d+)\.", r"\1\\.", text).replace("|", "\\|")
@@ -129,9 +137,11 @@ def _md(text: str) -> str:
 def to_markdown(report: Report, transcript: bool = True) -> str:
     """Render a report as Markdown; `transcript` adds each question with what was written and its feedback (the
     end-of-interview summary leaves it out: the candidate has just read all of it)."""
+    header = _md(report.title) + (f" · started {_when(report.started)}" if report.started else "")
     lines = [
         f"# Mock interview report — session {report.session_id}",
         "",
+        *([header, ""] if report.title else []),
         f"**Overall:** {report.overall:.2f}/5 over {len(report.questions)} question(s) "
         f"({report.status}; grader: {report.grader}, rubric {report.rubric_version})",
         "",
@@ -177,11 +187,15 @@ def _question_section(r: QuestionResult) -> list[str]:
     for e in r.exchanges:
         asked = "Question" if e.kind == "main" else "Follow-up"
         scored = f" ({e.score}/5)" if e.score is not None else ""
-        lines += [f"**{asked}:** {_md(e.prompt)}", "", f"**Your answer{scored}:**", ""]
+        when = f" · sent {_when(e.at)}" if e.at else ""
+        lines += [f"**{asked}:** {_md(e.prompt)}", "", f"**Your answer{scored}{when}:**", ""]
         if e.skipped and (not e.answer.strip() or e.answer.strip().startswith("/")):
             lines.append("> (skipped)")
         else:
             lines += _quoted(e.answer) + (["", "_(moved on without a grade)_"] if e.skipped else [])
+        lines += ["", *(f"- _Note: {_md(n)}_" for n in e.notes)] if e.notes else []
+        if e.flags:
+            lines += ["", "- **Flags:** " + ", ".join(f.replace("_", " ") for f in e.flags)]
         lines.append("")
     if r.dimensions:
         lines.append("- **Scores:** " + ", ".join(f"{_label(d)} {s}/5" for d, s in r.dimensions.items()))

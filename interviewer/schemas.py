@@ -257,6 +257,9 @@ class Exchange(BaseModel):
     answer: str = ""
     skipped: bool = False
     score: int | None = None
+    flags: list[str] = Field(default_factory=list)  # what capped or marked the grade: "off_topic", "red_flag"…
+    notes: list[str] = Field(default_factory=list)  # what the input guard did: a cut paste, removed characters
+    at: str = ""  # when it was sent (UTC, ISO 8601)
 
 
 class QuestionResult(BaseModel):
@@ -291,6 +294,8 @@ class Report(BaseModel):
     degraded_turns: list[str] = Field(default_factory=list)
     model_usage: str = ""
     narrative: str = ""
+    title: str = ""  # the session's title: questions, role, topic, company
+    started: str = ""  # when the session was created (UTC, ISO 8601)
 
 
 class Passage(BaseModel):

@@ -175,9 +175,9 @@ class Interview:
     def current_report(self) -> Report:
         """The report so far (final if the interview is complete)."""
         values = self.state()
-        if values.get("report"):
-            return Report.model_validate(values["report"])
-        return build_report(values, completed=False)
+        rep = Report.model_validate(values["report"]) if values.get("report") else build_report(values, completed=False)
+        row = store.get_session(self.conn, self.session_id)  # read a day later, a report says what and when it was
+        return rep.model_copy(update={"title": row.title, "started": row.created})
 
     def _run(self, payload: Any, durability: Durability) -> Step:
         if durability != "exit":
