@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -199,7 +200,8 @@ def _run(
         interviewer=build_interviewer(settings, role, company, guard),
         mask_transcript=settings.mask_transcript,
     )
-    presenter = Presenter(console)
+    home = (ctx.obj or {}).get("home")
+    presenter = Presenter(console, "interviewer" + (f" --home {shlex.quote(str(home))}" if home else ""))
     with store.open_db(settings.db_path) as conn, ExitStack() as held:
         if lock is not None:  # before a resumed session grades an answer left in its inbox
             held.enter_context(store.session_lock(conn, lock))
@@ -266,8 +268,7 @@ def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -
     text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
     if output:
         try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text + ("\n" if fmt == "json" else ""), encoding="utf-8")
+            store.write_private(output, text + ("\n" if fmt == "json" else ""))
         except OSError as exc:
             raise ConfigError(
                 f"Cannot write {output}: {exc.strerror}.", hint="Pick a file in a folder that exists."

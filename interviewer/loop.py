@@ -25,8 +25,9 @@ EXIT_OK, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 130
 class Presenter:
     """Shows what the graph does as it happens: feedback once a turn is graded, model prompts token by token."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, command: str = "interviewer") -> None:
         self.console = console
+        self.command = command  # how to call the CLI again, with --home when it was given
         self.status: Any = None
         self.rendered = 0  # turns already shown during the current step
         self.prompt_shown = False  # the pending prompt was streamed, so do not print it again
@@ -91,10 +92,10 @@ def run_loop(
                 step = _interruptible(interview.proceed)
             code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
-        code = _saved(console, interview, EXIT_INTERRUPTED, source)
+        code = _saved(console, interview, EXIT_INTERRUPTED, source, presenter.command)
     except Terminated as stop:
         with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone; the draft is saved first
-            _saved(console, interview, 128 + stop.signum, source)
+            _saved(console, interview, 128 + stop.signum, source, presenter.command)
         code = 128 + stop.signum
     if report_path is not None:
         try:
@@ -103,7 +104,7 @@ def run_loop(
         except OSError as exc:
             console.print(
                 f"[red]Could not write the report to {report_path}: {exc.strerror}.[/] "
-                f"Next: interviewer report {interview.session_id} --format json --output FILE"
+                f"Next: {presenter.command} report {interview.session_id} --format json --output FILE"
             )
     return code
 
@@ -166,15 +167,16 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         try:
             text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
         except EOFError:
-            return _saved(console, interview, EXIT_OK if source.interactive else EXIT_INCOMPLETE, source)
+            code = EXIT_OK if source.interactive else EXIT_INCOMPLETE
+            return _saved(console, interview, code, source, presenter.command)
         except KeyboardInterrupt:
             if source.confirm("\nSave and quit?"):
-                return _saved(console, interview, EXIT_INTERRUPTED, source)
+                return _saved(console, interview, EXIT_INTERRUPTED, source, presenter.command)
             shown = False  # the prompt comes back with the draft in it
             continue
         command = text.strip().lower() if _is_command(text) else None
         if command == "/quit":
-            return _saved(console, interview, EXIT_OK, source)
+            return _saved(console, interview, EXIT_OK, source, presenter.command)
         if command in ("/help", "/hint", "/repeat") or (command and command not in COMMANDS):
             _local_command(console, source, interview, command, pending["question_index"])
             shown = again = command == "/repeat"
@@ -196,7 +198,7 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             render.feedback(console, turn)
         _index_warning(console, interview)
         _model_warning(console, interview, step)
-    render.report(console, step.report)
+    render.report(console, step.report, presenter.command)
     return EXIT_OK
 
 
@@ -245,16 +247,17 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
         console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
 
 
-def _saved(console: Console, interview: Interview, code: int, source: AnswerSource | None = None) -> int:
+def _saved(
+    console: Console, interview: Interview, code: int, source: AnswerSource | None = None, command: str = "interviewer"
+) -> int:
     if source is not None and source.interactive:
         # the box exactly as it is, empty included: a draft saved earlier must not bring back text since deleted
         store.save_draft(interview.conn, interview.session_id, source.draft)
         if source.draft.strip():
             console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
-    console.print(f"\nSaved. Resume with: [bold]interviewer resume {interview.session_id}[/]")
+    console.print(f"\nSaved. Resume with: [bold]{escape(command)} resume {interview.session_id}[/]")
     return code
 
 
 def _write_report(path: Path, report: Report) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    store.write_private(path, report.model_dump_json(indent=2) + "\n")

@@ -103,10 +103,10 @@ def intro(console: Console, title: str, session_id: str, interactive: bool, grad
     console.print()
 
 
-def report(console: Console, rep: Report) -> None:
+def report(console: Console, rep: Report, command: str = "interviewer") -> None:
     """The end-of-interview summary."""
     from rich.markdown import Markdown
 
     console.rule("Summary")
     console.print(Markdown(to_markdown(rep, transcript=False)))
-    console.print(f"[dim]Every answer with its feedback: interviewer report {rep.session_id}[/]")
+    console.print(f"[dim]Every answer with its feedback: {escape(command)} report {rep.session_id}[/]")

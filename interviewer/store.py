@@ -221,6 +221,15 @@ def draft_writer(conn: sqlite3.Connection, session_id: str) -> Callable[[str], N
     return partial(write_draft, _draft_file(conn, session_id))
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write a file the candidate asked for (a report holds their answers): created user-only, like the data folder;
+    a file that exists keeps the permissions its owner gave it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def write_draft(path: Path, text: str) -> None:
     """Replace the draft file in one step (a kill mid-write leaves the old draft, not half of one); blank removes it."""
     if not text.strip():

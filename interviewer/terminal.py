@@ -190,6 +190,12 @@ class PromptAnswers:
             self.draft = event.current_buffer.text  # Ctrl-C must not throw away what was typed
             event.app.exit(exception=KeyboardInterrupt())
 
+        @kb.add("c-d")
+        def _(event):  # type: ignore[no-untyped-def]
+            # save and quit with the box kept, text or not (the default deletes a character when there is text)
+            self.draft = event.current_buffer.text
+            event.app.exit(exception=EOFError())
+
         self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb)
         self._keeper: DraftKeeper | None = None
         self._session.default_buffer.on_text_changed += self._typed

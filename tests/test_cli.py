@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -38,6 +39,14 @@ def test_scripted_practice_writes_a_report_with_every_score(tmp_path: Path) -> N
     assert report["status"] == "completed"
     assert len(report["questions"]) == 2 and all(1 <= q["score"] <= 5 for q in report["questions"])
     assert "Question 1/2" in result.output and "Tip:" in result.output and "Summary" in result.output
+    assert out.stat().st_mode & 0o777 == 0o600  # it holds the answers, as the data folder does
+    assert report["title"] and report["started"]
+    md = tmp_path / "again" / "out.md"
+    sid = report["session_id"]
+    assert _run(["report", sid, "--output", str(md)]).exit_code == 0
+    assert md.stat().st_mode & 0o777 == 0o600
+    text = md.read_text(encoding="utf-8")
+    assert "started 20" in text and "sent 20" in text  # read the next day, it says when
 
 
 def test_same_seed_same_questions(tmp_path: Path) -> None:
@@ -357,3 +366,22 @@ def test_sigterm_mid_interview_saves_and_says_how_to_resume(_isolated_home: Path
     assert f"Saved. Resume with: interviewer resume {sid}" in rest and "Traceback" not in rest
     listed = _run(["sessions"])
     assert sid in listed.output
+
+
+def test_with_home_the_printed_commands_name_it_so_they_find_the_session(tmp_path: Path) -> None:
+    home = tmp_path / "my data"
+    result = _run(["--home", str(home), "practice", "--questions", "2"], stdin=STRONG_METRICS_ANSWER + "\n---\n")
+    sid = _session_id(result.output)
+    shown = re.search(r"Resume with: (.+)", result.output)
+    assert shown and shown.group(1).strip() == f"interviewer --home '{home}' resume {sid}"
+    again = _run([*shlex.split(shown.group(1))[1:], "--answers", os.devnull])
+    assert "No session" not in again.output and sid in again.output
+
+
+def test_the_report_keeps_what_the_guard_did_and_the_flags_each_answer_got(tmp_path: Path) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_text("I would run an A/B test.\x07\n---\n/skip\n---\n/skip\n---\n/skip\n", encoding="utf-8")
+    first = _run(["practice", "--topic", "metrics", "--questions", "1", "--seed", "1", "--answers", str(answers)])
+    md = _run(["report", _session_id(first.output)]).output
+    assert "_Note: " in md and "control" in md  # the bell was removed, and the report says so
+    assert "**Flags:** too short" in md

@@ -92,3 +92,17 @@ def test_sigterm_while_typing_stops_with_the_box_as_it_was() -> None:
     assert stopped.value.signum == signal.SIGTERM
     assert source.draft == "Stage it: 5% of stores for two weeks"  # what the quit that follows saves
     assert signal.getsignal(signal.SIGTERM) is before  # the handler is the caller's again once outside
+
+
+def test_ctrl_d_with_text_in_the_box_quits_and_keeps_the_text() -> None:
+    import pytest
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers()
+        pipe.send_text("Platform gateway first\x01\x04")  # Ctrl-A (start of line), then Ctrl-D
+        with pytest.raises(EOFError):
+            source.read("Answer")
+    assert source.draft == "Platform gateway first"  # not "latform gateway first"
