@@ -79,11 +79,15 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
             dim_scores[dim].append(score)
     dims = {d: round(sum(v) / len(v), 2) for d, v in dim_scores.items()}
     grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
-    strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in sorted(dims.items(), key=lambda x: -x[1]) if s >= STRONG]
-    gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in sorted(dims.items(), key=lambda x: x[1]) if s <= WEAK + 0.5]
+    weak = {d for d, s in dims.items() if s <= WEAK + 0.5}
+    if not weak and dims and min(dims.values()) < 5:  # a strong session still has a weakest area: name it
+        weak = {d for d, s in dims.items() if s == min(dims.values())}
+    ranked = sorted(dims.items(), key=lambda x: x[1])
+    strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
+    gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in ranked if d in weak]
     for r in results:
-        if r.score <= WEAK + 1:
-            gaps.extend(f"{m} (Q{r.index + 1})" for m in r.missing[:2])
+        if r.score < 5:  # what a 4 still missed is what to practise next
+            gaps.extend(f"{m} (Q{r.index + 1})" for m in r.missing[: 2 if r.score <= WEAK + 1 else 1])
     study: list[str] = []
     for r in sorted(results, key=lambda r: r.score):
         if r.score <= WEAK + 1:

@@ -1,0 +1,37 @@
+"""The end-of-interview summary: a strong session still gets a weakest area and what it missed, never "none"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interviewer.knowledge import bank, pack_question
+from interviewer.report import build_report, to_markdown
+from interviewer.schemas import DimensionScore, Grade
+
+
+def _state(scores: list[int], overall: int, missing: list[str]) -> dict[str, Any]:
+    question = next(q for q in bank().questions if q.topic == "metrics")
+    dims = ("structure", "user_problem", "metrics_guardrails", "tradeoffs_risks", "specificity")
+    grade = Grade(
+        rubric_version="t",
+        overall=overall,
+        raw=float(overall),
+        dimensions=[DimensionScore(dimension=d, name=d, score=s) for d, s in zip(dims, scores, strict=True)],  # type: ignore[arg-type]
+        missing=missing,
+        tip="t",
+    )
+    turn = {"question_index": 0, "kind": "main", "prompt": question.text, "answer": "a", "grade": grade.model_dump()}
+    return {"session_id": "s", "questions": [pack_question(question)], "turns": [turn]}
+
+
+def test_a_strong_session_names_its_lowest_dimension_and_what_it_missed() -> None:
+    report = build_report(_state([5, 4, 5, 5, 5], 4, ["Counter-metric for handle time"]), completed=True)
+    assert report.gaps[0].endswith("(4.0/5)")  # the one dimension below 5
+    assert any("Counter-metric for handle time (Q1)" in g for g in report.gaps)
+    assert not any("4.0/5" in s for s in report.strengths)  # a gap is not also a strength
+    assert "(none yet)" not in to_markdown(report).split("## Gaps")[1].split("##")[0]
+
+
+def test_all_fives_has_no_invented_gap() -> None:
+    report = build_report(_state([5, 5, 5, 5, 5], 5, []), completed=True)
+    assert report.gaps == [] and len(report.strengths) == 5
