@@ -274,6 +274,10 @@ def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -
                 f"Cannot write {output}: {exc.strerror}.", hint="Pick a file in a folder that exists."
             ) from exc
         click.echo(f"Wrote {output}")
+    elif fmt == "md" and sys.stdout.isatty():  # rendered for reading; piped, it stays Markdown
+        from rich.markdown import Markdown
+
+        _console().print(Markdown(text))
     else:
         click.echo(text)
 

@@ -178,3 +178,13 @@ def pack_question(q: Question) -> dict[str, Any]:
 def unpack_question(data: dict[str, Any]) -> Question:
     """The question a packed entry stands for."""
     return question_by_id(data["id"]) if set(data) == {"id"} else Question.model_validate(data)
+
+
+def relevant_citations(retrieved: list[str], curated: list[str], k: int = 2) -> list[str]:
+    """The retrieved sections in the question's own chapters, best first: a word of the answer ("revenue per
+    search") must not send a metrics question to "Estimating Market Size". Retrieved sections of your own notes
+    (not in the packaged knowledge) are kept."""
+    chapters = {h.split(" › ")[0] for h in curated}
+    builtin = heading_paths()  # "Quick Reference" too: it is general, not the question's
+    kept = [h for h in dict.fromkeys(retrieved) if h.split(" › ")[0] in chapters or h not in builtin]
+    return kept[:k]

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import render, store
-from .knowledge import unpack_question
+from .knowledge import relevant_citations, unpack_question
 from .logs import redact
 from .schemas import Report, Turn
 from .session import Interview, Step
@@ -241,8 +241,11 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
     elif command == "/hint":
         question = unpack_question(interview.state()["questions"][idx])
         retriever = interview.context.retriever
-        passages = retriever.search(question.text, k=2) if retriever is not None else []
-        render.hint(console, question.knowledge, passages)
+        found = retriever.search(question.text, k=6) if retriever is not None else []
+        # the question's own chapters, as feedback cites them: a general "Quick Reference" hit is no hint
+        kept = relevant_citations([p.heading for p in found], question.knowledge)
+        first = {p.heading: p for p in reversed(found)}  # the best chunk of each kept section
+        render.hint(console, question.knowledge, [first[h] for h in kept])
     elif command not in COMMANDS:
         console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
 

@@ -12,7 +12,7 @@ from langgraph.types import interrupt
 
 from .grading import grade_guarded, merge_follow_up
 from .input_guard import guard_answer
-from .knowledge import unpack_question
+from .knowledge import relevant_citations, unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
 from .report import build_report
@@ -104,15 +104,6 @@ def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:
     found = ctx.retriever.search(query, k=4, dense_query=question.text)
     headings = relevant_citations([p.heading for p in found], question.knowledge)
     return grade.model_copy(update={"citations": headings}) if headings else grade
-
-
-def relevant_citations(retrieved: list[str], curated: list[str], k: int = 2) -> list[str]:
-    """The retrieved sections in the question's own chapters, best first: a word of the answer ("revenue per
-    search") must not send a metrics question to "Estimating Market Size". Retrieved sections of your own notes
-    (no numbered chapter) are kept."""
-    chapters = {h.split(" › ")[0] for h in curated}
-    kept = [h for h in dict.fromkeys(retrieved) if h.split(" › ")[0] in chapters or not h[:1].isdigit()]
-    return kept[:k]
 
 
 def probe(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:

@@ -290,7 +290,7 @@ def test_closing_the_lazy_index_stops_its_warm_up_and_waits_for_it() -> None:
 
 
 def test_feedback_cites_retrieved_sections_from_the_questions_own_chapters() -> None:
-    from interviewer.nodes import relevant_citations
+    from interviewer.knowledge import relevant_citations
 
     curated = ["2. Metric Trees › North Star → Proxy Metrics", "2. Metric Trees › Evaluation Metrics for AI Products"]
     retrieved = [
@@ -303,3 +303,29 @@ def test_feedback_cites_retrieved_sections_from_the_questions_own_chapters() -> 
         "2. Metric Trees › Guardrail Metrics",
         "My notes › Search metrics",
     ]
+
+
+def test_hint_shows_the_retrieved_sections_of_the_questions_own_chapters_only() -> None:
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from interviewer.knowledge import bank, pack_question
+    from interviewer.loop import _local_command
+    from interviewer.schemas import Passage
+
+    question = next(q for q in bank().questions if q.topic == "responsible_ai" and "Quick Reference" not in q.knowledge)
+    own = question.knowledge[0]
+    found = [
+        Passage(chunk_id="1", heading="Quick Reference", source="kb", text="QUICK-REF-BODY"),
+        Passage(chunk_id="2", heading="1. Product Sense Framework › Problem Validation", source="kb", text="PV-BODY"),
+        Passage(chunk_id="3", heading=own, source="kb", text="OWN-BODY"),
+    ]
+    retriever = SimpleNamespace(search=lambda text, k=2: found)
+    interview = SimpleNamespace(
+        state=lambda: {"questions": [pack_question(question)]}, context=SimpleNamespace(retriever=retriever)
+    )
+    console = Console(record=True, width=120)
+    _local_command(console, None, interview, "/hint", 0)  # type: ignore[arg-type]
+    shown = console.export_text()
+    assert "OWN-BODY" in shown and "QUICK-REF-BODY" not in shown and "PV-BODY" not in shown
