@@ -113,10 +113,12 @@ def practice(
         raise ConfigError("--question is empty.", hint='Write the question in quotes: --question "How would you …?"')
     if own:
         picked = [questions.custom_question(own, topic)]
-        title = "your own question"
+        short = " ".join(own.split())
+        title = f"your own question: {short if len(short) <= 50 else short[:49] + '…'}"
     else:
         picked = questions.draw(n, role, topic, difficulty, seed)
-        title = f"{len(picked)} question(s) · {_role_label(role)}"
+        topics = ", ".join(dict.fromkeys(q.topic.replace("_", " ") for q in picked))  # tells sessions apart in a list
+        title = f"{len(picked)} question(s) · {_role_label(role)} · {topics}"
         if len(picked) < n:
             _console().print(f"[yellow]Only {len(picked)} question(s) match those filters[/]: asking those.")
     opener = lambda conn, c, listen: _start(conn, c, picked, title, listen)  # noqa: E731

@@ -175,7 +175,9 @@ class Interview:
     def current_report(self) -> Report:
         """The report so far (final if the interview is complete)."""
         values = self.state()
-        rep = Report.model_validate(values["report"]) if values.get("report") else build_report(values, completed=False)
+        rep = build_report(values, completed=bool(values.get("report")))  # today's layout, for old sessions too
+        if values.get("report"):  # the closing summary was written once, maybe by a model: keep it
+            rep = rep.model_copy(update={"narrative": Report.model_validate(values["report"]).narrative})
         row = store.get_session(self.conn, self.session_id)  # read a day later, a report says what and when it was
         return rep.model_copy(update={"title": row.title, "started": row.created})
 

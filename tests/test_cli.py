@@ -385,3 +385,4 @@ def test_the_report_keeps_what_the_guard_did_and_the_flags_each_answer_got(tmp_p
     md = _run(["report", _session_id(first.output)]).output
     assert "_Note: " in md and "control" in md  # the bell was removed, and the report says so
     assert "**Flags:** too short" in md
+    assert "1 question(s) · any role · metrics" in _run(["sessions"]).output  # titles tell sessions apart
