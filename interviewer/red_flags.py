@@ -30,7 +30,8 @@ _SAFEGUARD = (
     r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
     r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags|"
     # session 12, from an exploratory test: "Shadow testing is unnecessary", "I'd skip the shadow phase"
-    r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment|launch))"
+    r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment|launch)|"
+    r"(privacy|security|data[\s-]+protection|data[\s-]+processing|legal)\s+(review|assessment|impact\s+assessment)|dpia)"
 )
 # Session 11, from an exploratory test's confidently wrong answers: more checks that are safeguards. A review's
 # look-alikes showed them too eager inside the general "dismissal near a safeguard" test ("Saying the underwriter
@@ -43,6 +44,7 @@ _CHECK = (
 )
 _DISMISS = (
     r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
+    r"no\s+longer\s+need|"
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
     r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
@@ -125,12 +127,17 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "big_bang",
         # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
         re.compile(
-            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
+            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)"
+            r"(?!.*(?<![\d.])(?!100\s*%)\d+(\.\d+)?\s*%).*("  # "5% first" is a stage, "100% of traffic" is not
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+day|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
-            r"\bstraight\s+(in)?to\s+production\b)|"
+            r"\bstraight\s+(in)?to\s+production\b|"
+            # the way back removed at cutover: "decommission the API contract the same week"
+            r"\b(decommission|cancel|terminate|shut\s+down|switch\s+off|turn\s+off)\w*\s+(the\s+|our\s+)?([\w-]+\s+){0,3}"
+            r"(api|contract|old\s+system|legacy\s+system|fallback|current\s+(system|model|vendor))\b.{0,40}\b(the\s+same\s+(week|day)|"
+            r"immediately|right\s+away|at\s+once|on\s+day\s+one)\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
@@ -141,6 +148,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "vanity_metric",
         re.compile(
+            # a rise in a failure signal read as a good sign: "the rise in repeat contacts is a good engagement signal"
+            r"\b(rise|increase|growth|jump|spike)\s+in\s+(repeat\s+(contacts?|calls?|visits)|reopen\w*|escalations?|complaints?|"
+            r"callbacks?|refunds?|returns?)\b.{0,60}\b(good|positive|healthy|great)\s+(engagement\s+)?(signal|sign)\b|"
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
             r"notifications|requests|usage|engagement)\s+means\s+more\b|"
             r"\b(longer|more)\s+(conversations|sessions|chats|messages)\s+means?\s+(\w+\s+){0,4}(more\s+value|more\s+engaged|"

@@ -59,6 +59,14 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("I would not spend time on fairness audits before launch.", "dismisses_safeguard"),
         ("Fairness reviews of the rankings aren't needed because the vendor handles that.", "dismisses_safeguard"),
         ("Permission checks at query time are unnecessary, everyone signed an NDA.", "dismisses_safeguard"),
+        # session 12: a second exploratory test's confidently wrong answers (4/5 and 5/5), in general form
+        ("Shadow testing is unnecessary because the model was trained on our own transcripts.", "dismisses_safeguard"),
+        ("Actually I'd skip the shadow phase and launch to everyone.", "dismisses_safeguard"),
+        ("Keeping data in-house means we no longer need a data processing review.", "dismisses_safeguard"),
+        ("Fraud is not a real concern at this size.", "overclaims"),
+        ("I would do a big-bang cutover, switching 100% of conversations on Saturday night.", "big_bang"),
+        ("I would decommission the third-party API contract the same week to lock in savings.", "big_bang"),
+        ("The rise in repeat contacts is actually a good engagement signal.", "vanity_metric"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -167,6 +175,11 @@ def test_a_red_flag_sentence_earns_its_concepts_nothing_and_is_never_quoted_as_e
         "If the pilot doesn't cut handling time by 20%, drop the feature and keep the manual flow.",  # a kill rule
         "In the app copy, posted signage on the mountain always wins over the model's estimate.",  # a precedence rule
         "Guardrails: totals must reconcile, low-confidence fields go to human review, no auto-declines.",
+        "Route 5% of traffic first, then move to 100% over a weekend once p95 holds.",
+        "We'd keep the API contract for a quarter as the fallback and cancel it once the self-hosted p95 holds.",
+        "A rise in complaints is a bad sign and a good signal to pause the rollout.",
+        "Fraud is not a big problem in this segment, but we'd still sample 5% of claims for audit.",
+        "Skipping the shadow phase would be a mistake.",
     ],
 )
 def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:
