@@ -255,11 +255,13 @@ def grade_answer(
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
     dims: list[DimensionScore] = []
+    quoted: set[str] = set()
     for d in rubric.dimensions:
         e, hits = ev[d.id]
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
-        best = max(hits, key=lambda h: h.credit, default=None)
-        quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best and best.credit > 0 else ""
+        best = _evidence(hits, quoted)
+        quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best else ""
+        quoted.add(best.sentence if best else "")
         missing = [
             h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and cover.lacks(h.concept)
         ]
@@ -279,6 +281,16 @@ def grade_answer(
         citations=list(question.knowledge[:2]),
         flags=flags,
     )
+
+
+def _evidence(hits: list[Hit], quoted: set[str]) -> Hit | None:
+    """The hit to quote for a dimension: its strongest, or a nearly as strong one from a sentence no other
+    dimension quotes yet (one sentence quoted under four dimensions tells the candidate little)."""
+    ranked = sorted((h for h in hits if h.credit > 0), key=lambda h: -h.credit)
+    if not ranked:
+        return None
+    fresh = next((h for h in ranked if h.sentence not in quoted and h.credit >= 0.5 * ranked[0].credit), None)
+    return fresh or ranked[0]
 
 
 class RuleGrader:

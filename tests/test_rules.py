@@ -349,3 +349,14 @@ def test_a_short_on_topic_answer_is_not_called_off_topic() -> None:
     question = question_by_id("met-01")
     grade = GRADER.grade(question, "I'd pilot with 5% of agents for two weeks and track how often drafts are sent.")
     assert "off_topic" not in grade.flags and not grade.tip.startswith("Answer the question")
+
+
+def test_each_dimension_quotes_its_own_sentence_when_one_nearly_as_strong_exists() -> None:
+    from conftest import STRONG_METRICS_ANSWER
+
+    from interviewer.knowledge import bank
+    from interviewer.rules import RuleGrader
+
+    question = next(q for q in bank().questions if q.topic == "metrics")
+    quotes = [d.evidence for d in RuleGrader().grade(question, STRONG_METRICS_ANSWER).dimensions]
+    assert all(quotes) and len(set(quotes)) == len(quotes)  # five dimensions, five different sentences
