@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli_eval import eval_group, index_cmd
+from .cli_sessions import delete, report, sessions
 from .cli_support import build_grader, build_interviewer, norm_choice, open_knowledge, session_guard
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
@@ -228,62 +229,6 @@ def _run(
         return code
 
 
-@main.command()
-@click.pass_context
-def sessions(ctx: click.Context) -> None:
-    """List saved sessions."""
-    from rich.table import Table
-
-    from . import store
-
-    settings = _settings(ctx)
-    console = _console()
-    with store.open_db(settings.db_path) as conn:
-        rows = store.list_sessions(conn)
-    if not rows:
-        console.print("No sessions yet. Start one with: interviewer practice")
-        return
-    table = Table("Session", "Updated", "Status", "Answered", "Score", "Title")
-    for r in rows:
-        score = f"{r.score:.2f}" if r.score is not None else "—"
-        table.add_row(r.id, r.updated.replace("T", " ")[:16], r.status, f"{r.answered}/{r.total}", score, r.title)
-    console.print(table)
-
-
-@main.command()
-@click.argument("session_id")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), help="Write to a file instead of the terminal.")
-@click.pass_context
-def report(ctx: click.Context, session_id: str, fmt: str, output: Path | None) -> None:
-    """Render a session's report again."""
-    from . import store
-    from .report import to_markdown
-    from .rules import RuleGrader
-    from .session import Interview
-    from .state import Context
-
-    settings = _settings(ctx)
-    with store.open_db(settings.db_path) as conn:
-        interview, _ = Interview.resume(conn, Context(grader=RuleGrader()), session_id, finish=False)
-        rep = interview.current_report()
-    text = rep.model_dump_json(indent=2) if fmt == "json" else to_markdown(rep)
-    if output:
-        try:
-            store.write_private(output, text + ("\n" if fmt == "json" else ""))
-        except OSError as exc:
-            raise ConfigError(
-                f"Cannot write {output}: {exc.strerror}.", hint="Pick a file in a folder that exists."
-            ) from exc
-        click.echo(f"Wrote {output}")
-    elif fmt == "md" and sys.stdout.isatty():  # rendered for reading; piped, it stays Markdown
-        from rich.markdown import Markdown
-
-        _console().print(Markdown(text))
-    else:
-        click.echo(text)
-
-
 @main.command("questions")
 @click.option("--role")
 @click.option("--topic")
@@ -305,4 +250,6 @@ def list_questions(role: str | None, topic: str | None, difficulty: str | None) 
 
 
 main.add_command(eval_group)
+for _command in (sessions, delete, report):
+    main.add_command(_command)
 main.add_command(index_cmd)

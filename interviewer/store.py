@@ -197,6 +197,21 @@ def get_session(conn: sqlite3.Connection, session_id: str) -> SessionRow:
     return SessionRow(*row)
 
 
+def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
+    """Delete a session for good: its checkpoints (every answer), its list row, a pending answer and a draft.
+
+    Held like a running session, so one open in another terminal is refused (`session_lock`).
+    """
+    get_session(conn, session_id)  # a clear message for an unknown id
+    with session_lock(conn, session_id):
+        checkpointer(conn).delete_thread(session_id)
+        conn.execute("DELETE FROM interviewer_inbox WHERE session_id=?", (session_id,))
+        conn.execute("DELETE FROM interviewer_sessions WHERE id=?", (session_id,))
+        conn.commit()
+        _draft_file(conn, session_id).unlink(missing_ok=True)
+    (_home(conn) / "locks" / f"{session_id}.lock").unlink(missing_ok=True)
+
+
 def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:
     try:
         return conn.execute(sql, args).fetchall()

@@ -386,3 +386,23 @@ def test_the_report_keeps_what_the_guard_did_and_the_flags_each_answer_got(tmp_p
     assert "_Note: " in md and "control" in md  # the bell was removed, and the report says so
     assert "**Flags:** too short" in md
     assert "1 question(s) · any role · metrics" in _run(["sessions"]).output  # titles tell sessions apart
+
+
+def test_delete_removes_a_session_and_every_answer_in_it(_isolated_home: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    kept = _session_id(_run(["practice", "--questions", "1"], stdin=STRONG_METRICS_ANSWER + "\n---\n").output)
+    empty = _session_id(_run(["practice", "--questions", "1"], stdin="").output)
+    gone = _session_id(_run(["practice", "--questions", "1"], stdin="My phone is 555-0100.\n---\n").output)
+    assert "Nothing deleted" in _run(["delete", gone], stdin="n\n").output
+    result = _run(["delete", gone, "--empty"], stdin="y\n")
+    assert result.exit_code == 0 and f"Deleted 2 session(s): {gone}, {empty}" in result.output
+    listed = _run(["sessions"]).output
+    assert kept in listed and gone not in listed and empty not in listed
+    db = next(_isolated_home.glob("*.sqlite"))
+    with sqlite3.connect(db) as conn:
+        left = conn.execute("SELECT count(*) FROM checkpoints WHERE thread_id IN (?, ?)", (gone, empty)).fetchone()
+        assert left == (0,)
+        assert conn.execute("SELECT count(*) FROM checkpoints WHERE thread_id=?", (kept,)).fetchone()[0] > 0
+    missing = CliRunner().invoke(main, ["delete", "nope", "--yes"])
+    assert missing.exit_code == 1 and "interviewer sessions" in missing.output
