@@ -28,12 +28,13 @@ HELD = (
 
 
 def main() -> None:
-    """Print pooled agreement, off-topic rows scored 1, capped kinds scored <= 2, good answers called off-topic and
-    the length of "Missing" over dev and the fresh files."""
+    """Print pooled agreement, off-topic rows scored 1, capped kinds scored <= 2, good answers called off-topic, the
+    length of "Missing" and how varied the evidence quotes are, over dev and the fresh files."""
     grader = RuleGrader()
     files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
     n = within = exact = 0
     good = good_off = missing = 0  # on-topic gold 3-5 answers; of them flagged off-topic; items listed as missing
+    quoted = distinct = 0  # evidence quotes, and how many different sentences they are per answer
     tagged: dict[str, list[int]] = {tag: [] for tag in ("off-topic", "keyword-stuffed", "framework-recitation")}
     for path in files:
         if path.name in HELD:
@@ -46,6 +47,8 @@ def main() -> None:
             if gold >= 3 and "off-topic" not in row.tags:
                 good, good_off = good + 1, good_off + ("off_topic" in grade.flags)
             missing += len(grade.missing)
+            quotes = [d.evidence for d in grade.dimensions if d.evidence]
+            quoted, distinct = quoted + len(quotes), distinct + len(set(quotes))
             for tag in tagged.keys() & set(row.tags):
                 tagged[tag].append(got)
         print(f"{path.name}: {len(rows)} rows")
@@ -55,7 +58,8 @@ def main() -> None:
     print(f"keyword-stuffed rows scored <= 2: {sum(g <= 2 for g in stuffed)}/{len(stuffed)}", end=", ")
     print(f"recitation rows scored <= 2: {sum(g <= 2 for g in recited)}/{len(recited)}")
     print(f"on-topic gold 3-5 answers flagged off-topic: {good_off}/{good}", end="; ")
-    print(f"items listed as missing per answer: {missing / n:.2f}")
+    print(f"items listed as missing per answer: {missing / n:.2f}", end="; ")
+    print(f"evidence quotes from different sentences: {distinct / quoted:.2f}")
 
 
 if __name__ == "__main__":
