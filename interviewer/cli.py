@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -17,6 +18,7 @@ from .cli_support import console as _console
 from .cli_support import settings_from as _settings
 from .errors import ConfigError, InterviewerError
 from .schemas import DIFFICULTIES, ROLES, TOPICS
+from .text import clean
 
 EXIT_BUG = 70
 
@@ -114,7 +116,7 @@ def practice(
         raise ConfigError("--question is empty.", hint='Write the question in quotes: --question "How would you …?"')
     if own:
         picked = [questions.custom_question(own, topic)]
-        short = " ".join(own.split())
+        short = " ".join(clean(own).split())  # a title is printed in lists: no escape codes from a pasted question
         title = f"your own question: {short if len(short) <= 50 else short[:49] + '…'}"
     else:
         picked = questions.draw(n, role, topic, difficulty, seed)
@@ -145,6 +147,9 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
             lock=session_id,
         )
     )
+
+
+EXIT_STOPPED = 1  # a stop that ended in an error while a step still ran
 
 
 def _start(conn: Any, context: Any, picked: list[Any], title: str, listener: Any) -> tuple[Interview, Step | None]:
@@ -218,14 +223,16 @@ def _run(
             from .llm import warm
 
             warm()
+        code = EXIT_STOPPED
         try:
             code = run_loop(console, source, interview, step, title, report_path, presenter)
         finally:
+            if step_running():  # a stopped model call would write to a database closed under it: SQLite recovers
+                with contextlib.suppress(OSError):
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                os._exit(code)  # nothing is lost: the answer was saved before its step began
             retriever.close()
-        if step_running():
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)  # nothing is lost: the answer was saved before its step began
         return code
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
@@ -30,7 +31,8 @@ def sessions(ctx: click.Context) -> None:
     table = Table("Session", "Updated", "Status", "Answered", "Score", "Title")
     for r in rows:
         score = f"{r.score:.2f}" if r.score is not None else "—"
-        table.add_row(r.id, r.updated.replace("T", " ")[:16], r.status, f"{r.answered}/{r.total}", score, r.title)
+        updated = r.updated.replace("T", " ")[:16]
+        table.add_row(r.id, updated, r.status, f"{r.answered}/{r.total}", score, escape(r.title))
     console.print(table)
 
 

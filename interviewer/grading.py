@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from .input_guard import GuardedAnswer
-from .schemas import Grade, Question
+from .red_flags import find as find_red_flags
+from .schemas import Grade, Question, TopicRubric
+from .text import canonical, sentences
+from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
 
 
 class Grader(Protocol):
@@ -24,21 +27,26 @@ def grade_guarded(grader: Grader, question: Question, guarded: GuardedAnswer) ->
     return grade
 
 
-def merge_follow_up(before: Grade, combined: Grade, probed: str | None) -> Grade:
+def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | None, rubric: TopicRubric) -> Grade:
     """The grade after a follow-up, from the main answer's grade and main + follow-up graded together.
 
     A follow-up answers one narrower question, so it can lift the dimension it probed to what the two answers
     show together, every other dimension and the overall by one point at most: a strong reply does not turn a
-    fluff answer into a 5. A reply that takes a red-flag stance the main answer did not ("I'd skip the shadow
-    phase after all") counts against it: nothing rises, and what the two answers show together may be lower.
+    fluff answer into a 5. A reply that itself takes a red-flag stance ("I'd skip the shadow phase after all")
+    lowers the grade by a point at least, whichever grader graded it, and the tip names it.
     """
-    if "red_flag" in combined.flags and "red_flag" not in before.flags:
+    reversal = find_red_flags(sentences(canonical(reply)))
+    if reversal:
         dims = [min(c, b, key=lambda d: d.score) for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
+        overall = max(1, min(combined.overall, before.overall - 1))
+        first = reversal[0]
         return combined.model_copy(
             update={
                 "dimensions": dims,
-                "overall": min(before.overall, combined.overall),
-                "raw": min(before.raw, combined.raw),
+                "overall": overall,
+                "raw": min(combined.raw, before.raw, float(overall)),
+                "flags": list(dict.fromkeys([*combined.flags, "red_flag"])),
+                "tip": red_flag_tip(first.kind, first.sentence),
             }
         )
     dims = [
@@ -46,10 +54,11 @@ def merge_follow_up(before: Grade, combined: Grade, probed: str | None) -> Grade
         for c, b in zip(combined.dimensions, before.dimensions, strict=True)
     ]
     dims = [c if c.score >= b.score else b for c, b in zip(dims, before.dimensions, strict=True)]
-    return combined.model_copy(
-        update={
-            "dimensions": dims,
-            "overall": min(max(before.overall, combined.overall), before.overall + 1),
-            "raw": min(max(before.raw, combined.raw), before.raw + 1.0),
-        }
-    )
+    update: dict[str, object] = {
+        "dimensions": dims,
+        "overall": min(max(before.overall, combined.overall), before.overall + 1),
+        "raw": min(max(before.raw, combined.raw), before.raw + 1.0),
+    }
+    if combined.grader == "rules" and dims != combined.dimensions and not set(combined.flags) & TIP_FLAGS:
+        update["tip"] = dimension_tip(dims, rubric)  # its "3/5 → 4/5" must read off the scores shown with it
+    return combined.model_copy(update=update)

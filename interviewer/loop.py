@@ -17,7 +17,7 @@ from .knowledge import relevant_citations, unpack_question
 from .logs import redact
 from .schemas import Report, Turn
 from .session import Interview, Step
-from .terminal import COMMANDS, AnswerSource, Terminated, stop_signals
+from .terminal import COMMANDS, AnswerSource, Terminated, ignore_stops, stop_signals
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -92,8 +92,10 @@ def run_loop(
                 step = _interruptible(interview.proceed)
             code = _loop(console, source, interview, step, presenter)
     except KeyboardInterrupt:
+        ignore_stops()
         code = _saved(console, interview, EXIT_INTERRUPTED, source, presenter.command)
     except Terminated as stop:
+        ignore_stops()
         with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone; the draft is saved first
             _saved(console, interview, 128 + stop.signum, source, presenter.command)
         code = 128 + stop.signum
@@ -193,7 +195,8 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         try:
             step = _interruptible(partial(interview.answer, text, skip=command == "/skip"))
         finally:
-            presenter._pause()
+            with contextlib.suppress(OSError):  # a closed terminal must not hide the stop that is under way
+                presenter._pause()
         for turn in step.new_turns[presenter.rendered :]:
             render.feedback(console, turn)
         _index_warning(console, interview)

@@ -12,7 +12,7 @@ from langgraph.types import interrupt
 
 from .grading import grade_guarded, merge_follow_up
 from .input_guard import guard_answer
-from .knowledge import relevant_citations, unpack_question
+from .knowledge import relevant_citations, rubrics, unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
 from .report import build_report
@@ -93,7 +93,8 @@ def _regrade_with_probe(state: InterviewState, question: Question, answer: str, 
     before = Grade.model_validate(main["grade"])
     combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
     pending = state["pending"]
-    return merge_follow_up(before, combined, pending["dimension"] if pending else None)
+    rubric = rubrics().topics[question.topic]
+    return merge_follow_up(before, combined, answer, pending["dimension"] if pending else None, rubric)
 
 
 def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:

@@ -28,10 +28,7 @@ _SAFEGUARD = (
     r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
     r"regulatory|gdpr|hipaa|ai\s+act|compliance|review\s+(step|queue|flow|stage)|appeals?(\s+(flow|process|path))?|"
     r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
-    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags|"
-    # session 12, from an exploratory test: "Shadow testing is unnecessary", "I'd skip the shadow phase"
-    r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment|launch)|"
-    r"(privacy|security|data[\s-]+protection|data[\s-]+processing|legal)\s+(review|assessment|impact\s+assessment)|dpia)"
+    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags)"
 )
 # Session 11, from an exploratory test's confidently wrong answers: more checks that are safeguards. A review's
 # look-alikes showed them too eager inside the general "dismissal near a safeguard" test ("Saying the underwriter
@@ -40,11 +37,12 @@ _SAFEGUARD = (
 _CHECK = (
     r"((the|our|any|all)\s+)?((\w+\s+)?(adjuster|underwriter|loan\s+officer|nurse|physician|doctor|lawyer|attorney)s?"
     r"\W{0,2}\s*(review|check|approval|sign[- ]off)s?|(bias|fairness)\s+(checks?|audits?|reviews?|testing)|"
-    r"(access|permission)s?\s+(checks?|controls?))"
+    r"(access|permission)s?\s+(checks?|controls?)|"
+    # session 12 (a second exploratory test): "Shadow testing is unnecessary because…", "I'd skip the shadow phase"
+    r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment))"
 )
 _DISMISS = (
     r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
-    r"no\s+longer\s+need|"
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
     r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
@@ -105,10 +103,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "overclaims",
         re.compile(
             r"\b(always|strictly)\s+(becomes?\s+|is\s+|gets?\s+)?(cheaper|better|more\s+(accurate|expensive))\b|"
-            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn'?t|is\s+not|matters\s+(much\s+)?less)\b|"
-            # a named risk waved away: "fraud is not a real concern", "fraud doesn't matter at this size"
-            r"\b(fraud|abuse|misuse|security|safety)\s+(risks?\s+)?((isn'?t|is\s+not|aren'?t|are\s+not)\s+(really\s+)?(a\s+)?"
-            r"(real|big|major|serious)\s+(concern|issue|problem|risk)|(doesn'?t|does\s+not|don'?t|do\s+not)\s+(really\s+)?matter)\b|\bguarantee[sd]?\s+(compliance|accuracy|"
+            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn'?t|is\s+not|matters\s+(much\s+)?less)\b|\bguarantee[sd]?\s+(compliance|accuracy|"
             r"safety|privacy|correctness|success)\b|\bbasically\s+(zero|free|eliminat\w+|no\s+risk)\b|"
             r"\b(no|zero)\s+risk\b(?!\s+(tolerance|appetite))|\bnot\s+(really\s+)?a\s+concern\b|"
             r"\b(savings|benefits?|value|gains?)\s+(is|are)\s+obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b.{0,40}\bso\b|"
@@ -127,17 +122,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "big_bang",
         # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
         re.compile(
-            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)"
-            r"(?!.*(?<![\d.])(?!100\s*%)\d+(\.\d+)?\s*%).*("  # "5% first" is a stage, "100% of traffic" is not
+            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+day|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
-            r"\bstraight\s+(in)?to\s+production\b|"
-            # the way back removed at cutover: "decommission the API contract the same week"
-            r"\b(decommission|cancel|terminate|shut\s+down|switch\s+off|turn\s+off)\w*\s+(the\s+|our\s+)?([\w-]+\s+){0,3}"
-            r"(api|contract|old\s+system|legacy\s+system|fallback|current\s+(system|model|vendor))\b.{0,40}\b(the\s+same\s+(week|day)|"
-            r"immediately|right\s+away|at\s+once|on\s+day\s+one)\b)|"
+            r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
@@ -148,9 +138,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "vanity_metric",
         re.compile(
-            # a rise in a failure signal read as a good sign: "the rise in repeat contacts is a good engagement signal"
-            r"\b(rise|increase|growth|jump|spike)\s+in\s+(repeat\s+(contacts?|calls?|visits)|reopen\w*|escalations?|complaints?|"
-            r"callbacks?|refunds?|returns?)\b.{0,60}\b(good|positive|healthy|great)\s+(engagement\s+)?(signal|sign)\b|"
+            # session 12: a rise in a failure signal read as engagement: "the rise in repeat contacts is actually a
+            # good engagement signal" (not "… is a good signal to pause", "more refunds processed in 24 h is good")
+            r"\b(rise|increase|growth|jump|spike)\s+in\s+(repeat\s+(contacts?|calls?)|reopen\w*|complaints?|callbacks?)\b"
+            r"[^.;:]{0,30}\b(is|as)\s+(actually\s+|really\s+)?a\s+(good|positive|healthy|great)\s+engagement\s+(signal|sign)\b|"
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
             r"notifications|requests|usage|engagement)\s+means\s+more\b|"
             r"\b(longer|more)\s+(conversations|sessions|chats|messages)\s+means?\s+(\w+\s+){0,4}(more\s+value|more\s+engaged|"

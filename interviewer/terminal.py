@@ -51,6 +51,16 @@ def stop_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+def ignore_stops() -> None:
+    """From here on Ctrl-C, SIGTERM and SIGHUP are ignored: the session is being saved, and a second press or
+    signal must not cut that short (the process ends right after)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
 class AnswerSource(Protocol):
     """Yields the candidate's next input; raises EOFError (quit) or KeyboardInterrupt (Ctrl-C)."""
 

@@ -7,6 +7,10 @@ from .schemas import DimensionScore, GradeFlag, TopicRubric
 
 QUOTE_WORDS = 22
 
+# flags whose tip says what capped the answer, not which dimension to lift
+TIP_FLAGS = frozenset(
+    {"empty", "off_topic", "gibberish", "too_short", "keyword_stuffed", "generic", "vague", "recitation"}
+)
 _RED_FLAG_ADVICE = {
     "dismisses_safeguard": "waving off a safeguard is what interviewers probe first; say what you would keep, and why",
     "overclaims": "a certainty nothing in the question supports; state the assumption and how you would check it",
@@ -36,9 +40,18 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
     if "recitation" in flags:
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
     if f.red_flags:
-        first = f.red_flags[0]
-        quote = " ".join(first.sentence.split()[:QUOTE_WORDS])
-        return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[first.kind]}."
+        return red_flag_tip(f.red_flags[0].kind, f.red_flags[0].sentence)
+    return dimension_tip(dims, rubric)
+
+
+def red_flag_tip(kind: str, sentence: str) -> str:
+    """The tip for a red-flag sentence: quote it, say why interviewers stop on it."""
+    quote = " ".join(sentence.split()[:QUOTE_WORDS])
+    return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[kind]}."
+
+
+def dimension_tip(dims: list[DimensionScore], rubric: TopicRubric) -> str:
+    """The next anchor of the weakest dimension, with what this question needs for it."""
     weakest = min(dims, key=lambda d: d.score)
     if weakest.score >= 5:
         return "Every dimension is at 5/5: keep this shape, and practise saying it in about two minutes."

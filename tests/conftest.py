@@ -40,6 +40,19 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     yield home
 
 
+@pytest.fixture(autouse=True)
+def _signal_handlers() -> Iterator[None]:
+    """A stopped session ignores further Ctrl-C and signals for the rest of its process (`ignore_stops`); in
+    the test process that would outlive the test, so each test gets its handlers back."""
+    import signal
+
+    names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    saved = {n: signal.getsignal(getattr(signal, n)) for n in names}
+    yield
+    for n, handler in saved.items():
+        signal.signal(getattr(signal, n), handler)
+
+
 class FakeGrader:
     """Returns queued overall scores (all dimensions equal) and records every call."""
 

@@ -406,3 +406,11 @@ def test_delete_removes_a_session_and_every_answer_in_it(_isolated_home: Path, t
         assert conn.execute("SELECT count(*) FROM checkpoints WHERE thread_id=?", (kept,)).fetchone()[0] > 0
     missing = CliRunner().invoke(main, ["delete", "nope", "--yes"])
     assert missing.exit_code == 1 and "interviewer sessions" in missing.output
+
+
+def test_a_question_with_markup_or_escape_codes_in_its_title_lists_cleanly() -> None:
+    own = "Which metric [/] would you pick for [bold]search\x1b[31m?"
+    sid = _session_id(_run(["practice", "--question", own], stdin="").output)
+    listed = _run(["sessions"])
+    assert listed.exit_code == 0 and sid in listed.output and "[bold]search" in listed.output
+    assert "\x1b" not in listed.output

@@ -1,41 +1,58 @@
-"""How a follow-up answer changes the grade: it lifts what it probed, little else, and a reversal counts against."""
+"""How a follow-up reply changes the grade: it lifts what it probed, little else, and a reversal counts against."""
 
 from __future__ import annotations
 
 from interviewer.grading import merge_follow_up
-from interviewer.knowledge import bank
+from interviewer.knowledge import bank, rubrics
 from interviewer.rules import RuleGrader
 from interviewer.schemas import DimensionScore, Grade, GradeFlag
 
 DIMS = ("structure", "metrics_guardrails", "tradeoffs_risks", "ai_judgment", "specificity")
+LAUNCH = rubrics().topics["launch"]
+SOUND_REPLY = "I'd add a p95 latency guardrail of 800 ms and roll back if it holds above that for an hour."
 
 
-def _grade(overall: int, scores: tuple[int, ...], flags: list[GradeFlag] | None = None) -> Grade:
+def _grade(overall: int, scores: tuple[int, ...], flags: list[GradeFlag] | None = None, grader: str = "rules") -> Grade:
     return Grade(
+        grader=grader,  # type: ignore[arg-type]
         rubric_version="t",
         overall=overall,
         raw=float(overall),
         dimensions=[DimensionScore(dimension=d, name=d, score=s) for d, s in zip(DIMS, scores, strict=True)],  # type: ignore[arg-type]
-        tip="t",
+        tip="combined tip",
         flags=flags or [],
     )
 
 
 def test_the_probed_dimension_rises_fully_the_rest_and_the_overall_by_one_point_at_most() -> None:
-    merged = merge_follow_up(_grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4)), "metrics_guardrails")
+    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4))
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
     assert [d.score for d in merged.dimensions] == [4, 5, 3, 2, 2]
     assert merged.overall == 3 and merged.raw == 3.0
+    assert merged.tip.startswith("ai_judgment (2/5 → 3/5)")  # the tip reads off the scores shown, not the combined
 
 
-def test_a_weaker_combined_grade_lowers_nothing_without_a_red_flag() -> None:
-    merged = merge_follow_up(_grade(4, (4, 4, 4, 4, 4)), _grade(3, (3, 5, 3, 3, 3)), "metrics_guardrails")
+def test_a_weaker_combined_grade_lowers_nothing_without_a_reversal() -> None:
+    before, combined = _grade(4, (4, 4, 4, 4, 4)), _grade(3, (3, 5, 3, 3, 3), ["red_flag"])
+    # the red flag is the main answer's own (graded again with the reply): the reply is sound
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
     assert [d.score for d in merged.dimensions] == [4, 5, 4, 4, 4] and merged.overall == 4
 
 
-def test_a_follow_up_that_takes_a_red_flag_stance_lowers_the_grade() -> None:
-    merged = merge_follow_up(_grade(4, (4, 4, 4, 4, 4)), _grade(2, (2, 5, 3, 2, 4), ["red_flag"]), "metrics_guardrails")
-    assert [d.score for d in merged.dimensions] == [2, 4, 3, 2, 4] and merged.overall == 2
-    assert "red_flag" in merged.flags
+def test_a_reply_that_takes_a_red_flag_stance_lowers_the_grade_with_any_grader() -> None:
+    reply = "Actually, I'd skip the shadow phase and launch to everyone on day one."
+    for grader in ("rules", "llm"):
+        before, combined = _grade(4, (4, 4, 4, 4, 4), grader=grader), _grade(4, (4, 5, 4, 4, 4), grader=grader)
+        merged = merge_follow_up(before, combined, reply, "metrics_guardrails", LAUNCH)
+        assert merged.overall == 3 and max(d.score for d in merged.dimensions) == 4
+        assert "red_flag" in merged.flags and "skip the shadow phase" in merged.tip
+
+
+def test_a_sound_reply_that_mentions_a_rise_in_reopens_is_not_a_reversal() -> None:
+    reply = "A spike in reopened claims right after launch is a good signal to pause the rollout in that region."
+    before, combined = _grade(4, (5, 4, 3, 4, 4)), _grade(4, (5, 4, 4, 4, 4))
+    merged = merge_follow_up(before, combined, reply, "tradeoffs_risks", LAUNCH)
+    assert merged.overall == 4 and [d.score for d in merged.dimensions] == [5, 4, 4, 4, 4]
 
 
 def test_with_the_rule_grader_a_reversal_is_marked_down_and_named_in_the_tip() -> None:
@@ -46,12 +63,10 @@ def test_with_the_rule_grader_a_reversal_is_marked_down_and_named_in_the_tip() -
         "of low-risk claims in one region. Guardrails are fraud rate, overpayment and loss ratio, tracked on the "
         "90-day cohort."
     )
-    reversal = (
-        "Actually, thinking again, I'd skip the shadow phase and the adjuster checks and just launch to everyone on "
-        "day one; fraud doesn't matter at this size."
-    )
+    reversal = "Actually, thinking again, I'd skip the shadow phase and just launch to everyone on day one."
     grader = RuleGrader()
     before = grader.grade(question, main)
-    after = merge_follow_up(before, grader.grade(question, f"{main}\n{reversal}"), question.probes[0].dimension)
+    combined = grader.grade(question, f"{main}\n{reversal}")
+    after = merge_follow_up(before, combined, reversal, question.probes[0].dimension, LAUNCH)
     assert after.overall < before.overall
     assert "skip the shadow phase" in after.tip
