@@ -12,7 +12,7 @@ from .report import to_markdown
 from .schemas import Passage, Report, Turn
 from .state import Pending
 from .terminal import COMMANDS
-from .text import clean
+from .text import clean, printable
 
 
 def prompt_header(console: Console, pending: Pending) -> None:
@@ -37,7 +37,7 @@ def prompt_block(console: Console, pending: Pending, question: str | None = None
 
 def answer_echo(console: Console, text: str) -> None:
     """Echo a scripted answer so the transcript reads like an interactive run."""
-    text = clean(text)  # a scripted answer must not drive the terminal with escape codes
+    text = printable(text)  # a scripted answer must not drive the terminal with escape codes
     shown = text if len(text) <= 600 else text[:600] + f" … [{len(text):,} characters]"
     console.print(f"[dim]You:[/] {escape(shown)}")
 

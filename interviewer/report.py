@@ -8,7 +8,7 @@ from typing import Any
 
 from .knowledge import unpack_question
 from .schemas import DIMENSION_LABELS, TOPIC_LABELS, Exchange, Grade, QuestionResult, Report
-from .text import clean
+from .text import printable
 
 STRONG, WEAK = 4, 2
 
@@ -50,7 +50,7 @@ def _exchange(turn: dict[str, Any]) -> Exchange:
     return Exchange(
         kind=turn["kind"],
         prompt=turn["prompt"],
-        answer=clean(turn.get("answer", "")),  # as typed, minus terminal escapes: a report is printed too
+        answer=printable(turn.get("answer", "")),  # as typed, minus terminal escapes: a report is printed too
         skipped=bool(turn.get("skipped")),
         score=grade["overall"] if grade else None,
         flags=list(grade.get("flags", [])) if grade else [],

@@ -33,12 +33,32 @@ REASONING_MARKERS = frozenset(
 )
 
 
+# kept as typed through NFKC: "10⁵" must not become "105", nor "x²" "x2", nor "½" "1⁄2" (a quote in the feedback
+# would show a number nobody wrote)
+_KEEP_AS_TYPED = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209c\u2150-\u215f\u2189]+")
+
+
 def clean(text: str) -> str:
-    """NFKC-normalise and drop ANSI escapes and control characters, keeping newlines and tabs."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC-normalise (superscripts, subscripts and fractions kept) and drop ANSI escapes and control characters,
+    keeping newlines and tabs: the text that is graded and quoted."""
+    return printable(_nfkc(text))
+
+
+def printable(text: str) -> str:
+    """The text as typed, minus ANSI escapes and control characters (newlines and tabs kept): what a report shows."""
     text = _ANSI.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text)
+
+
+def _nfkc(text: str) -> str:
+    if text.isascii():
+        return text
+    out, last = [], 0
+    for m in _KEEP_AS_TYPED.finditer(text):
+        out += [unicodedata.normalize("NFKC", text[last : m.start()]), m.group()]
+        last = m.end()
+    return "".join([*out, unicodedata.normalize("NFKC", text[last:])])
 
 
 # not "-> 50" or ">1%": an arrow or a comparison that a fixed-width wrap put first on a line

@@ -84,6 +84,18 @@ def test_raw_answer_is_kept_while_control_characters_are_cleaned(_isolated_home:
     assert grader.calls[0][1] == "line one red\nline two"
 
 
+def test_superscripts_and_fractions_reach_the_grader_and_the_report_as_typed(_isolated_home: Path) -> None:
+    grader = FakeGrader([5, 5])
+    raw = "Volume: 10⁵ chats a month, ½ of them after 6 pm; ｆｕｌｌｗｉｄｔｈ letters fold."
+    with _open(_isolated_home) as conn:
+        interview, _ = Interview.start(conn, Context(grader=grader), QS[:1], "t")
+        interview.answer(raw)
+        report = interview.current_report()
+    # "10⁵" read as "105" would let the feedback quote a number nobody wrote
+    assert grader.calls[0][1] == "Volume: 10⁵ chats a month, ½ of them after 6 pm; fullwidth letters fold."
+    assert report.questions[0].exchanges[0].answer == raw
+
+
 def test_huge_paste_is_capped_with_a_note(_isolated_home: Path) -> None:
     grader = FakeGrader([3, 3])
     with _open(_isolated_home) as conn:
