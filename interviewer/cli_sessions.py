@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
-from .errors import ConfigError
+from .errors import ConfigError, SessionError
 
 
 @click.command()
@@ -47,17 +47,30 @@ def delete(ctx: click.Context, session_ids: tuple[str, ...], empty: bool, yes: b
 
     settings = _settings(ctx)
     with store.open_db(settings.db_path) as conn:
-        chosen = [store.get_session(conn, sid).id for sid in session_ids]  # unknown ids fail before anything goes
-        chosen += [r.id for r in store.list_sessions(conn) if empty and r.answered == 0 and r.id not in chosen]
+        # unknown ids fail before anything goes; a session with typing not yet graded is not "empty"
+        chosen = list(dict.fromkeys(store.get_session(conn, sid).id for sid in session_ids))
+        extra = [r.id for r in store.list_sessions(conn) if empty and r.answered == 0 and r.id not in chosen]
+        kept = [sid for sid in extra if store.has_unsent_work(conn, sid)]
+        chosen += [sid for sid in extra if sid not in kept]
+        if kept:
+            click.echo(f"Kept {', '.join(kept)}: typed or sent but not graded yet (resume to finish, or name it).")
         if not chosen:
             click.echo("Nothing to delete. Name sessions (interviewer sessions lists them), or pass --empty.")
             return
-        if not yes and not click.confirm(f"Delete {len(chosen)} session(s) and everything typed in them?"):
+        if not yes and not click.confirm(f"Delete {', '.join(chosen)} and everything typed in them?"):
             click.echo("Nothing deleted.")
             return
+        deleted = []
         for sid in chosen:
-            store.delete_session(conn, sid)
-    click.echo(f"Deleted {len(chosen)} session(s): {', '.join(chosen)}")
+            try:
+                store.delete_session(conn, sid)
+                deleted.append(sid)
+            except SessionError as exc:  # open in another terminal: the others still go
+                click.echo(f"Not deleted: {exc} {exc.hint}")
+    if deleted:
+        click.echo(f"Deleted {len(deleted)} session(s): {', '.join(deleted)}")
+    if len(deleted) < len(chosen):
+        raise click.exceptions.Exit(1)
 
 
 @click.command()

@@ -203,13 +203,23 @@ def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
     Held like a running session, so one open in another terminal is refused (`session_lock`).
     """
     get_session(conn, session_id)  # a clear message for an unknown id
-    with session_lock(conn, session_id):
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(session_lock(conn, session_id))
+        except SessionError as exc:
+            raise SessionError(str(exc), hint="Quit it there (/quit or Ctrl-D), then delete it.") from None
         checkpointer(conn).delete_thread(session_id)
         conn.execute("DELETE FROM interviewer_inbox WHERE session_id=?", (session_id,))
         conn.execute("DELETE FROM interviewer_sessions WHERE id=?", (session_id,))
         conn.commit()
         _draft_file(conn, session_id).unlink(missing_ok=True)
+        _draft_file(conn, session_id).with_suffix(".tmp").unlink(missing_ok=True)
     (_home(conn) / "locks" / f"{session_id}.lock").unlink(missing_ok=True)
+
+
+def has_unsent_work(conn: sqlite3.Connection, session_id: str) -> bool:
+    """Whether a session holds typing not yet graded: a kept draft, or an answer sent but not graded."""
+    return _draft_file(conn, session_id).exists() or inbox(conn, session_id) is not None
 
 
 def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:

@@ -408,6 +408,20 @@ def test_delete_removes_a_session_and_every_answer_in_it(_isolated_home: Path, t
     assert missing.exit_code == 1 and "interviewer sessions" in missing.output
 
 
+def test_delete_empty_keeps_a_session_with_typing_not_yet_graded(_isolated_home: Path) -> None:
+    from interviewer import store
+    from interviewer.config import Settings
+
+    drafted = _session_id(_run(["practice", "--questions", "1"], stdin="").output)
+    empty = _session_id(_run(["practice", "--questions", "1"], stdin="").output)
+    with store.open_db(Settings().db_path) as conn:
+        store.save_draft(conn, drafted, "Half an answer about guardrails")  # "Your unsent answer is kept"
+    result = _run(["delete", empty, empty, "--empty", "--yes"])  # a repeated id is one session
+    assert result.exit_code == 0, result.output
+    assert f"Kept {drafted}" in result.output and f"Deleted 1 session(s): {empty}" in result.output
+    assert drafted in _run(["sessions"]).output
+
+
 def test_a_question_with_markup_or_escape_codes_in_its_title_lists_cleanly() -> None:
     own = "Which metric [/] would you pick for [bold]search\x1b[31m?"
     sid = _session_id(_run(["practice", "--question", own], stdin="").output)
