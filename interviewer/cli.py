@@ -209,7 +209,8 @@ def _run(
         mask_transcript=settings.mask_transcript,
     )
     home = (ctx.obj or {}).get("home")
-    presenter = Presenter(console, "interviewer" + (f" --home {shlex.quote(str(home))}" if home else ""))
+    flag = f" --home {shlex.quote(str(Path(home).resolve()))}" if home else ""  # works from any folder
+    presenter = Presenter(console, "interviewer" + flag)
     with store.open_db(settings.db_path) as conn, ExitStack() as held:
         if lock is not None:  # before a resumed session grades an answer left in its inbox
             held.enter_context(store.session_lock(conn, lock))

@@ -106,7 +106,8 @@ def run_loop(
         except OSError as exc:
             console.print(
                 f"[red]Could not write the report to {report_path}: {exc.strerror}.[/] "
-                f"Next: {presenter.command} report {interview.session_id} --format json --output FILE"
+                f"Next: {escape(presenter.command)} report {interview.session_id} --format json --output FILE",
+                soft_wrap=True,
             )
     return code
 
@@ -261,7 +262,8 @@ def _saved(
         store.save_draft(interview.conn, interview.session_id, source.draft)
         if source.draft.strip():
             console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
-    console.print(f"\nSaved. Resume with: [bold]{escape(command)} resume {interview.session_id}[/]")
+    # soft_wrap: a narrow terminal wraps the command on screen, but a copy of it stays one line
+    console.print(f"\nSaved. Resume with: [bold]{escape(command)} resume {interview.session_id}[/]", soft_wrap=True)
     return code
 
 

@@ -109,4 +109,4 @@ def report(console: Console, rep: Report, command: str = "interviewer") -> None:
 
     console.rule("Summary")
     console.print(Markdown(to_markdown(rep, transcript=False)))
-    console.print(f"[dim]Every answer with its feedback: {escape(command)} report {rep.session_id}[/]")
+    console.print(f"[dim]Every answer with its feedback: {escape(command)} report {rep.session_id}[/]", soft_wrap=True)

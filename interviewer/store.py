@@ -247,10 +247,12 @@ def draft_writer(conn: sqlite3.Connection, session_id: str) -> Callable[[str], N
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write a file the candidate asked for (a report holds their answers): created user-only, like the data folder;
-    a file that exists keeps the permissions its owner gave it."""
+    """Write a file the candidate asked for (a report holds their answers) user-only, like the data folder, even
+    over an older copy that others could read."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with contextlib.suppress(OSError):  # not ours to change (another owner, some network mounts): write anyway
+        os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
 

@@ -42,6 +42,9 @@ def test_scripted_practice_writes_a_report_with_every_score(tmp_path: Path) -> N
     assert out.stat().st_mode & 0o777 == 0o600  # it holds the answers, as the data folder does
     assert report["title"] and report["started"]
     md = tmp_path / "again" / "out.md"
+    md.parent.mkdir()
+    md.write_text("an older, world-readable copy")
+    md.chmod(0o644)
     sid = report["session_id"]
     assert _run(["report", sid, "--output", str(md)]).exit_code == 0
     assert md.stat().st_mode & 0o777 == 0o600
@@ -370,10 +373,12 @@ def test_sigterm_mid_interview_saves_and_says_how_to_resume(_isolated_home: Path
 
 def test_with_home_the_printed_commands_name_it_so_they_find_the_session(tmp_path: Path) -> None:
     home = tmp_path / "my data"
+    relative = _run(["--home", "rel home", "practice", "--questions", "1"], stdin="")
+    assert f"--home '{(tmp_path / 'rel home').resolve()}' resume" in relative.output  # works from any folder
     result = _run(["--home", str(home), "practice", "--questions", "2"], stdin=STRONG_METRICS_ANSWER + "\n---\n")
     sid = _session_id(result.output)
     shown = re.search(r"Resume with: (.+)", result.output)
-    assert shown and shown.group(1).strip() == f"interviewer --home '{home}' resume {sid}"
+    assert shown and shown.group(1).strip() == f"interviewer --home '{home.resolve()}' resume {sid}"
     again = _run([*shlex.split(shown.group(1))[1:], "--answers", os.devnull])
     assert "No session" not in again.output and sid in again.output
 
