@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
@@ -74,17 +76,20 @@ def feedback(console: Console, turn: Turn) -> None:
     console.print()
 
 
-def hint(console: Console, paths: list[str], passages: list[Passage]) -> None:
-    """Show the retrieved passages for the question, or the sections the bank links it to."""
+def hint(console: Console, paths: list[str], passages: list[Passage], limit: int = 3) -> None:
+    """Show the sections the bank links the question to, then retrieved passages from elsewhere (your notes)."""
     from rich.markdown import Markdown
 
-    if passages:
-        items = [(p.heading, p.text) for p in passages]
-    else:
-        by_path = {s.path: s.text for s in sections()}
-        items = [(p, by_path.get(p, "(section not found)")) for p in paths]
-    for title, body in items:
-        console.print(Panel(Markdown(body), title=escape(title), title_align="left", border_style="dim"))
+    by_path = {s.path: s.text for s in sections()}
+    items = [(p, by_path.get(p, "(section not found)")) for p in paths]
+    items += [(p.heading, p.text) for p in passages if p.heading not in paths]
+    for title, body in items[:limit]:
+        console.print(Panel(Markdown(_literal_gt(body)), title=escape(title), title_align="left", border_style="dim"))
+
+
+def _literal_gt(body: str) -> str:
+    """ ">50M tokens/month" is a comparison in the knowledge file, not a Markdown blockquote."""
+    return re.sub(r"^(\s*(?:[-*+]\s+|\d+\.\s+)?)>", r"\1\\>", body, flags=re.MULTILINE)
 
 
 def help_text(console: Console, interactive: bool) -> None:

@@ -86,12 +86,15 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
     strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
     gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in ranked if d in weak]
     for r in results:
-        if r.score < 5:  # what a 4 still missed is what to practise next
+        if r.skipped:  # scored 1 in the overall: it must show up here too
+            gaps.append(f"Q{r.index + 1} was skipped")
+        elif r.score < 5:  # what a 4 still missed is what to practise next
             gaps.extend(f"{m} (Q{r.index + 1})" for m in r.missing[: 2 if r.score <= WEAK + 1 else 1])
     study: list[str] = []
     for r in sorted(results, key=lambda r: r.score):
-        if r.score <= WEAK + 1:
-            for path in unpack_question(state["questions"][r.index]).knowledge:
+        if r.score < 5:  # a weak answer's sections, and the first one of an answer that missed a little
+            paths = unpack_question(state["questions"][r.index]).knowledge
+            for path in paths if r.score <= WEAK + 1 else paths[:1]:
                 if path not in study:
                     study.append(path)
     overall = overall_score(state) or 0.0

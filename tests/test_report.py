@@ -35,3 +35,12 @@ def test_a_strong_session_names_its_lowest_dimension_and_what_it_missed() -> Non
 def test_all_fives_has_no_invented_gap() -> None:
     report = build_report(_state([5, 5, 5, 5, 5], 5, []), completed=True)
     assert report.gaps == [] and len(report.strengths) == 5
+
+
+def test_a_skipped_question_is_a_gap_and_a_four_still_has_something_to_study() -> None:
+    state = _state([5, 4, 5, 5, 5], 4, [])
+    skipped = dict(state["turns"][0], question_index=1, grade=None, skipped=True)
+    state["questions"] = state["questions"] * 2
+    state["turns"] = [state["turns"][0], skipped]
+    report = build_report(state, completed=True)
+    assert "Q2 was skipped" in report.gaps and report.study  # not "(none yet)" under either

@@ -305,7 +305,7 @@ def test_feedback_cites_retrieved_sections_from_the_questions_own_chapters() -> 
     ]
 
 
-def test_hint_shows_the_retrieved_sections_of_the_questions_own_chapters_only() -> None:
+def test_hint_shows_the_questions_own_sections_then_your_notes_never_an_unrelated_hit() -> None:
     from types import SimpleNamespace
 
     from rich.console import Console
@@ -315,17 +315,29 @@ def test_hint_shows_the_retrieved_sections_of_the_questions_own_chapters_only() 
     from interviewer.schemas import Passage
 
     question = next(q for q in bank().questions if q.topic == "responsible_ai" and "Quick Reference" not in q.knowledge)
-    own = question.knowledge[0]
     found = [
         Passage(chunk_id="1", heading="Quick Reference", source="kb", text="QUICK-REF-BODY"),
         Passage(chunk_id="2", heading="1. Product Sense Framework › Problem Validation", source="kb", text="PV-BODY"),
-        Passage(chunk_id="3", heading=own, source="kb", text="OWN-BODY"),
+        Passage(chunk_id="3", heading="My notes › Red-team log", source="notes.md", text="MY-NOTES-BODY"),
     ]
     retriever = SimpleNamespace(search=lambda text, k=2: found)
     interview = SimpleNamespace(
         state=lambda: {"questions": [pack_question(question)]}, context=SimpleNamespace(retriever=retriever)
     )
-    console = Console(record=True, width=120)
+    console = Console(record=True, width=200)
     _local_command(console, None, interview, "/hint", 0)  # type: ignore[arg-type]
     shown = console.export_text()
-    assert "OWN-BODY" in shown and "QUICK-REF-BODY" not in shown and "PV-BODY" not in shown
+    assert question.knowledge[0] in shown  # the bank's own section, first
+    assert "QUICK-REF-BODY" not in shown and "PV-BODY" not in shown
+    if len(question.knowledge) < 3:
+        assert "MY-NOTES-BODY" in shown  # your own notes, retrieved, come after
+
+
+def test_a_comparison_in_the_knowledge_file_is_not_rendered_as_a_quote() -> None:
+    from rich.console import Console
+
+    from interviewer.render import hint
+
+    console = Console(record=True, width=200)
+    hint(console, ["3. AI Product Strategy › Decision Rules"], [])
+    assert ">50M tokens/month" in console.export_text()
