@@ -144,7 +144,19 @@ def _md(text: str) -> str:
 def to_markdown(report: Report, transcript: bool = True) -> str:
     """Render a report as Markdown; `transcript` adds each question with what was written and its feedback (the
     end-of-interview summary leaves it out: the candidate has just read all of it)."""
-    header = _md(report.title) + (f" · started {_when(report.started)}" if report.started else "")
+    # the title may be the candidate's own question: none of its characters may turn into Markdown
+    title = re.sub(r"([\\`*_{}\[\]()#+!|<>~-])", r"\\\1", report.title)
+    header = title + (f" · started {_when(report.started)}" if report.started else "")
+    if not report.questions:  # nothing answered yet: no score, no table of nothing
+        return "\n".join(
+            [
+                f"# Mock interview report — session {report.session_id}",
+                "",
+                *([header, ""] if report.title else []),
+                "No answer yet: resume the session to answer its first question.",
+                "",
+            ]
+        )
     lines = [
         f"# Mock interview report — session {report.session_id}",
         "",

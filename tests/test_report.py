@@ -44,3 +44,11 @@ def test_a_skipped_question_is_a_gap_and_a_four_still_has_something_to_study() -
     state["turns"] = [state["turns"][0], skipped]
     report = build_report(state, completed=True)
     assert "Q2 was skipped" in report.gaps and report.study  # not "(none yet)" under either
+
+
+def test_a_report_before_any_answer_says_so_and_a_title_never_turns_into_markdown() -> None:
+    empty = build_report({"session_id": "s", "questions": [], "turns": []}, completed=False)
+    titled = empty.model_copy(update={"title": "your own question: Which *metric* for <b>search_v2</b> #1?"})
+    text = to_markdown(titled)
+    assert "No answer yet" in text and "| # |" not in text
+    assert r"Which \*metric\* for \<b\>search\_v2\</b\> \#1?" in text
