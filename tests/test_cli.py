@@ -117,19 +117,25 @@ def _read_until(proc: subprocess.Popen[str], marker: str, seen: list[str]) -> No
             return
 
 
-def test_sigkill_after_second_answer_resumes_with_both_answers(_isolated_home: Path, tmp_path: Path) -> None:
+def _first_answer_graded(questions: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """A real `interviewer practice` process with its first answer sent and graded, and what it printed."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
-    cmd = [sys.executable, "-m", "interviewer", "practice", "--topic", "metrics", "--questions", "3", "--seed", "5"]
-    proc = subprocess.Popen(
-        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    )
+    cmd = [sys.executable, "-m", "interviewer", "practice", "--topic", "metrics", "--questions", str(questions)]
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
+    proc = subprocess.Popen([*cmd, "--seed", "5"], text=True, env=env, **pipes)  # type: ignore[call-overload]
     seen: list[str] = []
+    assert proc.stdin is not None
+    _read_until(proc, f"Question 1/{questions}", seen)
+    proc.stdin.write(STRONG_METRICS_ANSWER + "\n---\n")
+    proc.stdin.flush()
+    _read_until(proc, "Tip:", seen)
+    return proc, seen
+
+
+def test_sigkill_after_second_answer_resumes_with_both_answers(_isolated_home: Path, tmp_path: Path) -> None:
+    proc, seen = _first_answer_graded(3)
     try:
         assert proc.stdin is not None
-        _read_until(proc, "Question 1/3", seen)
-        proc.stdin.write(STRONG_METRICS_ANSWER + "\n---\n")
-        proc.stdin.flush()
-        _read_until(proc, "Tip:", seen)
         proc.stdin.write("A second, shorter answer about guardrail metrics and rollback thresholds.\n---\n")
         proc.stdin.flush()
         _read_until(proc, "Tip:", seen)
@@ -348,18 +354,8 @@ def test_resuming_at_a_follow_up_shows_its_question_again(tmp_path: Path) -> Non
 
 
 def test_sigterm_mid_interview_saves_and_says_how_to_resume(_isolated_home: Path) -> None:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
-    cmd = [sys.executable, "-m", "interviewer", "practice", "--topic", "metrics", "--questions", "2", "--seed", "5"]
-    proc = subprocess.Popen(
-        cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
-    )
-    seen: list[str] = []
+    proc, seen = _first_answer_graded(2)
     try:
-        assert proc.stdin is not None
-        _read_until(proc, "Question 1/2", seen)
-        proc.stdin.write(STRONG_METRICS_ANSWER + "\n---\n")
-        proc.stdin.flush()
-        _read_until(proc, "Tip:", seen)
         proc.send_signal(signal.SIGTERM)  # the plain `kill`, or a logout
         rest, _ = proc.communicate(timeout=30)
     finally:

@@ -72,28 +72,30 @@ def test_resume_from_a_new_process_keeps_answers_and_scores(_isolated_home: Path
         assert rows[0].id == session_id and rows[0].answered == 1
 
 
-def test_raw_answer_is_kept_while_control_characters_are_cleaned(_isolated_home: Path) -> None:
+@pytest.mark.parametrize(
+    ("raw", "graded", "shown"),
+    [
+        ("line one\x1b[31m red\x07\nline two", "line one red\nline two", "line one red\nline two"),
+        # NFKC folds styled letters, but "10⁵" read as "105" would let the feedback quote a number nobody wrote
+        (
+            "Volume: 10⁵ chats a month, ½ of them after 6 pm; ｆｕｌｌｗｉｄｔｈ letters fold.",
+            "Volume: 10⁵ chats a month, ½ of them after 6 pm; fullwidth letters fold.",
+            "Volume: 10⁵ chats a month, ½ of them after 6 pm; ｆｕｌｌｗｉｄｔｈ letters fold.",
+        ),
+    ],
+)
+def test_the_raw_answer_is_kept_the_graded_text_normalised_the_report_as_typed(
+    _isolated_home: Path, raw: str, graded: str, shown: str
+) -> None:
     grader = FakeGrader([5, 5])
-    raw = "line one\x1b[31m red\x07\nline two"
     with _open(_isolated_home) as conn:
         interview, _ = Interview.start(conn, Context(grader=grader), QS[:1], "t")
         interview.answer(raw)
         turn = interview.state()["turns"][0]
-    assert turn["answer"] == raw
-    assert turn["cleaned"] == "line one red\nline two"
-    assert grader.calls[0][1] == "line one red\nline two"
-
-
-def test_superscripts_and_fractions_reach_the_grader_and_the_report_as_typed(_isolated_home: Path) -> None:
-    grader = FakeGrader([5, 5])
-    raw = "Volume: 10⁵ chats a month, ½ of them after 6 pm; ｆｕｌｌｗｉｄｔｈ letters fold."
-    with _open(_isolated_home) as conn:
-        interview, _ = Interview.start(conn, Context(grader=grader), QS[:1], "t")
-        interview.answer(raw)
         report = interview.current_report()
-    # "10⁵" read as "105" would let the feedback quote a number nobody wrote
-    assert grader.calls[0][1] == "Volume: 10⁵ chats a month, ½ of them after 6 pm; fullwidth letters fold."
-    assert report.questions[0].exchanges[0].answer == raw
+    assert turn["answer"] == raw
+    assert turn["cleaned"] == graded and grader.calls[0][1] == graded
+    assert report.questions[0].exchanges[0].answer == shown
 
 
 def test_huge_paste_is_capped_with_a_note(_isolated_home: Path) -> None:
