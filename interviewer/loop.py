@@ -79,12 +79,16 @@ def run_loop(
     render.intro(console, title, interview.session_id, source.interactive, grader)
     if source.interactive:
         source.draft = store.take_draft(interview.conn, interview.session_id)
+        pending = store.inbox(interview.conn, interview.session_id)
+        if pending and pending[1].get("text", "").strip() == source.draft.strip():
+            source.draft = ""  # sent before the stop, and graded now: not in the box as well
+            store.save_draft(interview.conn, interview.session_id, "")
         source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
     try:
         with stop_signals():  # a plain `kill` or a closed terminal saves and stops like /quit
             if step is None:  # after the banner, so a resumed session's recovered feedback follows it
                 if answered := interview.answered():
-                    console.print(f"[dim]Resuming: {answered} question(s) answered so far.[/]\n")
+                    console.print(f"[dim]Resuming: {answered} question(s) answered or skipped so far.[/]\n")
                 if interview.unfinished == "answer":
                     console.print(
                         "[dim]Your last answer was sent but not graded before the session stopped: grading it now.[/]"
@@ -190,6 +194,9 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             console.print("[yellow]Empty answer.[/] Type an answer, or /skip to move on.")
             shown = False
             continue
+        # until its step has saved it, the answer is what a stop keeps (a Ctrl-C right after Enter, before the
+        # step began, would otherwise save an empty box); resume drops the copy if the step did save it
+        source.draft = text if command is None else ""
         presenter.rendered = 0
         presenter.status = console.status("Grading…")
         presenter.status.start()
@@ -198,6 +205,7 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         finally:
             with contextlib.suppress(OSError):  # a closed terminal must not hide the stop that is under way
                 presenter._pause()
+        source.draft = ""
         for turn in step.new_turns[presenter.rendered :]:
             render.feedback(console, turn)
         _index_warning(console, interview)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import STRONG_METRICS_ANSWER
 
@@ -71,7 +72,7 @@ def test_running_out_of_answers_saves_and_resume_finishes(tmp_path: Path) -> Non
     out = tmp_path / "r.json"
     second = _run(["resume", sid, "--answers", str(rest), "--report", str(out)])
     assert second.exit_code == 0, second.output
-    assert "Resuming: 1 question(s) answered so far." in second.output
+    assert "Resuming: 1 question(s) answered or skipped so far." in second.output
     assert json.loads(out.read_text())["status"] == "completed"
     listing = _run(["sessions"])
     assert sid in listing.output and "completed" in listing.output
@@ -429,3 +430,56 @@ def test_a_question_with_markup_or_escape_codes_in_its_title_lists_cleanly() -> 
     listed = _run(["sessions"])
     assert listed.exit_code == 0 and sid in listed.output and "[bold]search" in listed.output
     assert "\x1b" not in listed.output
+
+
+class _SendsThenStops:
+    """Sends one answer, then (next read) records the box it is given and quits."""
+
+    interactive = True
+
+    def __init__(self, answer: str) -> None:
+        self.draft, self.answer = "", answer
+        self.boxes: list[str] = []
+
+    def read(self, label: str) -> str:
+        self.boxes.append(self.draft)
+        if len(self.boxes) == 1 and self.answer:
+            return self.answer
+        raise EOFError
+
+    def confirm(self, question: str) -> bool:
+        return True
+
+    def keep_drafts(self, write: object) -> None:
+        pass
+
+
+def test_a_stop_right_after_enter_keeps_the_answer_and_resume_never_doubles_it(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from interviewer import loop, store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    def stopped_before_the_step(work: object) -> object:
+        raise KeyboardInterrupt  # Ctrl-C between Enter and the step that saves the answer
+
+    answer = "Pilot with 5% of teams, guardrail on CSAT, roll back if it drops 2 points."
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        with monkeypatch.context() as m:
+            m.setattr(loop, "_interruptible", stopped_before_the_step)
+            loop.run_loop(Console(record=True), _SendsThenStops(answer), interview, step, "t", None)
+        assert store.take_draft(conn, interview.session_id) == answer  # back in the box on resume
+        # had the step saved it before the stop, it is graded on resume and not put in the box as well
+        store.put_inbox(conn, interview.session_id, 0, {"text": answer, "skip": False})
+        again = Interview.reopen(conn, Context(grader=RuleGrader()), interview.session_id)  # as `resume` does
+        source = _SendsThenStops("")
+        loop.run_loop(Console(record=True), source, again, None, "t", None)
+        assert again.state()["turns"][0]["answer"] == answer  # graded on resume
+    assert source.boxes[0] == ""
