@@ -152,6 +152,20 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
 EXIT_STOPPED = 1  # a stop that ended in an error while a step still ran
 
 
+def _exit_now(code: int) -> None:
+    """End the process without closing what a running step still uses; nothing is lost (the answer was saved
+    before its step began), and an error that got us here is still named."""
+    from .logs import redact
+
+    with contextlib.suppress(OSError):
+        exc = sys.exc_info()[1]
+        if exc is not None and not isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            print(f"Stopped by {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
+
+
 def _start(conn: Any, context: Any, picked: list[Any], title: str, listener: Any) -> tuple[Interview, Step | None]:
     from .session import Interview
 
@@ -229,10 +243,7 @@ def _run(
             code = run_loop(console, source, interview, step, title, report_path, presenter)
         finally:
             if step_running():  # a stopped model call would write to a database closed under it: SQLite recovers
-                with contextlib.suppress(OSError):
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                os._exit(code)  # nothing is lost: the answer was saved before its step began
+                _exit_now(code)
             retriever.close()
         return code
 

@@ -104,16 +104,22 @@ def run_loop(
             _saved(console, interview, 128 + stop.signum, source, presenter.command)
         code = 128 + stop.signum
     if report_path is not None:
-        try:
-            _write_report(report_path, interview.current_report())
-            console.print(f"Report written to {report_path}")
-        except OSError as exc:
-            console.print(
-                f"[red]Could not write the report to {report_path}: {exc.strerror}.[/] "
-                f"Next: {escape(presenter.command)} report {interview.session_id} --format json --output FILE",
-                soft_wrap=True,
-            )
+        _report_file(console, interview, report_path, presenter.command)
     return code
+
+
+def _report_file(console: Console, interview: Interview, path: Path, command: str) -> None:
+    """Write the --report file, or say how to get it when that cannot be done now."""
+    again = f"{escape(command)} report {interview.session_id} --format json --output FILE"
+    if step_running():  # the state is mid-write: the report command reads it once it is saved
+        with contextlib.suppress(OSError):
+            console.print(f"Report not written (a step was still running). Next: {again}", soft_wrap=True)
+        return
+    try:
+        _write_report(path, interview.current_report())
+        console.print(f"Report written to {path}")
+    except OSError as exc:
+        console.print(f"[red]Could not write the report to {path}: {exc.strerror}.[/] Next: {again}", soft_wrap=True)
 
 
 STOP_GRACE = 2.0  # seconds a stopped step gets to finish; a model call that takes longer is redone on resume
