@@ -59,6 +59,7 @@ def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | No
         "overall": min(max(before.overall, combined.overall), before.overall + 1),
         "raw": min(max(before.raw, combined.raw), before.raw + 1.0),
     }
-    if combined.grader == "rules" and dims != combined.dimensions and not set(combined.flags) & TIP_FLAGS:
+    flag_tip = set(combined.flags) & {*TIP_FLAGS, "red_flag"}  # a tip about what capped or marked the answer stays
+    if combined.grader == "rules" and dims != combined.dimensions and not flag_tip:
         update["tip"] = dimension_tip(dims, rubric)  # its "3/5 → 4/5" must read off the scores shown with it
     return combined.model_copy(update=update)
