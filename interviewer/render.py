@@ -63,7 +63,7 @@ def feedback(console: Console, turn: Turn) -> None:
     table.add_column("Score", justify="right")
     table.add_column("Evidence from your answer")
     for d in grade.dimensions:
-        quote = f"“{escape(d.evidence)}”" if d.evidence else "[dim]—[/]"
+        quote = f"“{escape(d.quoted())}”" if d.evidence else "[dim]—[/]"
         table.add_row(d.name, f"{d.score}/5", quote)
     console.print(table)
     if grade.flags:

@@ -36,7 +36,7 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
                 score=g.overall if g else 1,
                 skipped=g is None,
                 dimensions={d.dimension: d.score for d in g.dimensions} if g else {},
-                evidence=[d.evidence for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
+                evidence=[d.quoted() for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
                 missing=g.missing if g else [],
                 tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
                 exchanges=[_exchange(t) for t in turns],

@@ -260,13 +260,17 @@ def grade_answer(
         e, hits = ev[d.id]
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
         best = _evidence(hits, quoted)
-        quote = " ".join(best.sentence.split()[:QUOTE_WORDS]) if best else ""
+        words = best.sentence.split() if best else []
+        quote = " ".join(words[:QUOTE_WORDS])
         quoted.add(best.sentence if best else "")
         missing = [
             h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and cover.lacks(h.concept)
         ]
         score = min(cap, to_int(dim_raw, params))
-        dims.append(DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, missing=missing))
+        cut = len(words) > QUOTE_WORDS
+        dims.append(
+            DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, evidence_cut=cut, missing=missing)
+        )
     missing_all = [h.concept.label for h in f.question_hits if h.credit < 0.5 and cover.lacks(h.concept)] + [
         h.concept.label for h in f.constraint_hits if h.credit < 0.5 and cover.lacks(h.concept, fact=True)
     ]

@@ -196,7 +196,12 @@ class DimensionScore(BaseModel):
     name: str
     score: int = Field(ge=1, le=5)
     evidence: str = ""
+    evidence_cut: bool = False  # the quote is the start of a longer sentence: shown with "…"
     missing: list[str] = Field(default_factory=list)
+
+    def quoted(self) -> str:
+        """The evidence as shown to the candidate: with "…" when the sentence goes on."""
+        return f"{self.evidence} …" if self.evidence and self.evidence_cut else self.evidence
 
 
 _CapFlag = Literal["empty", "gibberish", "off_topic", "too_short", "generic", "vague", "keyword_stuffed", "recitation"]

@@ -360,3 +360,17 @@ def test_each_dimension_quotes_its_own_sentence_when_one_nearly_as_strong_exists
     question = next(q for q in bank().questions if q.topic == "metrics")
     quotes = [d.evidence for d in RuleGrader().grade(question, STRONG_METRICS_ANSWER).dimensions]
     assert all(quotes) and len(set(quotes)) == len(quotes)  # five dimensions, five different sentences
+
+
+def test_a_quote_cut_from_a_longer_sentence_is_shown_with_an_ellipsis() -> None:
+    from conftest import STRONG_METRICS_ANSWER
+
+    from interviewer.knowledge import bank
+    from interviewer.rules import RuleGrader
+
+    question = next(q for q in bank().questions if q.topic == "metrics")
+    dims = RuleGrader().grade(question, STRONG_METRICS_ANSWER).dimensions
+    cut = [d for d in dims if d.evidence_cut]
+    whole = [d for d in dims if d.evidence and not d.evidence_cut]
+    assert cut and all(d.quoted() == f"{d.evidence} …" and d.evidence in STRONG_METRICS_ANSWER for d in cut)
+    assert all(d.quoted() == d.evidence for d in whole)
