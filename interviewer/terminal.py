@@ -14,7 +14,7 @@ from .errors import DataError
 SEPARATOR = "---"
 COMMANDS = {
     "/help": "show these commands",
-    "/hint": "show the framework passages retrieved for this question",
+    "/hint": "show the framework sections for this question (and your matching notes)",
     "/skip": "skip this question or follow-up",
     "/repeat": "show the question again",
     "/quit": "save and quit (prints the command to resume)",
