@@ -15,6 +15,7 @@ from rich.markup import escape
 from . import render, store
 from .knowledge import relevant_citations, unpack_question
 from .logs import redact
+from .pii import mask
 from .schemas import Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource, Terminated, ignore_stops, stop_signals
@@ -77,12 +78,13 @@ def run_loop(
     if interview.context.interviewer is not None:
         grader += f"; questions: {interview.context.interviewer.gateway.model}"
     render.intro(console, title, interview.session_id, source.interactive, grader)
+    draft = store.take_draft(interview.conn, interview.session_id)
+    pending = store.inbox(interview.conn, interview.session_id)
+    if draft and pending and pending[1].get("text", "").strip() in (draft.strip(), mask(draft).strip()):
+        draft = ""  # sent before the stop, and graded now (by any source): not in the box as well
+        store.save_draft(interview.conn, interview.session_id, "")
     if source.interactive:
-        source.draft = store.take_draft(interview.conn, interview.session_id)
-        pending = store.inbox(interview.conn, interview.session_id)
-        if pending and pending[1].get("text", "").strip() == source.draft.strip():
-            source.draft = ""  # sent before the stop, and graded now: not in the box as well
-            store.save_draft(interview.conn, interview.session_id, "")
+        source.draft = draft
         source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
     try:
         with stop_signals():  # a plain `kill` or a closed terminal saves and stops like /quit
@@ -207,17 +209,24 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
         presenter.status = console.status("Grading…")
         presenter.status.start()
         try:
-            step = _interruptible(partial(interview.answer, text, skip=command == "/skip"))
+            step = _interruptible(partial(_send, interview, source, text, command == "/skip"))
         finally:
             with contextlib.suppress(OSError):  # a closed terminal must not hide the stop that is under way
                 presenter._pause()
-        source.draft = ""
         for turn in step.new_turns[presenter.rendered :]:
             render.feedback(console, turn)
         _index_warning(console, interview)
         _model_warning(console, interview, step)
     render.report(console, step.report, presenter.command)
     return EXIT_OK
+
+
+def _send(interview: Interview, source: AnswerSource, text: str, skip: bool) -> Step:
+    """Send an answer and run its step; once that step is saved the answer is no longer the box's to keep, even
+    when a stop arrived while it ran (the stop waits for it, see `STOP_GRACE`)."""
+    step = interview.answer(text, skip=skip)
+    source.draft = ""
+    return step
 
 
 def _question_text(interview: Interview, index: int) -> str:

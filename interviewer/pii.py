@@ -75,13 +75,19 @@ def _phone_ok(value: str) -> bool:
     return value.startswith("+") or "(" in value or (len(groups) <= 4 and all(len(g) >= 2 for g in groups))
 
 
+# superscript and subscript digits and signs, read as plain ones (one character for one: positions stay), since
+# the graded text keeps them as typed: "⁺⁴⁴ ⁷⁷⁰⁰ ⁹⁰⁰¹²³" is a phone number all the same
+_SCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻₀₁₂₃₄₅₆₇₈₉₊₋", "0123456789+-0123456789+-")
+
+
 def find(text: str) -> list[Found]:
     """Every personal-data item in text, non-overlapping, earliest and most specific first."""
     found: list[Found] = []
+    typed, text = text, text.translate(_SCRIPT_DIGITS)
 
     def add(kind: str, start: int, end: int) -> None:
         if not any(f.start < end and start < f.end for f in found):
-            found.append(Found(kind, text[start:end], start, end))
+            found.append(Found(kind, typed[start:end], start, end))
 
     # Cheap necessary conditions skip whole scans: most prompt text has no "@", no "name is", few colons.
     lower = text.lower()

@@ -483,3 +483,38 @@ def test_a_stop_right_after_enter_keeps_the_answer_and_resume_never_doubles_it(
         loop.run_loop(Console(record=True), source, again, None, "t", None)
         assert again.state()["turns"][0]["answer"] == answer  # graded on resume
     assert source.boxes[0] == ""
+
+
+def test_ctrl_c_while_a_quick_grade_finishes_never_puts_the_graded_answer_back_in_the_box(
+    _isolated_home: Path,
+) -> None:
+    import time
+
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import run_loop
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    answer = "I'd pilot with 5% of teams, guardrail on CSAT, roll back if it drops 2 points."
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        graded = interview.answer
+
+        def graded_then_ctrl_c(text: str, skip: bool = False) -> object:
+            out = graded(text, skip=skip)  # graded and saved
+            os.kill(os.getpid(), signal.SIGINT)  # the Ctrl-C lands while the step wraps up
+            time.sleep(0.3)
+            return out
+
+        interview.answer = graded_then_ctrl_c  # type: ignore[method-assign]
+        assert run_loop(Console(record=True), _SendsThenStops(answer), interview, step, "t", None) == 130
+        assert store.take_draft(conn, interview.session_id) == ""  # graded: not "unsent"
+        again = Interview.reopen(conn, Context(grader=RuleGrader()), interview.session_id)
+        source = _SendsThenStops("")
+        run_loop(Console(record=True), source, again, None, "t", None)
+    assert source.boxes[0] == ""  # the follow-up box starts empty

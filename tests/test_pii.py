@@ -114,3 +114,10 @@ def test_mask_transcript_setting_masks_the_local_copy_too(
         sid = store.list_sessions(conn)[0].id
         turns = Interview.resume(conn, Context(grader=RuleGrader()), sid)[0].state()["turns"]
     assert "[EMAIL]" in turns[0]["answer"] and PII["email"] not in turns[0]["answer"]
+
+
+def test_superscript_digits_kept_as_typed_in_the_graded_text_are_still_masked() -> None:
+    from interviewer.text import clean
+
+    text = clean("Call me on ⁺⁴⁴ ⁷⁷⁰⁰ ⁹⁰⁰¹²³, card ⁴¹¹¹ ¹¹¹¹ ¹¹¹¹ ¹¹¹¹, mail jane²@example.com; 10⁵ chats a month.")
+    assert mask(text) == "Call me on [PHONE], card [CARD], mail [EMAIL]; 10⁵ chats a month."
