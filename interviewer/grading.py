@@ -27,26 +27,33 @@ def grade_guarded(grader: Grader, question: Question, guarded: GuardedAnswer) ->
     return grade
 
 
+# the stances that take a plan back ("I'd skip the shadow phase after all", "launch to everyone on day one"); a
+# certainty or a metric claim in a reply is graded with it, not treated as a reversal ("privacy is not optional")
+REVERSALS = frozenset({"dismisses_safeguard", "big_bang", "no_human"})
+
+
 def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | None, rubric: TopicRubric) -> Grade:
     """The grade after a follow-up, from the main answer's grade and main + follow-up graded together.
 
     A follow-up answers one narrower question, so it can lift the dimension it probed to what the two answers
     show together, every other dimension and the overall by one point at most: a strong reply does not turn a
-    fluff answer into a 5. A reply that itself takes a red-flag stance ("I'd skip the shadow phase after all")
-    lowers the grade by a point at least, whichever grader graded it, and the tip names it.
+    fluff answer into a 5. A reply that itself takes back a safeguard ("I'd skip the shadow phase after all")
+    lowers a rule grade by a point at least and the tip names it; with a model grade it lifts nothing, and the
+    model's own lower grade stands.
     """
-    reversal = find_red_flags(sentences(canonical(reply)))
+    reversal = [f for f in find_red_flags(sentences(canonical(reply))) if f.kind in REVERSALS]
     if reversal:
         dims = [min(c, b, key=lambda d: d.score) for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
+        if combined.grader != "rules":  # a model read the reply: its grade stands where it is lower, never higher
+            return combined.model_copy(update={"dimensions": dims, "overall": min(combined.overall, before.overall)})
         overall = max(1, min(combined.overall, before.overall - 1))
-        first = reversal[0]
         return combined.model_copy(
             update={
                 "dimensions": dims,
                 "overall": overall,
                 "raw": min(combined.raw, before.raw, float(overall)),
                 "flags": list(dict.fromkeys([*combined.flags, "red_flag"])),
-                "tip": red_flag_tip(first.kind, first.sentence),
+                "tip": red_flag_tip(reversal[0].kind, reversal[0].sentence),
             }
         )
     dims = [

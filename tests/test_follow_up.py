@@ -39,13 +39,28 @@ def test_a_weaker_combined_grade_lowers_nothing_without_a_reversal() -> None:
     assert [d.score for d in merged.dimensions] == [4, 5, 4, 4, 4] and merged.overall == 4
 
 
-def test_a_reply_that_takes_a_red_flag_stance_lowers_the_grade_with_any_grader() -> None:
+def test_a_reply_that_takes_back_a_safeguard_lowers_a_rule_grade_and_the_tip_names_it() -> None:
     reply = "Actually, I'd skip the shadow phase and launch to everyone on day one."
-    for grader in ("rules", "llm"):
-        before, combined = _grade(4, (4, 4, 4, 4, 4), grader=grader), _grade(4, (4, 5, 4, 4, 4), grader=grader)
-        merged = merge_follow_up(before, combined, reply, "metrics_guardrails", LAUNCH)
-        assert merged.overall == 3 and max(d.score for d in merged.dimensions) == 4
-        assert "red_flag" in merged.flags and "skip the shadow phase" in merged.tip
+    before, combined = _grade(4, (4, 4, 4, 4, 4)), _grade(4, (4, 5, 4, 4, 4))
+    merged = merge_follow_up(before, combined, reply, "metrics_guardrails", LAUNCH)
+    assert merged.overall == 3 and max(d.score for d in merged.dimensions) == 4
+    assert "red_flag" in merged.flags and "skip the shadow phase" in merged.tip
+
+
+def test_with_a_model_a_reversal_keeps_the_models_lower_grade_and_never_lifts() -> None:
+    reply = "Actually, I'd skip the shadow phase and launch to everyone on day one."
+    before = _grade(4, (4, 4, 4, 4, 4), grader="llm")
+    lowered = merge_follow_up(before, _grade(2, (2, 3, 2, 2, 2), grader="llm"), reply, "metrics_guardrails", LAUNCH)
+    assert lowered.overall == 2 and lowered.tip == "combined tip"  # the model's own verdict and words
+    lifted = merge_follow_up(before, _grade(5, (5, 5, 5, 5, 5), grader="llm"), reply, "metrics_guardrails", LAUNCH)
+    assert lifted.overall == 4 and [d.score for d in lifted.dimensions] == [4, 4, 4, 4, 4]
+
+
+def test_a_firm_principle_in_a_reply_is_not_a_reversal() -> None:
+    reply = "Privacy is not an afterthought: we run a DPIA before the pilot and keep transcripts for 30 days."
+    before, combined = _grade(4, (4, 4, 4, 4, 4)), _grade(5, (4, 5, 4, 4, 4))
+    merged = merge_follow_up(before, combined, reply, "metrics_guardrails", LAUNCH)
+    assert merged.overall == 5 and "red_flag" not in merged.flags
 
 
 def test_a_sound_reply_that_mentions_a_rise_in_reopens_is_not_a_reversal() -> None:
