@@ -149,21 +149,19 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
     )
 
 
-EXIT_STOPPED = 1  # a stop that ended in an error while a step still ran
-
-
 def _exit_now(code: int) -> None:
     """End the process without closing what a running step still uses; nothing is lost (the answer was saved
     before its step began), and an error that got us here is still named."""
     from .logs import redact
 
+    exc = sys.exc_info()[1]
+    failed = exc is not None and not isinstance(exc, (KeyboardInterrupt, SystemExit))
     with contextlib.suppress(OSError):
-        exc = sys.exc_info()[1]
-        if exc is not None and not isinstance(exc, (KeyboardInterrupt, SystemExit)):
+        if failed:
             print(f"Stopped by {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
         sys.stdout.flush()
         sys.stderr.flush()
-    os._exit(code)
+    os._exit(EXIT_BUG if failed else code)
 
 
 def _start(conn: Any, context: Any, picked: list[Any], title: str, listener: Any) -> tuple[Interview, Step | None]:
@@ -238,7 +236,7 @@ def _run(
             from .llm import warm
 
             warm()
-        code = EXIT_STOPPED
+        code = EXIT_BUG  # what an error on the way out ends with (see _exit_now)
         try:
             code = run_loop(console, source, interview, step, title, report_path, presenter)
         finally:

@@ -60,16 +60,17 @@ def delete(ctx: click.Context, session_ids: tuple[str, ...], empty: bool, yes: b
         if not yes and not click.confirm(f"Delete {', '.join(chosen)} and everything typed in them?"):
             click.echo("Nothing deleted.")
             return
-        deleted = []
+        deleted, named_failed = [], False
         for sid in chosen:
             try:
                 store.delete_session(conn, sid)
                 deleted.append(sid)
             except SessionError as exc:  # open in another terminal: the others still go
                 click.echo(f"Not deleted: {exc} {exc.hint}")
+                named_failed = named_failed or sid in session_ids
     if deleted:
         click.echo(f"Deleted {len(deleted)} session(s): {', '.join(deleted)}")
-    if len(deleted) < len(chosen):
+    if named_failed:  # one you named is still there; an empty one --empty found open is just left
         raise click.exceptions.Exit(1)
 
 

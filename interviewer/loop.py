@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import render, store
-from .knowledge import relevant_citations, unpack_question
+from .knowledge import heading_paths, unpack_question
 from .logs import redact
 from .pii import mask
 from .schemas import Report, Turn
@@ -119,9 +119,11 @@ def _report_file(console: Console, interview: Interview, path: Path, command: st
         return
     try:
         _write_report(path, interview.current_report())
-        console.print(f"Report written to {path}")
+        said = f"Report written to {path}"
     except OSError as exc:
-        console.print(f"[red]Could not write the report to {path}: {exc.strerror}.[/] Next: {again}", soft_wrap=True)
+        said = f"[red]Could not write the report to {path}: {exc.strerror}.[/] Next: {again}"
+    with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP): the file is what matters
+        console.print(said, soft_wrap=True)
 
 
 STOP_GRACE = 2.0  # seconds a stopped step gets to finish; a model call that takes longer is redone on resume
@@ -269,10 +271,11 @@ def _local_command(console: Console, source: AnswerSource, interview: Interview,
         question = unpack_question(interview.state()["questions"][idx])
         retriever = interview.context.retriever
         found = retriever.search(question.text, k=6) if retriever is not None else []
-        # the question's own chapters, as feedback cites them: a general "Quick Reference" hit is no hint
-        kept = relevant_citations([p.heading for p in found], question.knowledge)
-        first = {p.heading: p for p in reversed(found)}  # the best chunk of each kept section
-        render.hint(console, question.knowledge, [first[h] for h in kept])
+        # the bank's own sections are shown anyway; what retrieval adds is your notes (`index --add`), never a
+        # general hit from the packaged file ("Quick Reference", another chapter)
+        builtin = heading_paths()
+        notes = {p.heading: p for p in reversed(found) if p.heading not in builtin}  # the best chunk of each
+        render.hint(console, question.knowledge, list(reversed(notes.values())))
     elif command not in COMMANDS:
         console.print(f"[yellow]Unknown command {command}.[/] /help lists the commands; your answer was not sent.")
 

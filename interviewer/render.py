@@ -76,15 +76,15 @@ def feedback(console: Console, turn: Turn) -> None:
     console.print()
 
 
-def hint(console: Console, paths: list[str], passages: list[Passage], limit: int = 3) -> None:
-    """Show the sections the bank links the question to, then retrieved passages from elsewhere (your notes)."""
+def hint(console: Console, paths: list[str], notes: list[Passage], limit: int = 3) -> None:
+    """Show the sections the bank links the question to, then the best retrieved passage of your own notes."""
     from rich.markdown import Markdown
 
     by_path = {s.path: s.text for s in sections()}
-    items = [(p, by_path.get(p, "(section not found)")) for p in paths]
-    items += [(p.heading, p.text) for p in passages if p.heading not in paths]
-    for title, body in items[:limit]:
-        console.print(Panel(Markdown(_literal_gt(body)), title=escape(title), title_align="left", border_style="dim"))
+    own = [(p, _literal_gt(by_path.get(p, "(section not found)"))) for p in paths]
+    items = own[: limit - 1] + [(n.heading, n.text) for n in notes[:1]] if notes else own[:limit]
+    for title, body in items:
+        console.print(Panel(Markdown(body), title=escape(title), title_align="left", border_style="dim"))
 
 
 def _literal_gt(body: str) -> str:

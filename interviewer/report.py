@@ -145,7 +145,7 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
     """Render a report as Markdown; `transcript` adds each question with what was written and its feedback (the
     end-of-interview summary leaves it out: the candidate has just read all of it)."""
     # the title may be the candidate's own question: none of its characters may turn into Markdown
-    title = re.sub(r"([\\`*_{}\[\]()#+!|<>~-])", r"\\\1", report.title)
+    title = re.sub(r"([\\`*_\[\]#|<>~&])", r"\\\1", report.title)
     header = title + (f" · started {_when(report.started)}" if report.started else "")
     if not report.questions:  # nothing answered yet: no score, no table of nothing
         return "\n".join(

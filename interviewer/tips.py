@@ -46,7 +46,8 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
 
 def red_flag_tip(kind: str, sentence: str) -> str:
     """The tip for a red-flag sentence: quote it, say why interviewers stop on it."""
-    quote = " ".join(sentence.split()[:QUOTE_WORDS])
+    words = sentence.split()
+    quote = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
     return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[kind]}."
 
 
