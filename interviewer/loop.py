@@ -78,11 +78,7 @@ def run_loop(
     if interview.context.interviewer is not None:
         grader += f"; questions: {interview.context.interviewer.gateway.model}"
     render.intro(console, title, interview.session_id, source.interactive, grader)
-    draft = store.take_draft(interview.conn, interview.session_id)
-    pending = store.inbox(interview.conn, interview.session_id)
-    if draft and pending and pending[1].get("text", "").strip() in (draft.strip(), mask(draft).strip()):
-        draft = ""  # sent before the stop, and graded now (by any source): not in the box as well
-        store.save_draft(interview.conn, interview.session_id, "")
+    draft = _resumed_draft(interview)
     if source.interactive:
         source.draft = draft
         source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
@@ -108,6 +104,17 @@ def run_loop(
     if report_path is not None:
         _report_file(console, interview, report_path, presenter.command)
     return code
+
+
+def _resumed_draft(interview: Interview) -> str:
+    """The typing kept from before the stop, unless it is the answer sent then and graded now (by any source):
+    that one must not be in the box as well."""
+    draft = store.take_draft(interview.conn, interview.session_id)
+    pending = store.inbox(interview.conn, interview.session_id)
+    if draft and pending and pending[1].get("text", "").strip() in (draft.strip(), mask(draft).strip()):
+        store.save_draft(interview.conn, interview.session_id, "")
+        return ""
+    return draft
 
 
 def _report_file(console: Console, interview: Interview, path: Path, command: str) -> None:

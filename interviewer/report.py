@@ -79,9 +79,8 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
             dim_scores[dim].append(score)
     dims = {d: round(sum(v) / len(v), 2) for d, v in dim_scores.items()}
     grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
-    weak = {d for d, s in dims.items() if s <= WEAK + 0.5}
-    if not weak and dims and min(dims.values()) < 5:  # a strong session still has a weakest area: name it
-        weak = {d for d, s in dims.items() if s == min(dims.values())}
+    low = min(dims.values(), default=5.0)
+    weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or s == low < 5}  # a strong session's weakest area too
     ranked = sorted(dims.items(), key=lambda x: x[1])
     strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
     gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in ranked if d in weak]
@@ -147,20 +146,11 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
     # the title may be the candidate's own question: none of its characters may turn into Markdown
     title = re.sub(r"([\\`*_\[\]#|<>~&])", r"\\\1", report.title)
     header = title + (f" · started {_when(report.started)}" if report.started else "")
+    head = [f"# Mock interview report — session {report.session_id}", "", *([header, ""] if report.title else [])]
     if not report.questions:  # nothing answered yet: no score, no table of nothing
-        return "\n".join(
-            [
-                f"# Mock interview report — session {report.session_id}",
-                "",
-                *([header, ""] if report.title else []),
-                "No answer yet: resume the session to answer its first question.",
-                "",
-            ]
-        )
+        return "\n".join([*head, "No answer yet: resume the session to answer its first question.", ""])
     lines = [
-        f"# Mock interview report — session {report.session_id}",
-        "",
-        *([header, ""] if report.title else []),
+        *head,
         f"**Overall:** {report.overall:.2f}/5 over {len(report.questions)} question(s) "
         f"({report.status}; grader: {report.grader}, rubric {report.rubric_version})",
         "",

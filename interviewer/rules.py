@@ -11,7 +11,7 @@ from .features import Features, Hit, extract, vector
 from .mentions import Coverage
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
-from .tips import QUOTE_WORDS, tip_for
+from .tips import cut_quote, tip_for
 
 _NUMERIC_DIMS = frozenset({"specificity", "sizing", "economics", "metrics_guardrails"})
 
@@ -260,14 +260,13 @@ def grade_answer(
         e, hits = ev[d.id]
         dim_raw = min(5.0, max(1.0, raw + params.dim_spread * (e - centre)))
         best = _evidence(hits, quoted)
-        words = best.sentence.split() if best else []
-        quote = " ".join(words[:QUOTE_WORDS])
-        quoted.add(best.sentence if best else "")
+        quote, cut = cut_quote(best.sentence) if best else ("", False)
+        if best:
+            quoted.add(best.sentence)
         missing = [
             h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and cover.lacks(h.concept)
         ]
         score = min(cap, to_int(dim_raw, params))
-        cut = len(words) > QUOTE_WORDS
         dims.append(
             DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, evidence_cut=cut, missing=missing)
         )

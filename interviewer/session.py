@@ -177,7 +177,7 @@ class Interview:
         values = self.state()
         rep = build_report(values, completed=bool(values.get("report")))  # today's layout, for old sessions too
         if values.get("report"):  # the closing summary was written once, maybe by a model: keep it
-            rep = rep.model_copy(update={"narrative": Report.model_validate(values["report"]).narrative})
+            rep = rep.model_copy(update={"narrative": values["report"].get("narrative", "")})
         row = store.get_session(self.conn, self.session_id)  # read a day later, a report says what and when it was
         return rep.model_copy(update={"title": row.title, "started": row.created})
 

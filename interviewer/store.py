@@ -105,7 +105,7 @@ def session_lock(conn: sqlite3.Connection, session_id: str) -> Iterator[None]:
     except ImportError:  # pragma: no cover - POSIX everywhere we test
         yield
         return
-    path = _home(conn) / "locks" / f"{session_id}.lock"
+    path = _lock_file(conn, session_id)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -214,7 +214,7 @@ def delete_session(conn: sqlite3.Connection, session_id: str) -> None:
         conn.commit()
         _draft_file(conn, session_id).unlink(missing_ok=True)
         _draft_file(conn, session_id).with_suffix(".tmp").unlink(missing_ok=True)
-    (_home(conn) / "locks" / f"{session_id}.lock").unlink(missing_ok=True)
+    _lock_file(conn, session_id).unlink(missing_ok=True)
 
 
 def has_unsent_work(conn: sqlite3.Connection, session_id: str) -> bool:
@@ -230,6 +230,10 @@ def _read(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any
             f"The session database is damaged ({exc}).",
             hint="Move sessions.sqlite (in INTERVIEWER_HOME) aside to start fresh; keep the copy for recovery.",
         ) from exc
+
+
+def _lock_file(conn: sqlite3.Connection, session_id: str) -> Path:
+    return _home(conn) / "locks" / f"{session_id}.lock"
 
 
 def _draft_file(conn: sqlite3.Connection, session_id: str) -> Path:

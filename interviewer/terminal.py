@@ -32,18 +32,21 @@ class Terminated(BaseException):
         self.signum = signum
 
 
+# SIGTERM (a plain `kill`) and, where there is one, SIGHUP (the terminal closed)
+_STOPS = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+
+
 @contextlib.contextmanager
 def stop_signals() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP raise Terminated, so the session stops the way /quit does."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
-    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
 
     def stop(signum: int, frame: Any) -> None:
         raise Terminated(signum)
 
-    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    previous = {signum: signal.signal(signum, stop) for signum in _STOPS}
     try:
         yield
     finally:
@@ -54,11 +57,9 @@ def stop_signals() -> Iterator[None]:
 def ignore_stops() -> None:
     """From here on Ctrl-C, SIGTERM and SIGHUP are ignored: the session is being saved, and a second press or
     signal must not cut that short (the process ends right after)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, *_STOPS):
+            signal.signal(signum, signal.SIG_IGN)
 
 
 class AnswerSource(Protocol):

@@ -44,11 +44,16 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
     return dimension_tip(dims, rubric)
 
 
+def cut_quote(sentence: str) -> tuple[str, bool]:
+    """A sentence's first QUOTE_WORDS words, and whether it goes on after them."""
+    words = sentence.split()
+    return " ".join(words[:QUOTE_WORDS]), len(words) > QUOTE_WORDS
+
+
 def red_flag_tip(kind: str, sentence: str) -> str:
     """The tip for a red-flag sentence: quote it, say why interviewers stop on it."""
-    words = sentence.split()
-    quote = " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
-    return f"Rethink “{quote}”: {_RED_FLAG_ADVICE[kind]}."
+    quote, cut = cut_quote(sentence)
+    return f"Rethink “{quote}{' …' if cut else ''}”: {_RED_FLAG_ADVICE[kind]}."
 
 
 def dimension_tip(dims: list[DimensionScore], rubric: TopicRubric) -> str:
