@@ -5,8 +5,8 @@ Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final20 sets (each run once blind before it was used here; final21 stays out, as the
-measure of a new author), the hard benign set, the look-alikes
+final3-final20 sets (each run once blind before it was used here; final21 and final22 stay out, as
+measures of a new author), the hard benign set, the look-alikes
 a code review wrote in session 5 (injection-benign-review.jsonl), and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
 later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)

@@ -24,6 +24,7 @@ HELD = (
     "grader-fresh16.jsonl",
     "grader-fresh17.jsonl",
     "grader-fresh18.jsonl",
+    "grader-fresh19.jsonl",
 )
 
 

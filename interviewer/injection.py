@@ -185,6 +185,9 @@ def find_spans(text: str) -> list[Span]:
     for m in P.BLOCKS.finditer(text):
         if _block_addresses_grader(m.group()):
             taken.add(m.span())
+    for m in P.ATTRIBUTES.finditer(text):
+        if taken.free(m.span()) and any(v and addresses_grader(v) for v in m.groupdict().values()):
+            taken.add(m.span())
     lines = line_spans(text)
     for a, b in lines:  # lines as typed: an appended instruction is its own line
         for s in sentence_spans(text, a, b):

@@ -314,6 +314,13 @@ BLOCKS = re.compile(
     r"\[\[(\w+)\]\].{0,1000}?\[\[/\2\]\]|\[([A-Z][A-Z ]{2,40})\].{0,1000}?\[/\3\]",
     re.S | re.M,
 )
+# text a reader never sees as prose: a Markdown image's or link's alt text and title, an HTML tag's alt, title or
+# aria-label; judged on its own, since its quotes mark an attribute, not a quotation
+ATTRIBUTES = re.compile(
+    r"!?\[(?P<alt>[^\]\n]{0,300})\]\(\s{0,20}[^\s)]{0,500}(?:\s+(?:\"(?P<title>[^\"\n]{0,300})\"|'(?P<title2>[^'\n]{0,300})'))?\s*\)|"
+    r"<\w+[^>\n]{0,300}?\b(?:alt|title|aria-label)\s*=\s*(?:\"(?P<attr>[^\"\n]{0,300})\"|'(?P<attr2>[^'\n]{0,300})')[^>\n]{0,300}>",
+    IC,
+)
 # a tag or bracket named for the grader: "<grader>", "<eval_override>", "[[system]]"
 GRADER_TAG = re.compile(
     r"^\s*(<\s*/?\s*(grader|eval\w*|scor\w*|judge|rubric|system|override|instruct\w*)|```\s*(grader|eval|scor|judge|rubric)|"
