@@ -36,15 +36,24 @@ class _Group(click.Group):
         except InterviewerError as exc:
             click.secho(f"Error: {exc}", err=True, fg="red")
             if exc.hint:
-                click.echo(f"Next: {exc.hint}", err=True)
+                click.echo(f"Next: {_with_home(exc.hint, ctx)}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # the last resort: a bug must not print a traceback at the user
             log = _crash_log(exc, (ctx.obj or {}).get("home"))
             click.secho(f"Unexpected error: {type(exc).__name__}. Your answers so far are saved.", err=True, fg="red")
-            click.echo(f"Next: `interviewer sessions` lists them; details for a bug report are in {log}", err=True)
+            hint = f"`interviewer sessions` lists them; details for a bug report are in {log}"
+            click.echo(f"Next: {_with_home(hint, ctx)}", err=True)
             ctx.exit(EXIT_BUG)
+
+
+def _with_home(hint: str, ctx: click.Context) -> str:
+    """A hint's commands with the --home that was given, so they act on the same sessions."""
+    home = (ctx.obj or {}).get("home")
+    if not home:
+        return hint
+    return hint.replace("`interviewer ", f"`interviewer --home {shlex.quote(str(Path(home).resolve()))} ")
 
 
 def _crash_log(exc: Exception, home_flag: Path | None = None) -> str:

@@ -81,7 +81,7 @@ def run_loop(
     draft = _resumed_draft(interview)
     if source.interactive:
         source.draft = draft
-        source.keep_drafts(store.draft_writer(interview.conn, interview.session_id))
+        source.keep_drafts(_draft_writer(interview))
     try:
         with stop_signals():  # a plain `kill` or a closed terminal saves and stops like /quit
             if step is None:  # after the banner, so a resumed session's recovered feedback follows it
@@ -104,6 +104,12 @@ def run_loop(
     if report_path is not None:
         _report_file(console, interview, report_path, presenter.command)
     return code
+
+
+def _draft_writer(interview: Interview) -> Callable[[str], None]:
+    """Writes the unsent answer to its file, masked when the transcript is (the draft is on disk too)."""
+    write = store.draft_writer(interview.conn, interview.session_id)
+    return (lambda text: write(mask(text))) if interview.context.mask_transcript else write
 
 
 def _resumed_draft(interview: Interview) -> str:
@@ -292,7 +298,7 @@ def _saved(
 ) -> int:
     if source is not None and source.interactive:
         # the box exactly as it is, empty included: a draft saved earlier must not bring back text since deleted
-        store.save_draft(interview.conn, interview.session_id, source.draft)
+        _draft_writer(interview)(source.draft)
         if source.draft.strip():
             console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
     # soft_wrap: a narrow terminal wraps the command on screen, but a copy of it stays one line

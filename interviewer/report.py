@@ -37,6 +37,9 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
                 skipped=g is None,
                 dimensions={d.dimension: d.score for d in g.dimensions} if g else {},
                 evidence=[d.quoted() for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
+                evidence_by_dimension={d.dimension: d.quoted() for d in g.dimensions if d.evidence and d.score >= STRONG}
+                if g
+                else {},
                 missing=g.missing if g else [],
                 tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
                 exchanges=[_exchange(t) for t in turns],

@@ -253,3 +253,21 @@ def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentenc
 )
 def test_a_condition_or_a_no_elsewhere_in_the_sentence_does_not_cancel_a_red_flag(sentence: str) -> None:
     assert [f.kind for f in find([sentence])] == ["no_human"]
+
+
+def test_a_safeguard_called_non_negotiable_is_not_waved_away() -> None:
+    # session 12's note: "Privacy is not negotiable" lowered a main answer's rule grade as an overclaim
+    for sound in (
+        "Privacy is not negotiable.",
+        "Privacy is not an afterthought for a clinic's patients.",
+        "Fairness is not optional when the score decides who gets a visit.",
+        "If there's no risk, we ship the copy change to everyone.",
+    ):
+        assert not find([sound]), sound
+    for wrong in (
+        "Bias isn't really an issue, since the model gives everyone the same script.",
+        "Privacy isn't a problem because the data is anonymised.",
+        "Hallucination isn't a real concern here.",
+        "There is no risk in launching to all users.",
+    ):
+        assert find([wrong]), wrong
