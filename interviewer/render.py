@@ -97,7 +97,10 @@ def help_text(console: Console, interactive: bool) -> None:
     for cmd, what in COMMANDS.items():
         console.print(f"  [bold]{cmd}[/]  {what}")
     if interactive:
-        console.print("  Submit: Esc then Enter (or Alt+Enter), or Enter on an empty line. Ctrl-C: save and quit.")
+        console.print(
+            "  Submit: Esc then Enter (or Alt+Enter), or Enter on a second blank line (one blank line is a paragraph"
+            " break). Ctrl-C: save and quit."
+        )
 
 
 def intro(console: Console, title: str, session_id: str, interactive: bool, grader: str = "rule-based") -> None:

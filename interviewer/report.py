@@ -37,9 +37,8 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
                 skipped=g is None,
                 dimensions={d.dimension: d.score for d in g.dimensions} if g else {},
                 evidence=[d.quoted() for d in g.dimensions if d.evidence and d.score >= STRONG] if g else [],
-                evidence_by_dimension={d.dimension: d.quoted() for d in g.dimensions if d.evidence and d.score >= STRONG}
-                if g
-                else {},
+                evidence_by_dimension={d.dimension: d.quoted() for d in g.dimensions if d.evidence} if g else {},
+                dimension_names={d.dimension: d.name for d in g.dimensions if d.name} if g else {},
                 missing=g.missing if g else [],
                 tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
                 exchanges=[_exchange(t) for t in turns],
@@ -209,9 +208,17 @@ def _question_section(r: QuestionResult) -> list[str]:
         if e.flags:
             lines += ["", "- **Flags:** " + ", ".join(f.replace("_", " ") for f in e.flags)]
         lines.append("")
+    def name(d: str) -> str:  # the question's own names, as on screen; the summary's are shared across questions
+        return _md(r.dimension_names.get(d) or _label(d))
+
     if r.dimensions:
-        lines.append("- **Scores:** " + ", ".join(f"{_label(d)} {s}/5" for d, s in r.dimensions.items()))
+        lines.append("- **Scores:** " + ", ".join(f"{name(d)} {s}/5" for d, s in r.dimensions.items()))
     lines += [f"- **What worked:** “{_md(q)}”" for q in r.evidence[:2]]
+    lines += [
+        f"- **Quoted for {name(d)} ({r.dimensions[d]}/5):** “{_md(q)}”"
+        for d, q in r.evidence_by_dimension.items()
+        if r.dimensions.get(d, STRONG) < STRONG
+    ]
     if r.missing:
         lines.append("- **Missing:** " + "; ".join(_md(m) for m in r.missing))
     lines += [f"- **Tip:** {_md(r.tip)}", ""]

@@ -278,7 +278,8 @@ class QuestionResult(BaseModel):
     skipped: bool
     dimensions: dict[str, int]
     evidence: list[str] = Field(default_factory=list)
-    evidence_by_dimension: dict[str, str] = Field(default_factory=dict)  # the same quotes, under what they support
+    evidence_by_dimension: dict[str, str] = Field(default_factory=dict)  # every dimension's quote, whatever its score
+    dimension_names: dict[str, str] = Field(default_factory=dict)  # as this question's rubric names them on screen
     missing: list[str] = Field(default_factory=list)
     tip: str = ""
     exchanges: list[Exchange] = Field(default_factory=list)  # the question and any follow-up, with your answers

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -173,8 +174,26 @@ class ScriptedAnswers:
         """A script's answers are in its file already."""
 
 
+# a paste's lines arrive far closer together than anyone types them
+PASTE_GAP = 0.015
+
+
+def sends(text: str, cursor: int) -> bool:
+    """Whether Enter sends the answer: a lone command, or a second blank line at the end of some text.
+
+    One blank line is a paragraph break: an exploratory test (session 13) typed "…not permission.", Enter, Enter,
+    and the first paragraph was graded alone while the rest went into the follow-up's box.
+    """
+    if text.startswith("/") and len(text.split()) == 1:  # "/skip", not "/ First, I'd…"
+        return True
+    if not text.strip() or text[cursor:].strip():  # nothing yet, or Enter in the middle of the text
+        return False
+    lines = text[:cursor].split("\n")
+    return len(lines) >= 2 and lines[-1].strip() == "" and lines[-2].strip() == ""
+
+
 class PromptAnswers:
-    """prompt_toolkit multi-line input: Esc-Enter or Alt-Enter submits, as does Enter on an empty line."""
+    """prompt_toolkit multi-line input: Esc-Enter or Alt-Enter submits, as does Enter on a second blank line."""
 
     interactive = True
 
@@ -189,9 +208,10 @@ class PromptAnswers:
         @kb.add("enter")
         def _(event):  # type: ignore[no-untyped-def]
             buf = event.current_buffer
-            text = buf.text
-            single_command = text.startswith("/") and len(text.split()) == 1  # "/skip", not "/ First, I'd…"
-            if single_command or (text.strip() and buf.document.current_line.strip() == ""):
+            # keys still queued, or text that changed a moment ago: a paste (a terminal without bracketed paste
+            # sends its lines as Enters), whose blank lines are paragraph breaks, never "send"
+            pasting = bool(event.key_processor.input_queue) or time.monotonic() - self._changed_at < PASTE_GAP
+            if not pasting and sends(buf.document.text, buf.document.cursor_position):
                 buf.validate_and_handle()
             else:
                 buf.insert_text("\n")
@@ -207,13 +227,21 @@ class PromptAnswers:
             self.draft = event.current_buffer.text
             event.app.exit(exception=EOFError())
 
-        self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb)
+        self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb, bottom_toolbar=self._toolbar)
         self._keeper: DraftKeeper | None = None
+        self._changed_at = 0.0
         self._session.default_buffer.on_text_changed += self._typed
 
     def _typed(self, buffer: Any) -> None:
+        self._changed_at = time.monotonic()
         if self._keeper is not None:
             self._keeper.changed(buffer.text)
+
+    def _toolbar(self) -> str:
+        doc = self._session.default_buffer.document
+        if doc.text.strip() and sends(doc.text, doc.cursor_position):
+            return " Enter: send · or type on for a new paragraph"
+        return " Esc Enter: send · or Enter on a second blank line · /help: commands"
 
     def keep_drafts(self, write: Callable[[str], None]) -> None:
         """Save the answer as it is typed (the default `kill`, a closed terminal or a crash lose at most 0.5 s)."""

@@ -106,3 +106,47 @@ def test_ctrl_d_with_text_in_the_box_quits_and_keeps_the_text() -> None:
         with pytest.raises(EOFError):
             source.read("Answer")
     assert source.draft == "Platform gateway first"  # not "latform gateway first"
+
+
+def test_one_blank_line_is_a_paragraph_break_and_a_second_one_sends() -> None:
+    from interviewer.terminal import sends
+
+    assert not sends("Para one.", 9)  # Enter after a line: a new line
+    assert not sends("Para one.\n", 10)  # on the first blank line: a paragraph break
+    assert sends("Para one.\n\n", 11)  # on the second blank line: send
+    assert sends("/skip", 5) and not sends("/ First, I'd pilot", 18)
+    assert not sends("\n\n", 2)  # nothing typed: nothing to send
+    text = "Para one.\n\n\nPara two."
+    assert not sends(text, 11)  # Enter in the middle of the text edits it
+
+
+def _typed(keys: list[str], gap: float) -> list[str]:
+    """What the answer box returns for keys sent `gap` seconds apart (Esc Enter at the end, if still open)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    got: list[str] = []
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers()
+        reader = threading.Thread(target=lambda: got.append(source.read("Answer")))
+        reader.start()
+        for k in keys:
+            pipe.send_text(k)
+            time.sleep(gap)
+        if reader.is_alive():
+            pipe.send_text("\x1b\r")
+        reader.join(5)
+    return got
+
+
+def test_a_typed_answer_keeps_its_paragraphs_until_a_second_blank_line() -> None:
+    keys = ["I'd not ship to 100% next week.", "\r", "\r", "The threshold is a tripwire, not permission.", "\r", "\r"]
+    assert _typed(keys, 0.1) == ["I'd not ship to 100% next week.\n\nThe threshold is a tripwire, not permission.\n\n"]
+    assert _typed(["One paragraph.", "\r", "\r", "\r"], 0.1) == ["One paragraph.\n\n"]
+
+
+def test_a_paste_without_bracketed_paste_is_one_answer_with_its_blank_lines() -> None:
+    # a terminal without bracketed-paste mode sends the paste's line breaks as Enter keys, all at once
+    paste = "First paragraph.\r\r\rSecond paragraph after two blank lines.\r\rThird."
+    assert _typed([paste], 0.0) == ["First paragraph.\n\n\nSecond paragraph after two blank lines.\n\nThird."]

@@ -54,15 +54,19 @@ def test_a_report_before_any_answer_says_so_and_a_title_never_turns_into_markdow
     assert r"Which \*metric\* for \<b\>search\_v2\</b\> \#1?" in text
 
 
-def test_the_json_report_says_which_dimension_each_quote_supports() -> None:
+def test_the_report_keeps_every_dimensions_quote_under_its_dimension() -> None:
+    # an exploratory test (session 13): the next day, a 2/5 dimension's quote was gone from the report
     state = _state([5, 4, 2, 5, 5], 4, [])
     grade = state["turns"][0]["grade"]
     grade["dimensions"][0]["evidence"] = "North star: resolved contacts per week"
-    grade["dimensions"][2]["evidence"] = "a weak quote"  # scored 2: not shown as what worked
+    grade["dimensions"][2]["evidence"] = "a weak quote"  # scored 2: kept, but not listed as what worked
     grade["dimensions"][3]["evidence"], grade["dimensions"][3]["evidence_cut"] = "If CSAT drops 2 points", True
-    result = build_report(state, completed=True).questions[0]
+    report = build_report(state, completed=True)
+    result = report.questions[0]
     assert result.evidence_by_dimension == {
         "structure": "North star: resolved contacts per week",
+        "metrics_guardrails": "a weak quote",
         "tradeoffs_risks": "If CSAT drops 2 points …",
     }
-    assert result.evidence == list(result.evidence_by_dimension.values())
+    assert result.evidence == ["North star: resolved contacts per week", "If CSAT drops 2 points …"]
+    assert "a weak quote" in to_markdown(report)
