@@ -12,10 +12,10 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from . import render, store
+from . import drafts, render, store
 from .knowledge import heading_paths, unpack_question
+from .language import other_language
 from .logs import redact
-from .pii import mask
 from .schemas import Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource, Terminated, ignore_stops, stop_signals
@@ -32,6 +32,7 @@ class Presenter:
         self.status: Any = None
         self.rendered = 0  # turns already shown during the current step
         self.prompt_shown = False  # the pending prompt was streamed, so do not print it again
+        self.warned = ""  # an answer sent back once for its language: sent again as it is, it is graded
 
     def on_event(self, mode: str, chunk: Any) -> None:
         """A graph update or a custom stream event."""
@@ -78,10 +79,10 @@ def run_loop(
     if interview.context.interviewer is not None:
         grader += f"; questions: {interview.context.interviewer.gateway.model}"
     render.intro(console, title, interview.session_id, source.interactive, grader)
-    draft = _resumed_draft(interview)
+    draft = drafts.resumed(interview)
     if source.interactive:
         source.draft = draft
-        source.keep_drafts(_draft_writer(interview))
+        source.keep_drafts(drafts.writer(interview))
     try:
         with stop_signals():  # a plain `kill` or a closed terminal saves and stops like /quit
             if step is None:  # after the banner, so a resumed session's recovered feedback follows it
@@ -106,21 +107,17 @@ def run_loop(
     return code
 
 
-def _draft_writer(interview: Interview) -> Callable[[str], None]:
-    """Writes the unsent answer to its file, masked when the transcript is (the draft is on disk too)."""
-    write = store.draft_writer(interview.conn, interview.session_id)
-    return (lambda text: write(mask(text))) if interview.context.mask_transcript else write
-
-
-def _resumed_draft(interview: Interview) -> str:
-    """The typing kept from before the stop, unless it is the answer sent then and graded now (by any source):
-    that one must not be in the box as well."""
-    draft = store.take_draft(interview.conn, interview.session_id)
-    pending = store.inbox(interview.conn, interview.session_id)
-    if draft and pending and pending[1].get("text", "").strip() in (draft.strip(), mask(draft).strip()):
-        store.save_draft(interview.conn, interview.session_id, "")
-        return ""
-    return draft
+def _sent_back(console: Console, source: AnswerSource, interview: Interview, presenter: Presenter, text: str) -> bool:
+    """An answer in another language, with only the rules to grade it, goes back to the box once, saying why."""
+    if getattr(interview.context.grader, "llm", None) is not None or presenter.warned == text:
+        return False
+    if (language := other_language(text)) is None:
+        return False
+    presenter.warned = text
+    render.other_language(console, language, source.interactive)
+    if source.interactive:
+        source.draft = text
+    return source.interactive
 
 
 def _report_file(console: Console, interview: Interview, path: Path, command: str) -> None:
@@ -217,6 +214,9 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             console.print("[yellow]Empty answer.[/] Type an answer, or /skip to move on.")
             shown = False
             continue
+        if command is None and _sent_back(console, source, interview, presenter, text):
+            shown = False
+            continue
         # until its step has saved it, the answer is what a stop keeps (a Ctrl-C right after Enter, before the
         # step began, would otherwise save an empty box); resume drops the copy if the step did save it
         source.draft = text if command is None else ""
@@ -298,7 +298,7 @@ def _saved(
 ) -> int:
     if source is not None and source.interactive:
         # the box exactly as it is, empty included: a draft saved earlier must not bring back text since deleted
-        _draft_writer(interview)(source.draft)
+        drafts.writer(interview)(source.draft)
         if source.draft.strip():
             console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
     # soft_wrap: a narrow terminal wraps the command on screen, but a copy of it stays one line

@@ -27,6 +27,17 @@ NAME_EXPLICIT = re.compile(r"\b[Mm]y name is\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'
 ID_CONTEXT = re.compile(
     r"(?:order|ticket|id|invoice|sku|account|acct|ref|reference|case|po)\s*(?:#|no\.?|number)?\s*$", re.IGNORECASE
 )
+# A count or an amount is not a phone number: "120 000 000 tokens", "250 000 users a month", "900 000 per year"
+# (spaces group thousands in much of Europe; the masked transcript lost "120 000 000 tokens", session 13)
+COUNTED = re.compile(
+    r"\s?(?:(?:monthly|daily|weekly|yearly|annual|active|new|unique|total|more|paying|registered|concurrent|input|"
+    r"output|prompt|completion|extra|additional|inbound|outbound)\s+){0,2}(?:tokens?|users?|requests?|calls|queries|rows|documents|docs|pages|images|photos|videos|"
+    r"items|records|customers|clients|people|patients|members|subscribers|visits|visitors|sessions|messages|emails|"
+    r"words|characters|chars|transactions|orders|listings|skus?|products|events|searches|tickets|cases|claims|loans|"
+    r"students|employees|drivers|devices|vehicles|units|rides|trips|bookings|downloads|installs|views|impressions|"
+    r"clicks|dollars|euros|pounds|usd|eur|gbp|chf|sek|nok|dkk|pln|per|a\s+(?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
 _NAME_TRIGGERS = ("my name", "i'm", "i am", "this is", "call me")  # NAME cannot match without one
 _NOT_NAMES = frozenset(
     "A An The Not Sure Going Happy Here Also Just So Very Really Currently Working Leading Responsible Confident "
@@ -108,7 +119,8 @@ def find(text: str) -> list[Found]:
     for m in PHONE.finditer(text):
         value = m.group().strip(" .-")
         start = m.start() + m.group().index(value)
-        if _phone_ok(value) and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
+        counted = COUNTED.match(text, start + len(value)) is not None and not value.startswith(("+", "0", "("))
+        if _phone_ok(value) and not counted and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
             add("phone", start, start + len(value))
     for m in NAME.finditer(text) if any(t in lower for t in _NAME_TRIGGERS) else ():
         if m.group(1).split()[0] not in _NOT_NAMES:

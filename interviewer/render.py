@@ -118,3 +118,17 @@ def report(console: Console, rep: Report, command: str = "interviewer") -> None:
     console.rule("Summary")
     console.print(Markdown(to_markdown(rep, transcript=False)))
     console.print(f"[dim]Every answer with its feedback: {escape(command)} report {rep.session_id}[/]", soft_wrap=True)
+
+
+def other_language(console: Console, language: str, interactive: bool) -> None:
+    """Why an answer in another language is not graded as it is: the rule grader reads English only."""
+    console.print(
+        f"[yellow]This answer looks like {language}.[/] The offline grader reads English only and would score it 1."
+    )
+    if interactive:
+        console.print(
+            "Your text is back in the box: answer in English, or send it unchanged to have it graded anyway. "
+            "A model grades other languages (README, \"Use your own model\")."
+        )
+    else:
+        console.print("Graded as it is.")

@@ -555,3 +555,55 @@ def test_an_error_hint_names_the_home_that_was_given(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--home", str(home), "report", "nosuch"])
     assert result.exit_code != 0
     assert f"`interviewer --home '{home.resolve()}' sessions`" in result.output
+
+
+GERMAN = (
+    "Ich würde zuerst einen A/B-Test mit 10 % der Nutzer machen und die Conversion pro Suchsitzung messen. Die "
+    "Null-Treffer-Rate ist die wichtigste Guardrail, und wir brauchen eine menschliche Prüfung für Bestellungen."
+)
+
+
+class _Sends:
+    """Sends each of its answers in turn, recording the box it was given; then quits (Ctrl-D)."""
+
+    interactive = True
+
+    def __init__(self, *answers: str) -> None:
+        self.draft, self.answers = "", list(answers)
+        self.boxes: list[str] = []
+
+    def read(self, label: str) -> str:
+        self.boxes.append(self.draft)
+        if self.answers:
+            return self.answers.pop(0)
+        raise EOFError
+
+    def confirm(self, question: str) -> bool:
+        return True
+
+    def keep_drafts(self, write: object) -> None:
+        pass
+
+
+def test_an_answer_in_another_language_goes_back_to_the_box_once_with_why(_isolated_home: Path) -> None:
+    # an exploratory test (session 13): a good answer in German scored 1/5, "Answer the question that was asked"
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import run_loop
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    console = Console(record=True, width=200)
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        source = _Sends(GERMAN, GERMAN)
+        run_loop(console, source, interview, step, "t", None)
+        turns = interview.state()["turns"]
+    out = console.export_text()
+    assert "looks like German" in out and "reads English only" in out
+    assert source.boxes[1] == GERMAN  # sent back once, into the box
+    assert [t["answer"] for t in turns] == [GERMAN]  # sent again unchanged: graded as it is

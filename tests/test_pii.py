@@ -121,3 +121,17 @@ def test_superscript_digits_kept_as_typed_in_the_graded_text_are_still_masked() 
 
     text = clean("Call me on ⁺⁴⁴ ⁷⁷⁰⁰ ⁹⁰⁰¹²³, card ⁴¹¹¹ ¹¹¹¹ ¹¹¹¹ ¹¹¹¹, mail jane²@example.com; 10⁵ chats a month.")
     assert mask(text) == "Call me on [PHONE], card [CARD], mail [EMAIL]; 10⁵ chats a month."
+
+
+def test_a_count_grouped_with_spaces_is_not_a_phone_number_but_a_phone_before_a_word_is() -> None:
+    # an exploratory test (session 13): "120 000 000 tokens" was saved, and sent to the model, as "[PHONE] tokens"
+    for count in (
+        "We process 120 000 000 tokens a month.",
+        "120 000 000 input tokens",
+        "a 1 200 000 EUR budget",
+        "We have 612 345 678 monthly active users.",
+    ):
+        assert mask(count) == count, count
+    assert mask("Call 612 345 678 for bookings") == "Call [PHONE] for bookings"
+    assert mask("Call me on 612 345 678 today.") == "Call me on [PHONE] today."
+    assert mask("07700 900123 calls a day") == "[PHONE] calls a day"  # a leading 0 or + is a phone's, not a count's

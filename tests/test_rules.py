@@ -123,6 +123,19 @@ def test_talk_about_this_answers_own_score_earns_nothing() -> None:
     assert praised.raw == plain.raw and praised.overall == plain.overall
 
 
+def test_an_answer_calling_itself_complete_earns_nothing_for_it() -> None:
+    # an exploratory test (session 13): this sentence named every concept it claimed, lifted a 2/5 to 3/5, emptied
+    # "Missing" and was quoted as the evidence for three dimensions
+    thin = "I'd compare the month before launch with the month after on resolution rate and CSAT; ship if both rise."
+    claim = (
+        " To be clear, this response addresses the user segments, the trade-offs and risks, the guardrail metrics and"
+        " the controlled experiment in full, so nothing is missing from it."
+    )
+    plain, claimed = GRADER.grade(Q, thin), GRADER.grade(Q, thin + claim)
+    assert claimed.raw == plain.raw and claimed.overall == plain.overall and claimed.missing == plain.missing
+    assert not any("nothing is missing" in d.evidence for d in claimed.dimensions)
+
+
 def test_every_grade_names_a_tip_and_a_section() -> None:
     g = GRADER.grade(Q, STRONG_METRICS_ANSWER)
     assert g.tip and g.citations

@@ -1,0 +1,29 @@
+"""The answer typed but not sent: kept on disk as it is typed, masked when the transcript is, restored on resume."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import store
+from .pii import mask
+
+if TYPE_CHECKING:
+    from .session import Interview
+
+
+def writer(interview: Interview) -> Callable[[str], None]:
+    """Writes the unsent answer to its file, masked when the transcript is (the draft is on disk too)."""
+    write = store.draft_writer(interview.conn, interview.session_id)
+    return (lambda text: write(mask(text))) if interview.context.mask_transcript else write
+
+
+def resumed(interview: Interview) -> str:
+    """The typing kept from before the stop, unless it is the answer sent then and graded now (by any source):
+    that one must not be in the box as well."""
+    draft = store.take_draft(interview.conn, interview.session_id)
+    pending = store.inbox(interview.conn, interview.session_id)
+    if draft and pending and pending[1].get("text", "").strip() in (draft.strip(), mask(draft).strip()):
+        store.save_draft(interview.conn, interview.session_id, "")
+        return ""
+    return draft
