@@ -8,6 +8,9 @@
   paraphrase their question and open with a turn of phrase the off-topic check reads as turning away ("the real
   question is…", "the most useful thing…", "… is usually about X, not Y"), and 24 answers to another question
   about the same business. See evals/README.md, item 14.
+- `evals/datasets/followup-probe.jsonl` (session 12): 105 good replies (strong, brief, re-worded) and 30 off-topic
+  replies to 35 bank follow-ups. `--flag reply_off_topic` reads each reply as the interview does (against its bank
+  question and the follow-up together); the other columns then grade the reply alone, as before.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from interviewer.grading import reply_off_topic  # noqa: E402
+from interviewer.knowledge import question_by_id  # noqa: E402
 from interviewer.questions import custom_question  # noqa: E402
 from interviewer.rules import RuleGrader  # noqa: E402
 
@@ -35,7 +40,10 @@ def main() -> None:
     for kind in sorted({r["kind"] for r in rows}):
         chosen = [r for r in rows if r["kind"] == kind]
         grades = [grader.grade(custom_question(r["question"], r["topic"]), r["answer"]) for r in chosen]
-        flagged = sum(args.flag in g.flags for g in grades)
+        if args.flag == "reply_off_topic":
+            flagged = sum(reply_off_topic(question_by_id(r["question_id"]), r["question"], r["answer"]) for r in chosen)
+        else:
+            flagged = sum(args.flag in g.flags for g in grades)
         ones = sum(g.overall == 1 for g in grades)
         mean = sum(g.overall for g in grades) / len(grades)
         print(f"{kind}: {len(grades)} answers, flagged {args.flag} {flagged}, scored 1: {ones}, mean score {mean:.2f}")

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from .input_guard import GuardedAnswer
 from .red_flags import find as find_red_flags
+from .rules import RuleGrader
 from .schemas import Grade, Question, TopicRubric
 from .text import canonical, sentences
 from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
@@ -70,3 +71,23 @@ def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | No
     if combined.grader == "rules" and dims != combined.dimensions and not flag_tip:
         update["tip"] = dimension_tip(dims, rubric)  # its "3/5 → 4/5" must read off the scores shown with it
     return combined.model_copy(update=update)
+
+
+def reply_off_topic(question: Question, follow_up: str, reply: str) -> bool:
+    """Whether the rules read a follow-up reply as about something else than the question and its follow-up.
+
+    Against both texts, not the follow-up's alone: a brief or re-worded reply uses the scenario's words more than the
+    follow-up's. On 105 good replies to 35 bank follow-ups it flags 1, and 29 of 30 off-topic ones
+    (`python evals/probe.py evals/datasets/followup-probe.jsonl --flag reply_off_topic`).
+    """
+    asked = question.model_copy(update={"text": f"{question.text}\n{follow_up}"})
+    return "off_topic" in RuleGrader().grade(asked, reply).flags
+
+
+def unanswered(before: Grade) -> Grade:
+    """The grade before a follow-up whose reply answered something else: it stands, and the tip says why."""
+    tip = (
+        "Your reply seems to be about something else than the follow-up, so the grade stays as it was: answer what "
+        "the follow-up asks, in a few lines, with this question's facts."
+    )
+    return before.model_copy(update={"flags": [*before.flags, "reply_off_topic"], "tip": tip})

@@ -10,7 +10,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from .grading import grade_guarded, merge_follow_up
+from .grading import grade_guarded, merge_follow_up, reply_off_topic, unanswered
 from .input_guard import guard_answer
 from .knowledge import relevant_citations, rubrics, unpack_question
 from .llm_interviewer import fallback_summary
@@ -94,7 +94,11 @@ def _regrade_with_probe(state: InterviewState, question: Question, answer: str, 
     combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
     pending = state["pending"]
     rubric = rubrics().topics[question.topic]
-    return merge_follow_up(before, combined, answer, pending["dimension"] if pending else None, rubric)
+    merged = merge_follow_up(before, combined, answer, pending["dimension"] if pending else None, rubric)
+    lifted = merged.grader == "rules" and merged.overall >= before.overall  # not a reply that took the plan back
+    if lifted and pending and reply_off_topic(question, pending["text"], answer):
+        return unanswered(before)
+    return merged
 
 
 def _cite(grade: Grade, question: Question, answer: str, ctx: Context) -> Grade:

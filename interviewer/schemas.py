@@ -205,7 +205,7 @@ class DimensionScore(BaseModel):
 
 
 _CapFlag = Literal["empty", "gibberish", "off_topic", "too_short", "generic", "vague", "keyword_stuffed", "recitation"]
-GradeFlag = _CapFlag | Literal["injection_ignored", "red_flag"]
+GradeFlag = _CapFlag | Literal["injection_ignored", "red_flag", "reply_off_topic"]
 
 
 class Grade(BaseModel):

@@ -85,3 +85,44 @@ def test_with_the_rule_grader_a_reversal_is_marked_down_and_named_in_the_tip() -
     after = merge_follow_up(before, combined, reversal, question.probes[0].dimension, LAUNCH)
     assert after.overall < before.overall
     assert "skip the shadow phase" in after.tip
+
+
+# an answer pasted from another question (an exploratory test pasted a whole telecom-chatbot answer as a reply)
+OFF_TOPIC_REPLY = (
+    "For the playlist generator I'd make saved playlists per weekly listener the north star, since a playlist only "
+    "matters if someone keeps it. Under that: skip rate in the first 30 seconds of each track, the share of "
+    "generated playlists edited before saving, and how many listeners come back to a generated playlist in the next "
+    "week. Guardrails: explicit tracks never reach family accounts, and artist diversity stays at least where the "
+    "editorial playlists are today, so new artists keep getting heard. I'd compare against the editorial playlists "
+    "with a 10% holdout for six weeks, and review a sample of playlists with the editors every Friday."
+)
+
+
+def _replied(main: str, reply: str) -> tuple[dict[str, object], dict[str, object], str]:
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    question = next(q for q in bank().questions if q.id == "launch-14")
+    with store.open_db(Settings().db_path) as conn:
+        interview, _ = Interview.start(conn, Context(grader=RuleGrader()), [question], "t")
+        interview.answer(main)
+        follow_up = interview.state()["pending"]["text"]
+        interview.answer(reply)
+        first, second = interview.state()["turns"][:2]
+    return first["grade"], second["grade"], follow_up
+
+
+def test_a_reply_about_something_else_lifts_nothing_and_the_tip_says_why(_isolated_home: object) -> None:
+    # an exploratory test (session 13): a pasted answer to another question lifted a grade to 5/5
+    main = "I'd launch to 10% of low-risk claims in one region first and watch the fraud rate and overpayments."
+    before, after, _ = _replied(main, OFF_TOPIC_REPLY)
+    assert after["overall"] == before["overall"] and after["dimensions"] == before["dimensions"]
+    assert "reply_off_topic" in after["flags"] and "something else than the follow-up" in after["tip"]
+
+
+def test_a_brief_reply_to_the_follow_up_still_counts(_isolated_home: object) -> None:
+    main = "I'd launch to 10% of low-risk claims in one region first and watch the fraud rate and overpayments."
+    _, after, follow_up = _replied(main, "Shadow mode first: 8 weeks of claims scored silently next to adjusters.")
+    assert "reply_off_topic" not in after["flags"], follow_up
