@@ -7,7 +7,7 @@ from typing import Protocol
 from .input_guard import GuardedAnswer
 from .red_flags import find as find_red_flags
 from .rules import RuleGrader
-from .schemas import Grade, Question, TopicRubric
+from .schemas import DimensionScore, Grade, Question, TopicRubric
 from .text import canonical, sentences
 from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
 
@@ -57,20 +57,35 @@ def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | No
                 "tip": red_flag_tip(reversal[0].kind, reversal[0].sentence),
             }
         )
-    dims = [
-        c if c.score <= b.score + 1 or c.dimension == probed else c.model_copy(update={"score": b.score + 1})
-        for c, b in zip(combined.dimensions, before.dimensions, strict=True)
-    ]
-    dims = [c if c.score >= b.score else b for c, b in zip(dims, before.dimensions, strict=True)]
-    update: dict[str, object] = {
+    shown = _squash(canonical(reply)) if combined.grader == "rules" else None
+    dims = [_lifted(c, b, probed, shown) for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
+    rose = any(d.score > b.score for d, b in zip(dims, before.dimensions, strict=True))
+    update: dict[str, object] = {  # the overall rises only with a dimension that the reply lifted
         "dimensions": dims,
-        "overall": min(max(before.overall, combined.overall), before.overall + 1),
-        "raw": min(max(before.raw, combined.raw), before.raw + 1.0),
+        "overall": min(max(before.overall, combined.overall), before.overall + 1) if rose else before.overall,
+        "raw": min(max(before.raw, combined.raw), before.raw + 1.0) if rose else before.raw,
     }
     flag_tip = set(combined.flags) & {*TIP_FLAGS, "red_flag"}  # a tip about what capped or marked the answer stays
     if combined.grader == "rules" and dims != combined.dimensions and not flag_tip:
         update["tip"] = dimension_tip(dims, rubric)  # its "3/5 → 4/5" must read off the scores shown with it
     return combined.model_copy(update=update)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lifted(c: DimensionScore, b: DimensionScore, probed: str | None, reply: str | None) -> DimensionScore:
+    """One dimension after a follow-up: never lower than before; the probed one up to what both answers show
+    together, any other by one point. With the rules, where the quote is not from the reply, the reply showed nothing
+    for the dimension: the probed one rises one point at most, any other not at all (an exploratory test saw "Market
+    sizing 2/5 → 3/5", quoting nothing, after a reply about a misheard prescription number)."""
+    shown = reply is None or (bool(c.evidence) and _squash(c.evidence) in reply)
+    probed_cap = c.score if shown else b.score + 1
+    cap = probed_cap if c.dimension == probed else b.score + int(shown)
+    if c.score <= b.score or cap <= b.score:
+        return b
+    return c if c.score <= cap else c.model_copy(update={"score": cap})
 
 
 def reply_off_topic(question: Question, follow_up: str, reply: str) -> bool:

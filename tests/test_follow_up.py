@@ -12,24 +12,46 @@ LAUNCH = rubrics().topics["launch"]
 SOUND_REPLY = "I'd add a p95 latency guardrail of 800 ms and roll back if it holds above that for an hour."
 
 
-def _grade(overall: int, scores: tuple[int, ...], flags: list[GradeFlag] | None = None, grader: str = "rules") -> Grade:
+def _grade(
+    overall: int, scores: tuple[int, ...], flags: list[GradeFlag] | None = None, grader: str = "rules", quote: str = ""
+) -> Grade:
     return Grade(
         grader=grader,  # type: ignore[arg-type]
         rubric_version="t",
         overall=overall,
         raw=float(overall),
-        dimensions=[DimensionScore(dimension=d, name=d, score=s) for d, s in zip(DIMS, scores, strict=True)],  # type: ignore[arg-type]
+        dimensions=[
+            DimensionScore(dimension=d, name=d, score=s, evidence=quote)  # type: ignore[arg-type]
+            for d, s in zip(DIMS, scores, strict=True)
+        ],
         tip="combined tip",
         flags=flags or [],
     )
 
 
 def test_the_probed_dimension_rises_fully_the_rest_and_the_overall_by_one_point_at_most() -> None:
-    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4))
+    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4), quote=SOUND_REPLY[:40])
     merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
     assert [d.score for d in merged.dimensions] == [4, 5, 3, 2, 2]
     assert merged.overall == 3 and merged.raw == 3.0
     assert merged.tip.startswith("ai_judgment (2/5 → 3/5)")  # the tip reads off the scores shown, not the combined
+
+
+def test_a_dimension_whose_quote_is_not_from_the_reply_rises_only_if_probed_and_by_one() -> None:
+    # an exploratory test (session 13): "Market sizing 2/5 → 3/5", quoting nothing, after a reply about a misheard
+    # prescription number; and a probed dimension 3/5 → 5/5 that quoted the first answer's thin sentence
+    before = _grade(2, (3, 2, 2, 2, 1), quote="Launch it in one region.")
+    combined = _grade(4, (5, 5, 5, 2, 4), quote="Launch it in one region.")
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
+    assert [d.score for d in merged.dimensions] == [3, 3, 2, 2, 1]
+    with_a_model = merge_follow_up(
+        _grade(2, (3, 2, 2, 2, 1), grader="llm"),
+        _grade(4, (5, 5, 5, 2, 4), grader="llm"),
+        SOUND_REPLY,
+        "metrics_guardrails",
+        LAUNCH,
+    )
+    assert [d.score for d in with_a_model.dimensions] == [4, 5, 3, 2, 2]  # a model's quotes are its own choice
 
 
 def test_a_weaker_combined_grade_lowers_nothing_without_a_reversal() -> None:
