@@ -21,6 +21,7 @@ from .schemas import DIFFICULTIES, ROLES, TOPICS
 from .text import clean
 
 EXIT_BUG = 70
+EXIT_INTERRUPTED = 130  # Ctrl-C, as the interview loop ends on it
 
 if TYPE_CHECKING:
     from .session import Interview, Step
@@ -38,6 +39,9 @@ class _Group(click.Group):
             if exc.hint:
                 click.echo(f"Next: {_with_home(exc.hint, ctx)}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # before the interview began (it handles its own): nothing was typed yet
+            click.echo("\nStopped. `interviewer sessions` lists what is saved.", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # the last resort: a bug must not print a traceback at the user
@@ -123,10 +127,16 @@ def practice(
     difficulty = norm_choice(difficulty, DIFFICULTIES, "difficulty")
     if own is not None and not own.strip():
         raise ConfigError("--question is empty.", hint='Write the question in quotes: --question "How would you …?"')
-    if own:
+    if own and (banked := _bank_question(own)) is not None:  # `questions` lists ids: "--question met-02" asks it
+        picked, title = [banked], f"{banked.id} · {banked.topic.replace('_', ' ')}"
+    elif own:
         picked = [questions.custom_question(own, topic)]
         short = " ".join(clean(own).split())  # a title is printed in lists: no escape codes from a pasted question
         title = f"your own question: {short if len(short) <= 50 else short[:49] + '…'}"
+        if topic is None:
+            _console().print(
+                f"[dim]Graded with the {picked[0].topic.replace('_', ' ')} rubric (choose another with --topic).[/]"
+            )
     else:
         picked = questions.draw(n, role, topic, difficulty, seed)
         topics = ", ".join(dict.fromkeys(q.topic.replace("_", " ") for q in picked))  # tells sessions apart in a list
@@ -171,6 +181,12 @@ def _exit_now(code: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(EXIT_BUG if failed else code)
+
+
+def _bank_question(text: str) -> Any:
+    from .knowledge import bank
+
+    return next((q for q in bank().questions if q.id == text.strip().lower()), None)
 
 
 def _start(conn: Any, context: Any, picked: list[Any], title: str, listener: Any) -> tuple[Interview, Step | None]:
@@ -229,6 +245,8 @@ def _run(
         interviewer=build_interviewer(settings, role, company, guard),
         mask_transcript=settings.mask_transcript,
     )
+    if company and context.interviewer is None:
+        console.print("[dim]--company needs a model to set the questions (INTERVIEWER_MODEL); asking the bank's.[/]")
     home = (ctx.obj or {}).get("home")
     flag = f" --home {shlex.quote(str(Path(home).resolve()))}" if home else ""  # works from any folder
     presenter = Presenter(console, "interviewer" + flag)

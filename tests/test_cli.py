@@ -607,3 +607,36 @@ def test_an_answer_in_another_language_goes_back_to_the_box_once_with_why(_isola
     assert "looks like German" in out and "reads English only" in out
     assert source.boxes[1] == GERMAN  # sent back once, into the box
     assert [t["answer"] for t in turns] == [GERMAN]  # sent again unchanged: graded as it is
+
+
+def test_a_bank_id_given_as_your_question_asks_that_question(_isolated_home: Path, tmp_path: Path) -> None:
+    # an exploratory test (session 13): `questions` lists ids, and "--question met-02" was graded as a question
+    answers = tmp_path / "a.txt"
+    answers.write_text("/skip\n")
+    result = _run(["practice", "--question", "met-02", "--answers", str(answers)])
+    assert "met-02 · metrics" in result.output and "semantic" in result.output
+    assert "too short" not in result.output
+
+
+def test_your_own_question_says_which_rubric_grades_it_and_company_needs_a_model(
+    _isolated_home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_text("/skip\n")
+    own = "How would you price an AI meeting summariser for small law firms?"
+    result = _run(["practice", "--question", own, "--company", "Acme", "--answers", str(answers)])
+    assert "rubric (choose another with --topic)" in result.output
+    assert "--company needs a model" in result.output
+    chosen = _run(["practice", "--question", own, "--topic", "metrics", "--answers", str(answers)])
+    assert "choose another with --topic" not in chosen.output
+
+
+def test_ctrl_c_before_the_interview_begins_exits_130_with_a_message(monkeypatch, _isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    import interviewer.questions
+
+    def interrupted(*a: object, **k: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(interviewer.questions, "draw", interrupted)
+    result = CliRunner().invoke(main, ["practice"], input="")
+    assert result.exit_code == 130 and "Stopped." in result.output and "Aborted" not in result.output
