@@ -154,8 +154,15 @@ def practice(
 @click.pass_context
 def resume(ctx: click.Context, session_id: str, answers: Path | None, report_path: Path | None) -> None:
     """Continue a saved session where it stopped."""
+    from . import store
     from .session import Interview
 
+    with store.open_db(_settings(ctx).db_path) as conn:
+        finished = store.get_session(conn, session_id).status == "completed"
+    if finished:  # nothing to continue: say where its results are, rather than replay its end
+        hint = f"`interviewer report {session_id}` shows it again; `interviewer practice` starts a new one."
+        click.echo(f"Session {session_id} is finished. {_with_home(hint, ctx)}")
+        ctx.exit(0)
     ctx.exit(
         _run(
             ctx,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import click
+from pydantic import ValidationError
 
 from .errors import ConfigError
 
@@ -29,6 +30,14 @@ def settings_from(ctx: click.Context) -> Settings:
     overrides = {k: v for k, v in (ctx.obj or {}).items() if v is not None}
     try:
         return Settings(**overrides)
+    except ValidationError as exc:
+        # named as the user set it, without the value (it could be a key) or pydantic's links
+        problems = "; ".join(
+            f"INTERVIEWER_{str(e['loc'][0]).upper()}: {e['msg']}" if e["loc"] else e["msg"] for e in exc.errors()
+        )
+        raise ConfigError(
+            f"Invalid setting: {problems}.", hint="Fix it in your environment or .env file (or the matching flag)."
+        ) from None
     except ValueError as exc:
         raise ConfigError(f"Invalid setting: {exc}", hint="Check your flags, environment and .env file.") from exc
 

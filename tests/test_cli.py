@@ -640,3 +640,12 @@ def test_ctrl_c_before_the_interview_begins_exits_130_with_a_message(monkeypatch
     monkeypatch.setattr(interviewer.questions, "draw", interrupted)
     result = CliRunner().invoke(main, ["practice"], input="")
     assert result.exit_code == 130 and "Stopped." in result.output and "Aborted" not in result.output
+
+
+def test_resuming_a_finished_session_says_where_its_report_is(_isolated_home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_text("/skip\n")
+    sid = _session_id(_run(["practice", "--questions", "1", "--answers", str(answers)]).output)
+    again = _run(["resume", sid])
+    assert again.exit_code == 0 and f"Session {sid} is finished" in again.output
+    assert f"interviewer report {sid}" in again.output and "Resuming" not in again.output

@@ -31,6 +31,8 @@ def test_invalid_setting_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "magic")
     result = CliRunner().invoke(main, ["sessions"])
     assert result.exit_code == 2 and "Invalid setting" in result.output and "Next:" in result.output
+    assert "INTERVIEWER_EMBEDDINGS" in result.output  # named as the user set it (session 13's exploratory test)
+    assert "magic" not in result.output and "pydantic" not in result.output  # no value (it could be a key), no link
 
 
 def test_api_key_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
