@@ -119,6 +119,9 @@ def dimension_evidence(dim: str, f: Features, p: Params) -> tuple[float, list[Hi
 GIBBERISH_FUNCTION_RATIO = 0.06
 
 
+UNUSED_FACT = "Fact not used: "
+
+
 def may_be_noise(answer: str) -> bool:
     """A cheap test that is true for every answer the rules could flag empty or gibberish (and a few more)."""
     tokens = words(answer)
@@ -271,7 +274,9 @@ def grade_answer(
             DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, evidence_cut=cut, missing=missing)
         )
     missing_all = [h.concept.label for h in f.question_hits if h.credit < 0.5 and cover.lacks(h.concept)] + [
-        h.concept.label for h in f.constraint_hits if h.credit < 0.5 and cover.lacks(h.concept, fact=True)
+        f"{UNUSED_FACT}{h.concept.label}"  # a fact of the question, which read alone is a statement, not a gap
+        for h in f.constraint_hits
+        if h.credit < 0.5 and cover.lacks(h.concept, fact=True)
     ]
     return Grade(
         grader="rules",

@@ -15,7 +15,11 @@ _MD_INLINE = re.compile(r"(\*\*|__|\*|`+|~~)")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
 # What separates items of a bare list: commas, arrows, slashes between spaces, pipes, plus signs.
 _LIST_SEP = re.compile(r",|->|→|=>|\s[/|+·•]\s")
-_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+# not after an abbreviation: "e.g. the 300 policy PDFs" goes on (a quote once ended at "can't close, e.g.")
+_SPLIT = re.compile(
+    r"(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[vV]s\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bapprox\.)(?<!\bincl\.)"
+    r"(?<!\b[cC]f\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<=[.!?;])\s+|\n+"
+)
 
 FUNCTION_WORDS = frozenset(
     """a an the and or but so if then than that this these those it its it's is are was were be been being
