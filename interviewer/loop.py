@@ -88,6 +88,7 @@ def run_loop(
             if step is None:  # after the banner, so a resumed session's recovered feedback follows it
                 if answered := interview.answered():
                     console.print(f"[dim]Resuming: {answered} question(s) answered or skipped so far.[/]\n")
+                _recap(console, interview)
                 if interview.unfinished == "answer":
                     console.print(
                         "[dim]Your last answer was sent but not graded before the session stopped: grading it now.[/]"
@@ -105,6 +106,18 @@ def run_loop(
     if report_path is not None:
         _report_file(console, interview, report_path, presenter.command)
     return code
+
+
+def _recap(console: Console, interview: Interview) -> None:
+    """Resuming at a follow-up: the feedback on the answer it follows up, which the follow-up builds on."""
+    state = interview.state()
+    pending = state.get("pending")
+    if not pending or pending.get("kind") != "probe" or interview.unfinished:
+        return
+    main = [t for t in state.get("turns", []) if t["question_index"] == pending["question_index"]]
+    if main and main[-1].get("grade"):
+        console.print("[dim]The feedback on your answer to this question:[/]")
+        render.feedback(console, Turn.model_validate(main[-1]))
 
 
 def _sent_back(console: Console, source: AnswerSource, interview: Interview, presenter: Presenter, text: str) -> bool:

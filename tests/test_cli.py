@@ -649,3 +649,15 @@ def test_resuming_a_finished_session_says_where_its_report_is(_isolated_home: Pa
     again = _run(["resume", sid])
     assert again.exit_code == 0 and f"Session {sid} is finished" in again.output
     assert f"interviewer report {sid}" in again.output and "Resuming" not in again.output
+
+
+def test_resuming_at_a_follow_up_shows_the_feedback_it_builds_on(_isolated_home: Path, tmp_path: Path) -> None:
+    # an exploratory test (session 13): a resumed follow-up came with no trace of the score it follows up
+    first = tmp_path / "a.txt"
+    first.write_text(STRONG_METRICS_ANSWER + "\n")  # the file runs out at the follow-up
+    sid = _session_id(_run(["practice", "--questions", "1", "--topic", "metrics", "--answers", str(first)]).output)
+    rest = tmp_path / "b.txt"
+    rest.write_text("/skip\n")
+    resumed = _run(["resume", sid, "--answers", str(rest)])
+    recap = resumed.output.split("The feedback on your answer to this question:")
+    assert len(recap) == 2 and "Score:" in recap[1].split("Follow-up")[0]
