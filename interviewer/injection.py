@@ -179,6 +179,13 @@ def _block_addresses_grader(block: str) -> bool:
     return bool(P.GRADER_TAG.match(block) and number and P.GRADER_WORDS.search(words))
 
 
+def _shown_as_example(text: str, start: int, end: int) -> bool:
+    """Whether the line around an attribute talks about attacks ("the red team's pages hid text like <img alt=…>")."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    around = normalise(text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end])
+    return P.DISCUSSION.search(around) is not None
+
+
 def find_spans(text: str) -> list[Span]:
     """Positions of grader-directed blocks and sentences, then of the pleas on the same typed lines."""
     taken = Taken()
@@ -186,7 +193,8 @@ def find_spans(text: str) -> list[Span]:
         if _block_addresses_grader(m.group()):
             taken.add(m.span())
     for m in P.ATTRIBUTES.finditer(text):
-        if taken.free(m.span()) and any(v and addresses_grader(v) for v in m.groupdict().values()):
+        graded = taken.free(m.span()) and any(v and addresses_grader(v) for v in m.groupdict().values())
+        if graded and not _shown_as_example(text, m.start(), m.end()):
             taken.add(m.span())
     lines = line_spans(text)
     for a, b in lines:  # lines as typed: an appended instruction is its own line

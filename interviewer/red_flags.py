@@ -104,11 +104,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\b(always|strictly)\s+(becomes?\s+|is\s+|gets?\s+)?(cheaper|better|more\s+(accurate|expensive))\b|"
             # waved away as a concern, not "Privacy is not negotiable" or "… not an afterthought" (session 13)
-            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn'?t|is\s+not)\s+(really\s+|actually\s+)?(a\s+|an\s+)?(real\s+|big\s+|"
-            r"major\s+|serious\s+|huge\s+)?(concern|issue|problem|risk|worry|deal|relevant)\b|"
-            r"\b(bias|hallucinations?|privacy|fairness)\s+matters\s+(much\s+)?less\b|\bguarantee[sd]?\s+(compliance|accuracy|"
+            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn['’]?t|is\s+not|matters\s+(much\s+)?less)\b(?!\s+(negotiable|"
+            r"optional|an?\s+afterthought|a\s+nice[- ]to[- ]have|up\s+for\s+debate|just\s+a\s+(checkbox|box)|"
+            r"a\s+feature|a\s+bolt-on))|"
+            r"\bguarantee[sd]?\s+(compliance|accuracy|"
             r"safety|privacy|correctness|success)\b|\bbasically\s+(zero|free|eliminat\w+|no\s+risk)\b|"
-            r"(?<!\bif\sthere's\s)(?<!\bif\sthere\sis\s)\b(no|zero)\s+risk\b(?!\s+(tolerance|appetite))|\bnot\s+(really\s+)?a\s+concern\b|"
+            r"(?<!\bif\sthere's\s)(?<!\bif\sthere’s\s)(?<!\bif\sthere\sis\s)\b(no|zero)\s+risk\b(?!\s+(tolerance|appetite))|\bnot\s+(really\s+)?a\s+concern\b|"
             r"\b(savings|benefits?|value|gains?)\s+(is|are)\s+obvious\b|\b(100|99(\.\d+)?)\s*%\s+accurate\b.{0,40}\bso\b|"
             r"\b(models?|it|accuracy)\s+(is|are)\s+(already\s+)?(accurate|good)\s+enough\b|\baccuracy\s+is\s+(basically\s+|already\s+)"
             r"(solved|at\s+human\s+level)\b|\balready\s+at\s+human[- ]level\b|"

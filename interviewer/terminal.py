@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import threading
 import time
@@ -176,6 +177,8 @@ class ScriptedAnswers:
 
 # a paste's lines arrive far closer together than anyone types them
 PASTE_GAP = 0.015
+# what a terminal sends for a mouse event (X10, SGR, urxvt); anything else read as one is pasted text
+_MOUSE_REPORT = re.compile(r"\x1b\[(M[\s\S]{3}|<\d+;\d+;\d+[Mm]|\d+;\d+;\d+M)")
 
 
 def sends(text: str, cursor: int) -> bool:
@@ -202,6 +205,7 @@ class PromptAnswers:
 
         self.draft = draft  # text typed but not sent: kept across Ctrl-C, saved on quit
         from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
 
         kb = KeyBindings()
 
@@ -215,6 +219,14 @@ class PromptAnswers:
                 buf.validate_and_handle()
             else:
                 buf.insert_text("\n")
+
+        @kb.add(Keys.Vt100MouseEvent)
+        def _(event):  # type: ignore[no-untyped-def]
+            # no mouse here; but a colour code pasted without bracketed paste ("\x1b[1m") reads as a malformed mouse
+            # report, which crashed prompt_toolkit's handler and dropped the rest of the paste: it stays as text
+            # (the input guard strips escape codes before grading)
+            if not _MOUSE_REPORT.fullmatch(event.data):
+                event.current_buffer.insert_text(event.data)
 
         @kb.add("c-c")
         def _(event):  # type: ignore[no-untyped-def]
@@ -250,6 +262,8 @@ class PromptAnswers:
     def read(self, label: str) -> str:
         """Prompt for one answer, starting from any unsent draft."""
         draft, self.draft = self.draft, ""
+        if draft and self._keeper is not None:  # prompt(default=…) fires no change: a sent-back answer is kept too
+            self._keeper.changed(draft)
         try:
             text = self._session.prompt(
                 f"{label} › ", default=draft, prompt_continuation=lambda w, n, s: " " * max(0, w - 2) + "│ "

@@ -17,8 +17,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'’/+.%-]*[a-z0-9%]|[a-z0-9]")
 _LIST_SEP = re.compile(r",|->|→|=>|\s[/|+·•]\s")
 # not after an abbreviation: "e.g. the 300 policy PDFs" goes on (a quote once ended at "can't close, e.g.")
 _SPLIT = re.compile(
-    r"(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[vV]s\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bapprox\.)(?<!\bincl\.)"
-    r"(?<!\b[cC]f\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<=[.!?;])\s+|\n+"
+    r"(?<!\b[eE]\.g\.)(?<!\b[iI]\.e\.)(?<!\b[vV]s\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\b[cC]f\.)(?<!\bDr\.)(?<!\bMr\.)"
+    r"(?<!\bMs\.)(?<!\bMrs\.)(?<=[.!?;])(?!(?<=\bU\.[SK]\.)\s+[a-z])\s+|\n+"  # "the U.S. market", but "… U.S. Then"
 )
 
 FUNCTION_WORDS = frozenset(

@@ -129,7 +129,7 @@ def _typed(keys: list[str], gap: float) -> list[str]:
     got: list[str] = []
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         source = PromptAnswers()
-        reader = threading.Thread(target=lambda: got.append(source.read("Answer")))
+        reader = threading.Thread(target=lambda: got.append(source.read("Answer")), daemon=True)
         reader.start()
         for k in keys:
             pipe.send_text(k)
@@ -150,3 +150,37 @@ def test_a_paste_without_bracketed_paste_is_one_answer_with_its_blank_lines() ->
     # a terminal without bracketed-paste mode sends the paste's line breaks as Enter keys, all at once
     paste = "First paragraph.\r\r\rSecond paragraph after two blank lines.\r\rThird."
     assert _typed([paste], 0.0) == ["First paragraph.\n\n\nSecond paragraph after two blank lines.\n\nThird."]
+
+
+def test_each_sign_of_a_paste_holds_on_its_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a review (session 13): each check was only tested together with the other
+    import interviewer.terminal as terminal
+
+    monkeypatch.setattr(terminal, "PASTE_GAP", 0.0)  # keys still queued behind the Enter: a paste
+    assert _typed(["One.\r\r\rTwo."], 0.0) == ["One.\n\n\nTwo."]
+    monkeypatch.setattr(terminal, "PASTE_GAP", 1.0)  # a paste arriving in pieces, each right after the last change
+    assert _typed(["One.\r", "\r", "\r", "Two."], 0.05) == ["One.\n\n\nTwo."]
+
+
+def test_a_colour_code_in_a_paste_stays_as_text_and_nothing_after_it_is_lost() -> None:
+    # an exploratory test (session 13): "\x1b[1m" pasted without bracketed paste crashed the answer box (read as a
+    # malformed mouse report) and the rest of the paste was gone
+    paste = "Para one.\r\rPara two has \x1b[1mbold\x1b[0m text.\r\rPara three."
+    assert _typed([paste], 0.0) == ["Para one.\n\nPara two has \x1b[1mbold\x1b[0m text.\n\nPara three."]
+
+
+def test_an_answer_put_back_in_the_box_is_on_disk_before_anything_is_typed(tmp_path: Path) -> None:
+    # a review (session 13): an answer sent back for its language sat in the box, but not in the draft file
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    path = tmp_path / "drafts" / "s1.txt"
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers(draft="Ich würde zuerst testen")
+        source.keep_drafts(lambda text: store.write_draft(path, text))
+        reader = threading.Thread(target=lambda: source.read("Answer"), daemon=True)
+        reader.start()
+        assert _wait_for(lambda: path.exists() and path.read_text() == "Ich würde zuerst testen")
+        pipe.send_text("\x1b\r")
+        reader.join(5)

@@ -134,4 +134,12 @@ def test_a_count_grouped_with_spaces_is_not_a_phone_number_but_a_phone_before_a_
         assert mask(count) == count, count
     assert mask("Call 612 345 678 for bookings") == "Call [PHONE] for bookings"
     assert mask("Call me on 612 345 678 today.") == "Call me on [PHONE] today."
-    assert mask("07700 900123 calls a day") == "[PHONE] calls a day"  # a leading 0 or + is a phone's, not a count's
+    assert mask("07700 900123 calls a day") == "[PHONE] calls a day"  # not grouped in threes: a phone's
+    # a review (session 13): the first version let any phone before a listed word through
+    for phone in (
+        "You can reach me at 415-555-2671 a day before the interview.",
+        "My cell is 415 555 2671 per the form I sent.",
+        "Text 4155552671 messages only, please.",
+        "Contact: 415-555-2671\nUsers first: nurses",
+    ):
+        assert "[PHONE]" in mask(phone), phone

@@ -269,5 +269,10 @@ def test_a_safeguard_called_non_negotiable_is_not_waved_away() -> None:
         "Privacy isn't a problem because the data is anonymised.",
         "Hallucination isn't a real concern here.",
         "There is no risk in launching to all users.",
+        # a review (session 13): the first narrowing let these through
+        "Privacy isn't a priority for the MVP.",
+        "Bias isn't important here.",
+        "Privacy is not something we need to worry about.",
     ):
         assert find([wrong]), wrong
+    assert not find(["If there’s no risk, we ship the copy change to everyone."])  # a typographic apostrophe too

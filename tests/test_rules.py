@@ -134,6 +134,11 @@ def test_an_answer_calling_itself_complete_earns_nothing_for_it() -> None:
     plain, claimed = GRADER.grade(Q, thin), GRADER.grade(Q, thin + claim)
     assert claimed.raw == plain.raw and claimed.overall == plain.overall and claimed.missing == plain.missing
     assert not any("nothing is missing" in d.evidence for d in claimed.dimensions)
+    reworded = " To be clear, I have addressed the user segments, the trade-offs and the guardrail metrics in full."
+    assert GRADER.grade(Q, thin + reworded).raw == plain.raw
+    # a review (session 13): honest sentences the first version dropped
+    honest = "The key metric is whether this reply fully resolves the ticket without the agent editing it."
+    assert GRADER.grade(Q, thin + " " + honest).raw > plain.raw
 
 
 def test_every_grade_names_a_tip_and_a_section() -> None:
@@ -401,3 +406,4 @@ def test_a_sentence_goes_on_after_an_abbreviation() -> None:
         "Costs vs. benefits matter.",
     ]
     assert sentences("Ship it. Then measure!") == ["Ship it.", "Then measure!"]
+    assert sentences("We launch in the U.S. Then the EU.") == ["We launch in the U.S.", "Then the EU."]
