@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from interviewer.grading import reply_off_topic  # noqa: E402
 from interviewer.knowledge import question_by_id  # noqa: E402
 from interviewer.questions import custom_question  # noqa: E402
+from interviewer.replies import read_reply  # noqa: E402
 from interviewer.rules import RuleGrader  # noqa: E402
 
 
@@ -41,7 +41,9 @@ def main() -> None:
         chosen = [r for r in rows if r["kind"] == kind]
         grades = [grader.grade(custom_question(r["question"], r["topic"]), r["answer"]) for r in chosen]
         if args.flag == "reply_off_topic":
-            flagged = sum(reply_off_topic(question_by_id(r["question_id"]), r["question"], r["answer"]) for r in chosen)
+            flagged = sum(
+                read_reply(question_by_id(r["question_id"]), r["question"], r["answer"]).off_topic for r in chosen
+            )
         else:
             flagged = sum(args.flag in g.flags for g in grades)
         ones = sum(g.overall == 1 for g in grades)

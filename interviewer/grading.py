@@ -6,7 +6,6 @@ from typing import Protocol
 
 from .input_guard import GuardedAnswer
 from .red_flags import find as find_red_flags
-from .rules import RuleGrader
 from .schemas import DimensionScore, Grade, Question, TopicRubric
 from .text import canonical, sentences
 from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
@@ -33,7 +32,14 @@ def grade_guarded(grader: Grader, question: Question, guarded: GuardedAnswer) ->
 REVERSALS = frozenset({"dismisses_safeguard", "big_bang", "no_human"})
 
 
-def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | None, rubric: TopicRubric) -> Grade:
+def merge_follow_up(
+    before: Grade,
+    combined: Grade,
+    reply: str,
+    probed: str | None,
+    rubric: TopicRubric,
+    shown: frozenset[str] | None = None,
+) -> Grade:
     """The grade after a follow-up, from the main answer's grade and main + follow-up graded together.
 
     A follow-up answers one narrower question, so it can lift the dimension it probed to what the two answers
@@ -57,7 +63,6 @@ def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | No
                 "tip": red_flag_tip(reversal[0].kind, reversal[0].sentence),
             }
         )
-    shown = _squash(canonical(reply)) if combined.grader == "rules" else None
     dims = [_lifted(c, b, probed, shown) for c, b in zip(combined.dimensions, before.dimensions, strict=True)]
     rose = any(d.score > b.score for d, b in zip(dims, before.dimensions, strict=True))
     update: dict[str, object] = {  # the overall rises only with a dimension that the reply lifted
@@ -71,38 +76,24 @@ def merge_follow_up(before: Grade, combined: Grade, reply: str, probed: str | No
     return combined.model_copy(update=update)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+def _lifted(c: DimensionScore, b: DimensionScore, probed: str | None, shown: frozenset[str] | None) -> DimensionScore:
+    """One dimension after a follow-up: never lower; the probed one up to the combined score, others by one point.
 
-
-def _lifted(c: DimensionScore, b: DimensionScore, probed: str | None, reply: str | None) -> DimensionScore:
-    """One dimension after a follow-up: never lower than before; the probed one up to what both answers show
-    together, any other by one point. With the rules, where the quote is not from the reply, the reply showed nothing
-    for the dimension: the probed one rises one point at most, any other not at all (an exploratory test saw "Market
-    sizing 2/5 → 3/5", quoting nothing, after a reply about a misheard prescription number)."""
-    shown = reply is None or (bool(c.evidence) and _squash(c.evidence) in reply)
-    probed_cap = c.score if shown else b.score + 1
-    cap = probed_cap if c.dimension == probed else b.score + int(shown)
+    `shown` (rule grades) names the dimensions the reply alone earns a quote for: elsewhere the reply showed nothing,
+    so the probed one rises one point at most and any other not at all (an exploratory test saw "Market sizing 2/5 →
+    3/5", quoting nothing, after a reply about a misheard prescription number).
+    """
+    seen = shown is None or c.dimension in shown
+    cap = (c.score if seen else b.score + 1) if c.dimension == probed else b.score + int(seen)
     if c.score <= b.score or cap <= b.score:
         return b
     return c if c.score <= cap else c.model_copy(update={"score": cap})
-
-
-def reply_off_topic(question: Question, follow_up: str, reply: str) -> bool:
-    """Whether the rules read a follow-up reply as about something else than the question and its follow-up.
-
-    Against both texts, not the follow-up's alone: a brief or re-worded reply uses the scenario's words more than the
-    follow-up's. On 105 good replies to 35 bank follow-ups it flags 1, and 29 of 30 off-topic ones
-    (`python evals/probe.py evals/datasets/followup-probe.jsonl --flag reply_off_topic`).
-    """
-    asked = question.model_copy(update={"text": f"{question.text}\n{follow_up}"})
-    return "off_topic" in RuleGrader().grade(asked, reply).flags
 
 
 def unanswered(before: Grade) -> Grade:
     """The grade before a follow-up whose reply answered something else: it stands, and the tip says why."""
     tip = (
         "Your reply seems to be about something else than the follow-up, so the grade stays as it was: answer what "
-        "the follow-up asks, in a few lines, with this question's facts."
+        f"it asks, in a few lines, with this question's facts. Before that: {before.tip}"
     )
     return before.model_copy(update={"flags": [*before.flags, "reply_off_topic"], "tip": tip})

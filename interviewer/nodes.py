@@ -10,11 +10,12 @@ from typing import Any
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from .grading import grade_guarded, merge_follow_up, reply_off_topic, unanswered
+from .grading import grade_guarded, merge_follow_up, unanswered
 from .input_guard import guard_answer
 from .knowledge import relevant_citations, rubrics, unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
+from .replies import read_reply
 from .report import build_report
 from .routing import current_index, is_dont_know, next_probe, question_turns
 from .schemas import Grade, Question, Turn
@@ -84,7 +85,16 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
         turn.grade = _cite(
             _regrade_with_probe(state, question, guarded.text, runtime.context), question, guarded.text, runtime.context
         )
+    if turn.grade is not None and runtime.context.mask_transcript:
+        turn.grade = _masked(turn.grade)
     return {"turns": [turn.model_dump(mode="json")], "pending": None, "reply": None}
+
+
+def _masked(grade: Grade) -> Grade:
+    """A grade as saved with a masked transcript: its quotes, its "Missing" and its tip masked too."""
+    dims = [d.model_copy(update={"evidence": mask(d.evidence)}) for d in grade.dimensions]
+    missing = [mask(m) for m in grade.missing]
+    return grade.model_copy(update={"dimensions": dims, "missing": missing, "tip": mask(grade.tip)})
 
 
 def _regrade_with_probe(state: InterviewState, question: Question, answer: str, ctx: Context) -> Grade:
@@ -94,9 +104,10 @@ def _regrade_with_probe(state: InterviewState, question: Question, answer: str, 
     combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
     pending = state["pending"]
     rubric = rubrics().topics[question.topic]
-    merged = merge_follow_up(before, combined, answer, pending["dimension"] if pending else None, rubric)
-    lifted = merged.grader == "rules" and merged.overall >= before.overall  # not a reply that took the plan back
-    if lifted and pending and reply_off_topic(question, pending["text"], answer):
+    read = read_reply(question, pending["text"], answer) if pending and combined.grader == "rules" else None
+    probed = pending["dimension"] if pending else None
+    merged = merge_follow_up(before, combined, answer, probed, rubric, read.shown if read else None)
+    if read is not None and read.off_topic and merged.overall >= before.overall:  # not a reply that took it back
         return unanswered(before)
     return merged
 

@@ -30,20 +30,21 @@ def _grade(
 
 
 def test_the_probed_dimension_rises_fully_the_rest_and_the_overall_by_one_point_at_most() -> None:
-    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4), quote=SOUND_REPLY[:40])
+    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4))
     merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
     assert [d.score for d in merged.dimensions] == [4, 5, 3, 2, 2]
     assert merged.overall == 3 and merged.raw == 3.0
     assert merged.tip.startswith("ai_judgment (2/5 → 3/5)")  # the tip reads off the scores shown, not the combined
 
 
-def test_a_dimension_whose_quote_is_not_from_the_reply_rises_only_if_probed_and_by_one() -> None:
+def test_a_dimension_the_reply_shows_nothing_for_rises_only_if_probed_and_by_one() -> None:
     # an exploratory test (session 13): "Market sizing 2/5 → 3/5", quoting nothing, after a reply about a misheard
     # prescription number; and a probed dimension 3/5 → 5/5 that quoted the first answer's thin sentence
-    before = _grade(2, (3, 2, 2, 2, 1), quote="Launch it in one region.")
-    combined = _grade(4, (5, 5, 5, 2, 4), quote="Launch it in one region.")
-    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
+    before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(4, (5, 5, 5, 2, 4))
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, shown=frozenset())
     assert [d.score for d in merged.dimensions] == [3, 3, 2, 2, 1]
+    some = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, frozenset({"structure"}))
+    assert [d.score for d in some.dimensions] == [4, 3, 2, 2, 1]
     with_a_model = merge_follow_up(
         _grade(2, (3, 2, 2, 2, 1), grader="llm"),
         _grade(4, (5, 5, 5, 2, 4), grader="llm"),

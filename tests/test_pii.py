@@ -143,3 +143,25 @@ def test_a_count_grouped_with_spaces_is_not_a_phone_number_but_a_phone_before_a_
         "Contact: 415-555-2671\nUsers first: nurses",
     ):
         assert "[PHONE]" in mask(phone), phone
+
+
+def test_with_a_masked_transcript_no_file_holds_the_pii_a_quote_or_report_would_repeat(
+    tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a review (session 13): the grade's quotes were taken from the unmasked text and the report printed them all
+    monkeypatch.setenv("INTERVIEWER_MASK_TRANSCRIPT", "true")
+    answers = tmp_path / "a.txt"
+    answers.write_text(
+        "North star: resolved tickets per agent hour, against a 10% holdout. I'd send the weekly numbers to "
+        "jane.doe@acme.com for review, with CSAT as a guardrail that pauses the rollout if it drops 2 points."
+        "\n---\n/skip\n"
+    )
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main, ["practice", "--question", "met-01", "--answers", str(answers), "--report", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    feedback = result.output.split("Score:", 1)[1]  # a scripted answer is echoed as typed; its feedback is saved text
+    assert "jane.doe@acme.com" not in feedback and "[EMAIL]" in out.read_text()
+    for path in [out, *(p for p in _isolated_home.rglob("*") if p.is_file())]:
+        assert b"jane.doe@acme.com" not in path.read_bytes(), path

@@ -1,0 +1,32 @@
+"""How the rules read a follow-up reply on its own: whether it is about the question, and what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .rules import RuleGrader
+from .schemas import Question
+from .text import words
+
+# Under this many words a reply is not called off-topic: a brief, on-point reply uses too few of the scenario's
+# words to tell (a review's 15 brief replies: 2 were, at 25+ words); a pasted answer or a pitch is longer
+OFF_TOPIC_WORDS = 60
+
+
+@dataclass(frozen=True)
+class ReplyReading:
+    """What the rules read in a reply: off-topic or not, and the dimensions it earns a quote for."""
+
+    off_topic: bool
+    shown: frozenset[str]
+
+
+def read_reply(question: Question, follow_up: str, reply: str) -> ReplyReading:
+    """Grade the reply alone against the question and its follow-up (a brief reply uses the scenario's words)."""
+    asked = question.model_copy(update={"text": f"{question.text}\n{follow_up}"})
+    grade = RuleGrader().grade(asked, reply)
+    long_enough = len(words(reply)) >= OFF_TOPIC_WORDS
+    return ReplyReading(
+        off_topic=long_enough and "off_topic" in grade.flags,
+        shown=frozenset(d.dimension for d in grade.dimensions if d.evidence),
+    )
