@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from .cli_sessions import delete, report, sessions
 from .cli_support import build_grader, build_interviewer, norm_choice, open_knowledge, session_guard
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
+from .cli_support import with_home as _with_home
 from .errors import ConfigError, InterviewerError
 from .schemas import DIFFICULTIES, ROLES, TOPICS
 from .text import clean
@@ -40,7 +42,7 @@ class _Group(click.Group):
                 click.echo(f"Next: {_with_home(exc.hint, ctx)}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # before the interview began (it handles its own): nothing was typed yet
-            click.echo("\nStopped. `interviewer sessions` lists what is saved.", err=True)
+            click.echo(f"\nStopped. {_with_home('`interviewer sessions` lists what is saved.', ctx)}", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -50,14 +52,6 @@ class _Group(click.Group):
             hint = f"`interviewer sessions` lists them; details for a bug report are in {log}"
             click.echo(f"Next: {_with_home(hint, ctx)}", err=True)
             ctx.exit(EXIT_BUG)
-
-
-def _with_home(hint: str, ctx: click.Context) -> str:
-    """A hint's commands with the --home that was given, so they act on the same sessions."""
-    home = (ctx.obj or {}).get("home")
-    if not home:
-        return hint
-    return hint.replace("`interviewer ", f"`interviewer --home {shlex.quote(str(Path(home).resolve()))} ")
 
 
 def _crash_log(exc: Exception, home_flag: Path | None = None) -> str:
@@ -129,6 +123,8 @@ def practice(
         raise ConfigError("--question is empty.", hint='Write the question in quotes: --question "How would you …?"')
     if own and (banked := _bank_question(own)) is not None:  # `questions` lists ids: "--question met-02" asks it
         picked, title = [banked], f"{banked.id} · {banked.topic.replace('_', ' ')}"
+    elif own and re.fullmatch(r"\s*[a-z]+-\d+\s*", own, re.IGNORECASE):
+        raise ConfigError(f"No question {own.strip()!r} in the bank.", hint="Run `interviewer questions` to list ids.")
     elif own:
         picked = [questions.custom_question(own, topic)]
         short = " ".join(clean(own).split())  # a title is printed in lists: no escape codes from a pasted question
@@ -162,6 +158,10 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
     if finished:  # nothing to continue: say where its results are, rather than replay its end
         hint = f"`interviewer report {session_id}` shows it again; `interviewer practice` starts a new one."
         click.echo(f"Session {session_id} is finished. {_with_home(hint, ctx)}")
+        if report_path is not None:  # a script asked for the report file: it still gets it
+            from .cli_sessions import report
+
+            ctx.invoke(report, session_id=session_id, fmt="json", output=report_path)
         ctx.exit(0)
     ctx.exit(
         _run(

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
+from .cli_support import with_home
 from .errors import ConfigError, SessionError
 
 
@@ -55,7 +56,8 @@ def delete(ctx: click.Context, session_ids: tuple[str, ...], empty: bool, yes: b
         if kept:
             click.echo(f"Kept {', '.join(kept)}: typed or sent but not graded yet (resume to finish, or name it).")
         if not chosen:
-            click.echo("Nothing to delete. Name sessions (interviewer sessions lists them), or pass --empty.")
+            hint = "Nothing to delete. Name sessions (`interviewer sessions` lists them), or pass --empty."
+            click.echo(with_home(hint, ctx))
             return
         if not yes and not click.confirm(f"Delete {', '.join(chosen)} and everything typed in them?"):
             click.echo("Nothing deleted.")

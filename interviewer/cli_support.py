@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -36,7 +38,7 @@ def settings_from(ctx: click.Context) -> Settings:
             f"INTERVIEWER_{str(e['loc'][0]).upper()}: {e['msg']}" if e["loc"] else e["msg"] for e in exc.errors()
         )
         raise ConfigError(
-            f"Invalid setting: {problems}.", hint="Fix it in your environment or .env file (or the matching flag)."
+            f"Invalid setting: {problems}.", hint="Fix it in your environment or .env file (README, Settings)."
         ) from None
     except ValueError as exc:
         raise ConfigError(f"Invalid setting: {exc}", hint="Check your flags, environment and .env file.") from exc
@@ -88,3 +90,11 @@ def open_knowledge(settings: Settings) -> Any:
 
     key = settings.api_key.get_secret_value() if settings.api_key else None
     return open_index(settings.home, settings.embeddings, settings.chroma_host, settings.chroma_port, key)
+
+
+def with_home(hint: str, ctx: click.Context) -> str:
+    """A hint's commands with the --home that was given, so they act on the same sessions."""
+    home = (ctx.obj or {}).get("home")
+    if not home:
+        return hint
+    return hint.replace("`interviewer ", f"`interviewer --home {shlex.quote(str(Path(home).resolve()))} ")

@@ -649,6 +649,12 @@ def test_resuming_a_finished_session_says_where_its_report_is(_isolated_home: Pa
     again = _run(["resume", sid])
     assert again.exit_code == 0 and f"Session {sid} is finished" in again.output
     assert f"interviewer report {sid}" in again.output and "Resuming" not in again.output
+    out = tmp_path / "r.json"  # a review (session 13): a script asking for the report file still gets it
+    assert (
+        _run(["resume", sid, "--report", str(out)]).exit_code == 0 and json.loads(out.read_text())["session_id"] == sid
+    )
+    mistyped = CliRunner().invoke(main, ["practice", "--question", "met-99"])
+    assert mistyped.exit_code == 2 and "No question 'met-99' in the bank" in mistyped.output
 
 
 def test_resuming_at_a_follow_up_shows_the_feedback_it_builds_on(_isolated_home: Path, tmp_path: Path) -> None:
