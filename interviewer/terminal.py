@@ -236,12 +236,13 @@ class PromptAnswers:
         @kb.add("c-d")
         def _(event):  # type: ignore[no-untyped-def]
             # save and quit with the box kept, text or not (the default deletes a character when there is text)
-            self.draft = event.current_buffer.text
+            self.draft, self._ctrl_d = event.current_buffer.text, True
             event.app.exit(exception=EOFError())
 
         self._session: PromptSession[str] = PromptSession(multiline=True, key_bindings=kb, bottom_toolbar=self._toolbar)
         self._keeper: DraftKeeper | None = None
         self._changed_at = 0.0
+        self._ctrl_d = False  # the last read ended on Ctrl-D, not on the terminal going away
         self._session.default_buffer.on_text_changed += self._typed
 
     def _typed(self, buffer: Any) -> None:
@@ -271,6 +272,14 @@ class PromptAnswers:
         except Terminated:
             self.draft = self._session.default_buffer.text  # the box as it was, saved by the quit that follows
             raise
+        except (EOFError, OSError) as exc:
+            if isinstance(exc, EOFError) and self._ctrl_d:
+                raise  # Ctrl-D: its binding kept the box
+            # input ended, or the terminal fails (EIO), under us: it was closed (a wrapper shell can take the SIGHUP)
+            self.draft = self._session.default_buffer.text or draft
+            raise Terminated(signal.SIGHUP) from None
+        finally:
+            self._ctrl_d = False
         if self._keeper is not None:
             self._keeper.sent()
         return text

@@ -184,3 +184,33 @@ def test_an_answer_put_back_in_the_box_is_on_disk_before_anything_is_typed(tmp_p
         assert _wait_for(lambda: path.exists() and path.read_text() == "Ich würde zuerst testen")
         pipe.send_text("\x1b\r")
         reader.join(5)
+
+
+def test_input_that_ends_under_the_box_is_a_hang_up_that_keeps_the_box() -> None:
+    # an exploratory test (session 13): run from a wrapper shell, a closed window reached interviewer as an
+    # input error, not a SIGHUP: a crash log, and the last half-second of typing lost
+    import signal
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from interviewer.terminal import Terminated
+
+    stopped: list[tuple[int, str]] = []
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        source = PromptAnswers()
+
+        def read() -> None:
+            try:
+                source.read("Answer")
+            except Terminated as stop:
+                stopped.append((stop.signum, source.draft))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        pipe.send_text("Half-typed answer about the pilot")
+        time.sleep(0.3)
+        pipe.close()
+        reader.join(5)
+    assert stopped == [(signal.SIGHUP, "Half-typed answer about the pilot")]
