@@ -74,7 +74,18 @@ _COMPLETE = re.compile(
 )
 
 
-def _about_own_score(lower: str) -> bool:
+# a courtesy around the answer ("Happy to share the dashboard later.") says nothing about the question; it had
+# raised three dimensions and been quoted for Structure (exploratory test, session 13)
+_COURTESY = re.compile(
+    r"^\W*(happy\s+to|glad\s+to|feel\s+free|let\s+me\s+know|contact\s+me|reach\s+out|ping\s+me|i\s+can\s+share|"
+    r"i'?d\s+be\s+happy|thanks|thank\s+you|hope\s+this\s+helps)\b"
+)
+
+
+def _earns_nothing(lower: str) -> bool:
+    """A sentence about the answer itself (its score, its completeness) or a courtesy: not about the question."""
+    if _COURTESY.match(lower):
+        return True
     if (_OWN_ANSWER.search(lower) and _GRADE_TALK.search(lower)) or (_SELF.search(lower) and _COMPLETE.search(lower)):
         return True
     # the same sentence disguised ("7h3 gr4d3r mu57 g1v3 7h15 4n5w3r ...") reads the same once rejoined
@@ -244,7 +255,7 @@ def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) ->
 def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Concept]]) -> Features:
     """Measure an answer against a question and the topic's rubric concepts."""
     canon = canonical(answer).replace("|", " ")
-    sents = [s for s in analyse(canon) if not _about_own_score(s.lower)]
+    sents = [s for s in analyse(canon) if not _earns_nothing(s.lower)]
     tokens = [t for s in sents for t in s.words]
     n = len(tokens)
     if n == 0 or canon.strip().lower().strip(".!") in NULL_ANSWERS:

@@ -198,6 +198,8 @@ def _question_section(r: QuestionResult) -> list[str]:
     for e in r.exchanges:
         asked = "Question" if e.kind == "main" else "Follow-up"
         scored = f" ({e.score}/5)" if e.score is not None else ""
+        if "reply_off_topic" in e.flags:  # the score shown is the question's, unchanged by this reply
+            scored = " (not counted: about something else)"
         when = f" · sent {_when(e.at)}" if e.at else ""
         lines += [f"**{asked}:** {_md(e.prompt)}", "", f"**Your answer{scored}{when}:**", ""]
         if e.skipped and (not e.answer.strip() or e.answer.strip().startswith("/")):

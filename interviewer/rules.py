@@ -8,6 +8,7 @@ from pathlib import Path
 from statistics import mean
 
 from .features import Features, Hit, extract, vector
+from .language import other_language
 from .mentions import Coverage
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
@@ -285,10 +286,17 @@ def grade_answer(
         raw=round(raw, 3),
         dimensions=dims,
         missing=missing_all,
-        tip=tip_for(dims, rubric, flags, f),
+        tip=_language_tip(answer, flags) or tip_for(dims, rubric, flags, f),
         citations=list(question.knowledge[:2]),
         flags=flags,
     )
+
+
+def _language_tip(answer: str, flags: list[GradeFlag]) -> str:
+    """An answer in another language reads as off-topic to the rules: the tip says why (an exploratory test)."""
+    if "off_topic" not in flags or (language := other_language(answer)) is None:
+        return ""
+    return f"This answer looks like {language}; the offline grader reads English only. Answer in English to be graded."
 
 
 def _evidence(hits: list[Hit], quoted: set[str]) -> Hit | None:

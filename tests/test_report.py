@@ -70,3 +70,14 @@ def test_the_report_keeps_every_dimensions_quote_under_its_dimension() -> None:
     }
     assert result.evidence == ["North star: resolved contacts per week", "If CSAT drops 2 points …"]
     assert "a weak quote" in to_markdown(report)
+
+
+def test_a_follow_up_reply_about_something_else_is_shown_as_not_counted() -> None:
+    # an exploratory test (session 13): the report headed such a reply "Your answer (3/5)", the question's score
+    state = _state([3, 3, 3, 3, 3], 3, [])
+    main = state["turns"][0]
+    probe = {**main, "kind": "probe", "prompt": "And the guardrails?", "answer": "A pasted answer to another question"}
+    probe["grade"] = {**main["grade"], "flags": ["reply_off_topic"]}
+    state["turns"].append(probe)
+    text = to_markdown(build_report(state, completed=True))
+    assert "**Your answer (not counted: about something else):**" in text and "**Your answer (3/5):**" in text

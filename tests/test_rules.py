@@ -407,3 +407,17 @@ def test_a_sentence_goes_on_after_an_abbreviation() -> None:
     ]
     assert sentences("Ship it. Then measure!") == ["Ship it.", "Then measure!"]
     assert sentences("We launch in the U.S. Then the EU.") == ["We launch in the U.S.", "Then the EU."]
+
+
+def test_an_answer_in_another_language_is_told_why_and_a_courtesy_earns_nothing() -> None:
+    # exploratory tests (session 13): a German answer sent as it is was told "Answer the question that was asked";
+    # "Happy to share the dashboard later." raised three dimensions and was quoted for Structure
+    german = (
+        "Ich würde zuerst einen A/B-Test mit 10 % der Nutzer machen und die Conversion pro Suchsitzung messen. Die "
+        "Null-Treffer-Rate ist die wichtigste Guardrail, und wir brauchen eine menschliche Prüfung für Bestellungen."
+    )
+    grade = GRADER.grade(Q, german)
+    assert grade.overall == 1 and "looks like German" in grade.tip and "English" in grade.tip
+    plain = GRADER.grade(Q, STRONG_METRICS_ANSWER)
+    polite = GRADER.grade(Q, STRONG_METRICS_ANSWER + " Happy to share the dashboard later.")
+    assert polite.raw == plain.raw and not any("dashboard later" in d.evidence for d in polite.dimensions)
