@@ -128,7 +128,7 @@ def other_language(console: Console, language: str, interactive: bool) -> None:
     if interactive:
         console.print(
             "Your text is back in the box: answer in English, or send it unchanged to have it graded anyway. "
-            "A model grades other languages (README, \"Use your own model\")."
+            'A model grades other languages (README, "Use your own model").'
         )
     else:
         console.print("Graded as it is.")

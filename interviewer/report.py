@@ -210,6 +210,7 @@ def _question_section(r: QuestionResult) -> list[str]:
         if e.flags:
             lines += ["", "- **Flags:** " + ", ".join(f.replace("_", " ") for f in e.flags)]
         lines.append("")
+
     def name(d: str) -> str:  # the question's own names, as on screen; the summary's are shared across questions
         return _md(r.dimension_names.get(d) or _label(d))
 

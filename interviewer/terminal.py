@@ -182,11 +182,9 @@ _MOUSE_REPORT = re.compile(r"\x1b\[(M[\s\S]{3}|<\d+;\d+;\d+[Mm]|\d+;\d+;\d+M)")
 
 
 def sends(text: str, cursor: int) -> bool:
-    """Whether Enter sends the answer: a lone command, or a second blank line at the end of some text.
-
-    One blank line is a paragraph break: an exploratory test (session 13) typed "…not permission.", Enter, Enter,
-    and the first paragraph was graded alone while the rest went into the follow-up's box.
-    """
+    """Whether Enter sends the answer: a lone command, or a second blank line at the end of some text."""
+    # one blank line is a paragraph break: an exploratory test (session 13) typed "…not permission.", Enter, Enter,
+    # and the first paragraph was graded alone while the rest went into the follow-up's box
     if text.startswith("/") and len(text.split()) == 1:  # "/skip", not "/ First, I'd…"
         return True
     if not text.strip() or text[cursor:].strip():  # nothing yet, or Enter in the middle of the text
