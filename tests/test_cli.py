@@ -463,18 +463,18 @@ def test_a_question_with_markup_or_escape_codes_in_its_title_lists_cleanly() -> 
 
 
 class _SendsThenStops:
-    """Sends one answer, then (next read) records the box it is given and quits."""
+    """Sends its answers in turn, recording the box each read is given, then quits (Ctrl-D)."""
 
     interactive = True
 
-    def __init__(self, answer: str) -> None:
-        self.draft, self.answer = "", answer
+    def __init__(self, *answers: str) -> None:
+        self.draft, self.answers = "", [a for a in answers if a]
         self.boxes: list[str] = []
 
     def read(self, label: str) -> str:
         self.boxes.append(self.draft)
-        if len(self.boxes) == 1 and self.answer:
-            return self.answer
+        if self.answers:
+            return self.answers.pop(0)
         raise EOFError
 
     def confirm(self, question: str) -> bool:
@@ -563,28 +563,6 @@ GERMAN = (
 )
 
 
-class _Sends:
-    """Sends each of its answers in turn, recording the box it was given; then quits (Ctrl-D)."""
-
-    interactive = True
-
-    def __init__(self, *answers: str) -> None:
-        self.draft, self.answers = "", list(answers)
-        self.boxes: list[str] = []
-
-    def read(self, label: str) -> str:
-        self.boxes.append(self.draft)
-        if self.answers:
-            return self.answers.pop(0)
-        raise EOFError
-
-    def confirm(self, question: str) -> bool:
-        return True
-
-    def keep_drafts(self, write: object) -> None:
-        pass
-
-
 def test_an_answer_in_another_language_goes_back_to_the_box_once_with_why(_isolated_home: Path) -> None:
     # an exploratory test (session 13): a good answer in German scored 1/5, "Answer the question that was asked"
     from rich.console import Console
@@ -600,7 +578,7 @@ def test_an_answer_in_another_language_goes_back_to_the_box_once_with_why(_isola
     console = Console(record=True, width=200)
     with store.open_db(Settings().db_path) as conn:
         interview, step = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
-        source = _Sends(GERMAN, GERMAN)
+        source = _SendsThenStops(GERMAN, GERMAN)
         run_loop(console, source, interview, step, "t", None)
         turns = interview.state()["turns"]
     out = console.export_text()
