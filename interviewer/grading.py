@@ -94,6 +94,6 @@ def unanswered(before: Grade) -> Grade:
     """The grade before a follow-up whose reply answered something else: it stands, and the tip says why."""
     tip = (
         "Your reply seems to be about something else than the follow-up, so the grade stays as it was: answer what "
-        f"it asks, in a few lines, with this question's facts. Before that: {before.tip}"
+        f"it asks, in a few lines, with this question's facts. On your first answer: {before.tip}"
     )
     return before.model_copy(update={"flags": [*before.flags, "reply_off_topic"], "tip": tip})
