@@ -645,3 +645,33 @@ def test_resuming_at_a_follow_up_shows_the_feedback_it_builds_on(_isolated_home:
     resumed = _run(["resume", sid, "--answers", str(rest)])
     recap = resumed.output.split("The feedback on your answer to this question:")
     assert len(recap) == 2 and "Score:" in recap[1].split("Follow-up")[0]
+
+
+def test_with_a_model_grading_an_answer_in_another_language_is_graded_at_once(_isolated_home: Path) -> None:
+    # a review (session 13): nothing checked that the send-back is for the rule grader only
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import run_loop
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    class _ModelGrader:  # reads any language; graded here by the rules so no model is needed
+        llm = SimpleNamespace(model="fake/model")
+
+        def grade(self, question: object, answer: str) -> object:
+            return RuleGrader().grade(question, answer)  # type: ignore[arg-type]
+
+    console = Console(record=True, width=200)
+    with store.open_db(Settings().db_path) as conn:
+        interview, step = Interview.start(conn, Context(grader=_ModelGrader()), bank().questions[:1], "t")  # type: ignore[arg-type]
+        source = _SendsThenStops(GERMAN)
+        run_loop(console, source, interview, step, "t", None)
+        turns = interview.state()["turns"]
+    assert "back in the box" not in console.export_text()  # not sent back: a model reads it
+    assert [t["answer"] for t in turns][:1] == [GERMAN] and GERMAN not in source.boxes

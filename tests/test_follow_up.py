@@ -149,3 +149,12 @@ def test_a_brief_reply_to_the_follow_up_still_counts(_isolated_home: object) -> 
     main = "I'd launch to 10% of low-risk claims in one region first and watch the fraud rate and overpayments."
     _, after, follow_up = _replied(main, "Shadow mode first: 8 weeks of claims scored silently next to adjusters.")
     assert "reply_off_topic" not in after["flags"], follow_up
+
+
+def test_a_reply_that_takes_the_plan_back_is_marked_down_even_when_it_is_also_off_topic(_isolated_home: object) -> None:
+    # a review (session 13): nothing checked that a reversal is not turned into "grade unchanged" by the off-topic read
+    main = "I'd launch to 10% of low-risk claims in one region first and watch the fraud rate and overpayments."
+    reply = OFF_TOPIC_REPLY + " Actually, I'd skip the shadow phase and launch to everyone on day one."
+    before, after, _ = _replied(main, reply)
+    assert after["overall"] < before["overall"] and "red_flag" in after["flags"]
+    assert "reply_off_topic" not in after["flags"]
