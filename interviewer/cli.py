@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,7 @@ import click
 
 from .cli_eval import eval_group, index_cmd
 from .cli_sessions import delete, report, sessions
-from .cli_support import build_grader, build_interviewer, norm_choice, open_knowledge, session_guard
+from .cli_support import build_grader, build_interviewer, home_flag, norm_choice, open_knowledge, session_guard
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
 from .cli_support import with_home as _with_home
@@ -159,8 +158,6 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
         hint = f"`interviewer report {session_id}` shows it again; `interviewer practice` starts a new one."
         click.echo(f"Session {session_id} is finished. {_with_home(hint, ctx)}")
         if report_path is not None:  # a script asked for the report file: it still gets it
-            from .cli_sessions import report
-
             ctx.invoke(report, session_id=session_id, fmt="json", output=report_path)
         ctx.exit(0)
     ctx.exit(
@@ -254,9 +251,7 @@ def _run(
     )
     if company and context.interviewer is None:
         console.print("[dim]--company needs a model to set the questions (INTERVIEWER_MODEL); asking the bank's.[/]")
-    home = (ctx.obj or {}).get("home")
-    flag = f" --home {shlex.quote(str(Path(home).resolve()))}" if home else ""  # works from any folder
-    presenter = Presenter(console, "interviewer" + flag)
+    presenter = Presenter(console, "interviewer" + home_flag(ctx))
     with store.open_db(settings.db_path) as conn, ExitStack() as held:
         if lock is not None:  # before a resumed session grades an answer left in its inbox
             held.enter_context(store.session_lock(conn, lock))

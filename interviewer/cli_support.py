@@ -92,9 +92,13 @@ def open_knowledge(settings: Settings) -> Any:
     return open_index(settings.home, settings.embeddings, settings.chroma_host, settings.chroma_port, key)
 
 
+def home_flag(ctx: click.Context) -> str:
+    """` --home PATH` (absolute, so a printed command works from any folder) when --home was given, else ""."""
+    home = (ctx.obj or {}).get("home")
+    return f" --home {shlex.quote(str(Path(home).resolve()))}" if home else ""
+
+
 def with_home(hint: str, ctx: click.Context) -> str:
     """A hint's commands with the --home that was given, so they act on the same sessions."""
-    home = (ctx.obj or {}).get("home")
-    if not home:
-        return hint
-    return hint.replace("`interviewer ", f"`interviewer --home {shlex.quote(str(Path(home).resolve()))} ")
+    flag = home_flag(ctx)
+    return hint.replace("`interviewer ", f"`interviewer{flag} ") if flag else hint

@@ -30,9 +30,10 @@ ID_CONTEXT = re.compile(
 # A count or an amount is not a phone number: "120 000 000 tokens", "250 000 users a month", "900 000 per year"
 # (spaces group thousands in much of Europe; the masked transcript lost "120 000 000 tokens", session 13)
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")  # "120 000 000": groups of three after the first, spaces only
-COUNTED = re.compile(
+_COUNTED = re.compile(
     r"[ \t]?(?:(?:monthly|daily|weekly|yearly|annual|active|new|unique|total|more|paying|registered|concurrent|input|"
-    r"output|prompt|completion|extra|additional|inbound|outbound)\s+){0,2}(?:tokens?|users?|requests?|calls|queries|rows|documents|docs|pages|images|photos|videos|"
+    r"output|prompt|completion|extra|additional|inbound|outbound)\s+){0,2}"
+    r"(?:tokens?|users?|requests?|calls|queries|rows|documents|docs|pages|images|photos|videos|"
     r"items|records|customers|clients|people|patients|members|subscribers|visits|visitors|sessions|messages|emails|"
     r"words|characters|chars|transactions|orders|listings|skus?|products|events|searches|tickets|cases|claims|loans|"
     r"students|employees|drivers|devices|vehicles|units|rides|trips|bookings|downloads|installs|views|impressions|"
@@ -120,7 +121,7 @@ def find(text: str) -> list[Found]:
     for m in PHONE.finditer(text):
         value = m.group().strip(" .-")
         start = m.start() + m.group().index(value)
-        counted = _THOUSANDS.fullmatch(value) is not None and COUNTED.match(text, start + len(value)) is not None
+        counted = _THOUSANDS.fullmatch(value) is not None and _COUNTED.match(text, start + len(value)) is not None
         if _phone_ok(value) and not counted and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
             add("phone", start, start + len(value))
     for m in NAME.finditer(text) if any(t in lower for t in _NAME_TRIGGERS) else ():
