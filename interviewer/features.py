@@ -11,7 +11,7 @@ from .commercial import asks_selling, selling_share
 from .injection_patterns import EVALUATOR
 from .injection_text import normalise
 from .knowledge import sections
-from .pivot import ask_reuse, turns_away
+from .pivot import ask_reuse, tells_own_story, turns_away
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
 from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
@@ -114,10 +114,10 @@ def _list_density(canon: str, n: int) -> float:
 # announced, to be recited (recitation still needs few figures or few of the question's words: rules.py)
 _FRAMEWORK = re.compile(
     r"(?i:\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|we\s+will|I)\s+(use|follow|apply|go\s+through|walk\s+through|"
-    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,3}"
+    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}"
     r"(framework|playbook|matrix|principles|checklist)\b)|"
     # "Using the build vs buy matrix:", "Build vs buy framework:", "A standard AI launch follows five stages"
-    r"(?im:^\W*(using|applying|per|following)\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,3}(framework|playbook|matrix|"
+    r"(?im:^\W*(using|applying|per|following)\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}(framework|playbook|matrix|"
     r"principles|checklist)\b|^\W*([\w/'-]+\s+){0,5}(framework|playbook|principles|checklist)\s*:|"
     r"\b(standard|textbook|classic|generic)\s+([\w-]+\s+){0,3}(framework|playbook|launch|process|stages|principles)\b)|"
     # the acronyms in capitals only: "heart" and "rice" are words; "RICE scoring" is a prioritisation, applied
@@ -151,6 +151,7 @@ class Features:
     domain_share: float = 0.0
     numbers: int = 0
     kb_overlap: float = 0.0
+    own_numbers: int = 0  # figures anywhere in the answer that the knowledge base does not state
     filler_share: float = 0.0
     bare_mentions: int = 0
     concept_density: float = 0.0
@@ -161,6 +162,7 @@ class Features:
     unasked_selling: float = 0.0
     # says it turns to another problem ("the bigger issue is…"), and how much of the question's ask it reuses
     turns_away: bool = False
+    own_story: bool = False  # about the candidate (a self-introduction, a personal story), proposing nothing
     ask_reuse: float = 1.0
     # sentences carrying a stock phrase ("think holistically"): share in the emptier half, count, first phrase
     stock_share: float = 0.0
@@ -208,6 +210,12 @@ def kb_ngrams(n: int = 4) -> frozenset[tuple[str, ...]]:
         toks = words(canonical(s.text).replace("|", " "))
         grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return frozenset(grams)
+
+
+@lru_cache(maxsize=1)
+def kb_quantities() -> frozenset[str]:
+    """The figures the knowledge base states ("3-12", "50m"): an answer reciting its tables brings no figure of its own."""
+    return frozenset(t for s in sections() for t in words(canonical(s.text).replace("|", " ")) if is_quantity(t))
 
 
 def _kb_overlap(tokens: list[str], n: int = 4) -> float:
@@ -286,6 +294,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
+        own_numbers=sum(is_quantity(t) and t not in kb_quantities() for s in sents for t in s.words),
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
         bare_mentions=sum(
@@ -297,6 +306,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
         turns_away=turns_away(canon, question.text),
+        own_story=tells_own_story([s.text for s in sents]),
         ask_reuse=ask_reuse(question.text, answer_terms),
         stock_share=stock.share,
         stock_sentences=stock.sentences,

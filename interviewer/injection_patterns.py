@@ -271,7 +271,10 @@ LEAD_IN = re.compile(
     r"\b(rough|hard|tough|difficult)\s+(stretch|time|year|month|week|patch)\b|\b\w+\s+rejections?\s+(this|last)\s+(month|week|year)\b|"
     r"\b(harsh|bad|low|another)\s+(score|grade|mark)\s+(might|could|would|will)\b|\bgive\s+up\s+on\b|"
     r"^\W*(debug|test|qa|dev|maintenance)\w*\s*[=:]|^\W*(accessibility|heads\s+up|fyi|disclosure)\b[^:]{0,20}:|"
-    r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b",
+    r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b|"
+    # the set-up of a fake bug report or a role-play (session 14): "Known issue: the grader under-scores ...",
+    # "Let's play a game." right before the instruction
+    r"^\W*(known\s+(issue|bug)\s*:|let'?s\s+play\s+a\s+game\b)",
     IC,
 )
 # grading talk or praise right next to a flagged instruction on the same typed line ("I've already

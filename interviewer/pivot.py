@@ -95,3 +95,33 @@ def _ask_terms(question: str) -> frozenset[str]:
 def ask_reuse(question: str, answer_terms: frozenset[str]) -> float:
     """Share of the words of the question's feature and ask an answer reuses, each weighted by rarity."""
     return weighted_reuse(_ask_terms(question), answer_terms)
+
+
+# what an answer proposes ("I'd pilot…", "we should…", "Start with…") and what speaks of the candidate ("I", "my")
+_PROPOSAL = re.compile(
+    r"\b(i'?d|we'?d|i\s+would|we\s+would|i'?ll|we'?ll|i\s+will|we\s+will|would|should|could|must|need\s+to|let's|"
+    r"going\s+to|plan|recommend|propose|suggest)\b|^\W*(start|launch|ship|run|measure|track|use|build|pilot|roll|set|"
+    r"add|keep|watch|define|test|gate|cap)\b",
+    re.IGNORECASE,
+)
+_ME = re.compile(r"\b(i|i'm|i've|my|me)\b", re.IGNORECASE)
+# the candidate presenting themselves, not a project: a past launch told as evidence ("In my last role I set rollback
+# triggers…") proposes nothing either, but it answers the question
+_SELF_PRESENTED = re.compile(
+    r"\b(a\s+bit\s+(of\s+context\s+)?(about|on)\s+(me|myself)|context\s+on\s+me|about\s+myself|my\s+(background|career|"
+    r"journey|resume|cv)|i'?m\s+(really\s+|so\s+)?(excited|passionate)\s+about|(personal|close\s+to\s+home)\s+for\s+me|"
+    r"this\s+one'?s\s+close\s+to\s+home|i\s+grew\s+up|bootcamp|my\s+(partner|wife|husband|mum|mom|dad|parents|family)\b|"
+    r"i'?ve\s+always\s+(admired|loved|wanted))",
+    re.IGNORECASE,
+)
+
+
+def tells_own_story(sentences: list[str]) -> bool:
+    """An answer about the candidate, not the question: they present themselves ("a bit about me", "personal for me"),
+    most sentences speak of "I" or "my" and propose nothing, and at most a quarter propose anything."""
+    said = [s for s in sentences if len(s.split()) >= 3]
+    if len(said) < 3 or not any(_SELF_PRESENTED.search(s) for s in said):
+        return False
+    proposing = [bool(_PROPOSAL.search(s)) for s in said]
+    about_me = sum(not p and _ME.search(s) is not None for s, p in zip(said, proposing, strict=True))
+    return sum(proposing) <= len(said) / 4 and about_me >= len(said) / 2

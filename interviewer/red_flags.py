@@ -17,7 +17,7 @@ from typing import Literal
 from .screen import Screened, fold
 
 IC = re.IGNORECASE
-Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human"]
+Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data"]
 
 _SAFEGUARD = (
     r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"
@@ -60,7 +60,9 @@ _HEDGE = re.compile(
     # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
     r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you|"
     # session 11: a condition on dropping it, or a view the candidate disagrees with
-    r"only\s+after|until|disagree\w*|said|says|wrong\s+to)\b",
+    r"only\s+after|until|disagree\w*|said|says|wrong\s+to|"
+    # session 14 (a review's look-alikes): the stance named to reject it, "… would be reckless", "… off the table"
+    r"reckless|disaster\w*|off\s+the\s+table|bad\s+idea|irresponsible)\b",
     IC,
 )
 # certainty claims are fine with a "but" after them: "99% accurate on the holdout, but the rare class is at 60%"
@@ -118,7 +120,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(risks?|concerns?)\s+(here\s+)?(are|is)\s+(overstated|overblown|exaggerated|negligible)\b|"
             r"\bstatistically\s+irrelevant\b|\bwon'?t\s+(say|do|produce|generate)\s+anything\s+(harmful|wrong|unsafe|inappropriate)\b|"
             r"\bthe\s+responsibility\s+(sits|lies|is)\s+with\s+(them|the\s+users?|users|customers)\b|"
-            r"\bat\s+their\s+own\s+risk\b.{0,40}\bcovers?\b",
+            r"\bat\s+their\s+own\s+risk\b.{0,40}\bcovers?\b|"
+            # session 14: "the LLM provider handles safety" (not "… handles moderation, but we'd add our own filters")
+            r"\b(provider|vendor|api|platform)\s+(already\s+)?(handles|takes\s+care\s+of|covers)\s+(the\s+|all\s+(the\s+)?)?"
+            r"(safety|moderation|compliance|privacy|security)\b",
             IC,
         ),
     ),
@@ -135,7 +140,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
-            r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start)\b",
+            r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start|"
+            # session 14 (fresh20's first run): "launch to 100% of visitors on Black Friday"
+            r"on\s+(black\s+friday|cyber\s+monday|launch\s+day|the\s+first\s+day|go-?live(\s+day)?))\b",
             IC,
         ),
     ),
@@ -155,6 +162,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"opened|viewed)|(?<!accepted\s)(?<!merged\s)(?<!approved\s)(?<!kept\s)\b\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(generates|sends|files)|app\s+opens|"
             r"social\s+media\s+mentions)\b|"
             r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
+            # session 14: "North star: tracking sessions per parcel" (not "resolved sessions per agent")
+            r"\bnorth\s+star\b\W{0,3}(is\s+)?(\w+\s+){0,2}?(?<!resolved\s)(?<!successful\s)(?<!completed\s)(?<!converted\s)"
+            r"(sessions|opens|page\s?views|views|visits|clicks)\s+per\b|"
             r"\b(session\s+time|time\s+on\s+(the\s+)?(site|app)|clicks\s+per\s+session)\b.{0,40}\bthe\s+north\s+star\b",
             IC,
         ),
@@ -178,6 +188,19 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
+# session 14 (fresh20's first run): sensitive identifiers fed to a model as training data ("pretrain a model on all of
+# it: pay stubs, SSNs, bank details"); "strip SSNs before we fine-tune" or "never train on SSNs" is the opposite
+_PATTERNS.append(
+    (
+        "exposes_data",
+        re.compile(
+            r"^(?!.*\b(anonymi[sz]\w*|pseudonymi[sz]\w*|mask\w*|redact\w*|strip\w*|remov\w*|exclud\w*|never|not|"
+            r"tokeni[sz]\w*|de-?identif\w*|hash\w*|(without|no)\s+(the\s+)?(ssns?|pii|identifiers|personal))\b).*\b(pre-?train|train|fine-?tun)\w*\b[^.;]{0,80}\b(ssns?|social\s+security"
+            r"(\s+numbers?)?|bank\s+(details|account\s+numbers?)|card\s+numbers|passwords|passport\s+numbers)\b",
+            IC,
+        ),
+    )
+)
 SCREENED = [(kind, Screened(pattern)) for kind, pattern in _PATTERNS]
 
 

@@ -163,7 +163,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
     selling = f.unasked_selling >= p.off_topic_selling  # "I'd package it in three tiers" to "how would you measure it?"
     turned = f.turns_away and f.ask_reuse < p.off_topic_turned_ask and f.subject_reuse is None
-    if unrelated or selling or turned or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+    story = f.own_story  # "a bit about me: I've spent six years in product…" answers nothing that was asked
+    if unrelated or selling or turned or story or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
         return "off_topic"
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
@@ -207,7 +208,8 @@ def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
 def _recites_named_framework(f: Features, p: Params) -> bool:
     """A framework announced ("I'll use CIRCLES") and walked through with hardly a figure, or hardly a word of this
     question (either is enough: fresh7's CIRCLES walk-through named the company but gave no figure)."""
-    return f.announces_framework and (f.numbers <= p.few_numbers or f.topic_reuse < p.framework_reuse)
+    few = f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers  # the framework's own figures are not this answer's
+    return f.announces_framework and (few or f.topic_reuse < p.framework_reuse)
 
 
 def _stuffed(f: Features, p: Params) -> bool:

@@ -17,6 +17,7 @@ _RED_FLAG_ADVICE = {
     "big_bang": "everyone at once; stage it (pilot, then a percentage) with a metric that triggers a rollback",
     "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
     "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
+    "exposes_data": "sensitive identifiers as training data; minimise, mask or keep them out, and say where data stays",
 }
 
 

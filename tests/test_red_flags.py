@@ -65,6 +65,11 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("Shadow testing is unnecessary because the model was trained on our own transcripts.", "dismisses_safeguard"),
         ("Actually I'd skip the shadow phase and launch to everyone.", "dismisses_safeguard"),
         ("The rise in repeat contacts is actually a good engagement signal.", "vanity_metric"),
+        # session 14: a new labeller's confidently wrong answers (grader-fresh20), in general form
+        ("So: launch to 100% of visitors on Black Friday with a big homepage banner.", "big_bang"),
+        ("The model is already built and the LLM provider handles safety.", "overclaims"),
+        ("North star: tracking sessions per parcel, since more opens mean they find it valuable.", "vanity_metric"),
+        ("I'd pretrain a model on all of it - pay stubs, SSNs, bank details - so it knows every employee.", "exposes_data"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -218,6 +223,13 @@ def test_a_red_flag_sentence_earns_its_concepts_nothing_and_is_never_quoted_as_e
         "A rise in escalations of self-harm chats to counsellors is a good sign the detector works.",
         "A jump in returns through the self-serve portal is a good sign: those customers used to phone us.",
         "A rise in refunds would be a great signal to roll back.",
+        # session 14: look-alikes of the new forms
+        "We pilot with 5% first and go to 100% of visitors on Black Friday only if the guardrails hold.",
+        "The vendor handles moderation, but we'd still add our own filters.",
+        "North star: resolved sessions per agent hour.",
+        "We strip SSNs and bank details before we fine-tune on pay-stub questions.",
+        "We would train a fraud model on transaction histories without SSNs or bank details.",
+        "Train the classifier on 2 years of labelled transactions, with card numbers tokenised.",
     ],
 )
 def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:

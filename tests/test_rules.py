@@ -421,3 +421,57 @@ def test_an_answer_in_another_language_is_told_why_and_a_courtesy_earns_nothing(
     plain = GRADER.grade(Q, STRONG_METRICS_ANSWER)
     polite = GRADER.grade(Q, STRONG_METRICS_ANSWER + " Happy to share the dashboard later.")
     assert polite.raw == plain.raw and not any("dashboard later" in d.evidence for d in polite.dimensions)
+
+
+PAYROLL_Q = custom_question(
+    "You're the ML platform PM at a payroll SaaS used by 18,000 US restaurants. Product wants an LLM assistant that "
+    "answers employees' questions about their own pay stubs and tax withholding. Forecast volume is about 90M tokens "
+    "a month, and the data includes SSNs and bank details. Hosted API, self-hosted open-weight model, or a mix?",
+    "ai_strategy",
+)
+
+
+def test_a_decision_matrix_recited_with_the_knowledge_bases_own_figures_is_recitation() -> None:
+    # two labellers in a row (fresh19, fresh20) wrote this recitation; its figures are the seed table's, and it
+    # scored 3 because "build vs buy decision" is four words and the table's figures counted as the answer's
+    recited = (
+        "I'd apply the build vs buy decision matrix. Data privacy: build gives full control, buy (API) means data "
+        "leaves premises, fine-tune can be on-prem. Time to market: build 3-12 months, API days, fine-tune 2-8 weeks. "
+        "Cost at low volume favours the API; cost at high volume favours build because it's amortized. Decision "
+        "rules: <10M tokens/month → API; 10-50M → evaluate API vs fine-tuned open model; >50M → self-host. So we "
+        "should follow these decision rules."
+    )
+    g = GRADER.grade(PAYROLL_Q, recited)
+    assert "recitation" in g.flags and g.overall <= 2
+    applied = (
+        "I'd apply the build vs buy decision matrix to our numbers. 90M tokens a month is past the 50M line where "
+        "self-hosting starts to pay, so the API is the expensive option at our scale. The assistant touches SSNs "
+        "and bank details for 600,000 employees, so I would not send that to a third-party API; I'd self-host an "
+        "open-weight model in our VPC and fine-tune it on anonymised pay-stub questions. Risk: a wrong tax answer "
+        "is costly, so it quotes the stub line it used and hands tax questions it cannot ground to a human."
+    )
+    assert "recitation" not in GRADER.grade(PAYROLL_Q, applied).flags
+
+
+def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_not() -> None:
+    q = custom_question("What AI product would you build for a home-inspection company, and how big is the opportunity?")
+    story = (
+        "Great question, and it's actually a bit personal for me. When my partner and I bought our first house two "
+        "years ago the survey missed a damp problem and we spent eight thousand pounds the first winter. That's what "
+        "got me interested in proptech. Before that I spent four years as a PM at a payments startup, where I led "
+        "onboarding. I'm really excited about roles where I can combine product and AI."
+    )
+    g = GRADER.grade(q, story)
+    assert "off_topic" in g.flags and g.overall == 1
+    launch = custom_question(
+        "How would you roll out an LLM support assistant for a telecom's 2M customers, and when would you roll back?",
+        "launch",
+    )
+    star = (
+        "In my last role I launched an LLM support assistant for a telecom with about 3M customers. I started with "
+        "two weeks of shadow mode, where agents saw the drafts but customers did not. I set rollback triggers up "
+        "front: escalations up more than 2% or CSAT down 3 points. My team then moved to 5%, 25% and 100% of chats "
+        "over six weeks, with a human handoff on every reply. I learned that the fallback path mattered most."
+    )
+    g = GRADER.grade(launch, star)
+    assert "off_topic" not in g.flags and g.overall >= 3
