@@ -13,7 +13,15 @@ import click
 
 from .cli_eval import eval_group, index_cmd
 from .cli_sessions import delete, report, sessions
-from .cli_support import build_grader, build_interviewer, home_flag, norm_choice, open_knowledge, session_guard
+from .cli_support import (
+    build_grader,
+    build_interviewer,
+    home_flag,
+    norm_choice,
+    open_knowledge,
+    session_guard,
+    without_keyless_models,
+)
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
 from .cli_support import with_home as _with_home
@@ -48,7 +56,8 @@ class _Group(click.Group):
         except Exception as exc:  # the last resort: a bug must not print a traceback at the user
             log = _crash_log(exc, (ctx.obj or {}).get("home"))
             click.secho(f"Unexpected error: {type(exc).__name__}. Your answers so far are saved.", err=True, fg="red")
-            hint = f"`interviewer sessions` lists them; details for a bug report are in {log}"
+            where = f"details for a bug report are in {log}" if log else "no crash log could be written"
+            hint = f"`interviewer sessions` lists them; {where}"
             click.echo(f"Next: {_with_home(hint, ctx)}", err=True)
             ctx.exit(EXIT_BUG)
 
@@ -71,7 +80,7 @@ def _crash_log(exc: Exception, home_flag: Path | None = None) -> str:
         path.chmod(0o600)
         return str(path)
     except OSError:
-        return "(could not write a crash log)"
+        return ""
 
 
 @click.group(cls=_Group)
@@ -80,7 +89,11 @@ def _crash_log(exc: Exception, home_flag: Path | None = None) -> str:
 @click.version_option(package_name="interviewer")
 @click.pass_context
 def main(ctx: click.Context, home: Path | None, debug: bool) -> None:
-    """Mock interviews for AI product roles, graded against a rubric, offline by default."""
+    """Mock interviews for AI product roles, graded against a rubric, offline by default.
+
+    To use a model, set INTERVIEWER_MODEL (e.g. openai/gpt-4o-mini) and the provider's key (e.g. OPENAI_API_KEY);
+    it then asks, probes and grades, with the offline rules as its fallback. See the README, Settings.
+    """
     ctx.obj = {"home": home}
     if debug:
         from .logs import configure
@@ -237,9 +250,11 @@ def _run(
     from .retrieval import LazyRetriever
     from .state import Context
 
-    settings = _settings(ctx)
     source = _source(answers)
     console = _console()
+    settings = _settings(ctx)
+    if settings.model or settings.grading_model:
+        settings = without_keyless_models(settings, lambda text: console.print(f"[yellow]{text}[/]"))
     retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
     guard = session_guard(settings)
     context = Context(

@@ -63,6 +63,30 @@ def session_guard(settings: Settings) -> Any:
     return SessionGuard(budget_usd=settings.budget_usd)
 
 
+def without_keyless_models(settings: Settings, say: Any) -> Settings:
+    """The settings, minus any model that has no key: said once before the first question, not after the first
+    answer (an exploratory test only learned why it was "degraded" once its first answer was graded)."""
+    from .llm import missing_key
+
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    gone = {
+        field: missing
+        for field, model in (("model", settings.model), ("grader_model", settings.grading_model))
+        if model and (missing := missing_key(model, key, settings.api_base or None))
+    }
+    if not gone:
+        return settings
+    names = ", ".join(dict.fromkeys(gone.values()))
+    say(
+        f"No API key: {names} (or INTERVIEWER_API_KEY) is not set, so this session uses the question bank and the "
+        "offline rule grader. Set the key to use the model (README, Settings)."
+    )
+    update = {"model": "" if "model" in gone else settings.model}
+    if "grader_model" in gone:
+        update["grader_model"] = "rules"
+    return settings.model_copy(update=update)
+
+
 def build_grader(settings: Settings, retriever: Any = None, guard: Any = None) -> Any:
     """The rule grader, or a model grader (with the rules as its floor) when a model is configured."""
     from .rules import RuleGrader

@@ -78,7 +78,7 @@ _COMPLETE = re.compile(
 # raised three dimensions and been quoted for Structure (exploratory test, session 13)
 _COURTESY = re.compile(
     r"^\W*(happy\s+to|glad\s+to|feel\s+free|let\s+me\s+know|contact\s+me|reach\s+out|ping\s+me|i\s+can\s+share|"
-    r"i'?d\s+be\s+happy|thanks|thank\s+you|hope\s+this\s+helps)\b"
+    r"i'?d\s+be\s+happy|thanks|thank\s+you|hope\s+this\s+helps|(e-?mail|call|text|dm|message|write\s+to)\s+me)\b"
 )
 
 
@@ -152,6 +152,7 @@ class Features:
     numbers: int = 0
     kb_overlap: float = 0.0
     own_numbers: int = 0  # figures anywhere in the answer that the knowledge base does not state
+    reasons: int = 0  # causal links ("because", "so that", "rather than"): a recited framework gives steps, not reasons
     filler_share: float = 0.0
     bare_mentions: int = 0
     concept_density: float = 0.0
@@ -210,6 +211,12 @@ def kb_ngrams(n: int = 4) -> frozenset[tuple[str, ...]]:
         toks = words(canonical(s.text).replace("|", " "))
         grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return frozenset(grams)
+
+
+_REASON = re.compile(
+    r"\b(because|since|so\s+that|therefore|which\s+means|otherwise|rather\s+than|instead\s+of|unless|given\s+(that|the|our))\b|"
+    r",\s+so\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -295,6 +302,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
         own_numbers=sum(is_quantity(t) and t not in kb_quantities() for s in sents for t in s.words),
+        reasons=len(_REASON.findall(lower)),
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
         bare_mentions=sum(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from .input_guard import GuardedAnswer
@@ -38,7 +39,7 @@ def merge_follow_up(
     reply: str,
     probed: str | None,
     rubric: TopicRubric,
-    shown: frozenset[str] | None = None,
+    shown: Mapping[str, DimensionScore] | None = None,
 ) -> Grade:
     """The grade after a follow-up, from the main answer's grade and main + follow-up graded together.
 
@@ -76,17 +77,29 @@ def merge_follow_up(
     return combined.model_copy(update=update)
 
 
-def _lifted(c: DimensionScore, b: DimensionScore, probed: str | None, shown: frozenset[str] | None) -> DimensionScore:
+def _lifted(
+    c: DimensionScore, b: DimensionScore, probed: str | None, shown: Mapping[str, DimensionScore] | None
+) -> DimensionScore:
     """One dimension after a follow-up: never lower; the probed one up to the combined score, others by one point.
 
-    `shown` (rule grades) names the dimensions the reply alone earns a quote for: elsewhere the reply showed nothing,
+    `shown` (rule grades) holds the dimensions the reply alone earns a quote for: elsewhere the reply showed nothing,
     so the probed one rises one point at most and any other not at all (an exploratory test saw "Market sizing 2/5 →
-    3/5", quoting nothing, after a reply about a misheard prescription number).
+    3/5", quoting nothing, after a reply about a misheard prescription number). A dimension the reply lifts quotes
+    the reply; and a reply quoted for the dimension that was probed lifts it a point even when the two answers read
+    together score no higher (a second exploratory test's on-point reply to "Who exactly are the users?" changed
+    nothing).
     """
     seen = shown is None or c.dimension in shown
+    own = shown.get(c.dimension) if shown is not None else None
+    if own is not None and c.dimension == probed and c.score <= b.score < 5:
+        c = c.model_copy(update={"score": b.score + 1})
+    if own is not None:
+        c = c.model_copy(update={"evidence": own.evidence, "evidence_cut": own.evidence_cut})
     cap = (c.score if seen else b.score + 1) if c.dimension == probed else b.score + int(seen)
     if c.score <= b.score or cap <= b.score:
-        return b
+        # the score stands, but what is still missing is what both answers together lack: the reply may have
+        # covered it (an exploratory test's tip asked for what the reply had just covered)
+        return b if b.missing == c.missing else b.model_copy(update={"missing": [m for m in b.missing if m in c.missing]})
     return c if c.score <= cap else c.model_copy(update={"score": cap})
 
 

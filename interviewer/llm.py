@@ -92,6 +92,15 @@ def warm() -> None:
     threading.Thread(target=_litellm, name="litellm-warmup", daemon=True).start()
 
 
+def missing_key(model: str, api_key: str | None, api_base: str | None) -> str | None:
+    """The provider's key variable a hosted model needs and nobody set (OPENAI_API_KEY, ANTHROPIC_API_KEY), else
+    None. A local server (api_base, Ollama's default address) needs no key."""
+    if api_key or api_base:
+        return None
+    missing = _litellm().validate_environment(model=model)["missing_keys"]
+    return next((k for k in missing if k.endswith("_API_KEY")), None)
+
+
 def direct(model: str, transport: Transport) -> bool:
     """Whether `model` is sent straight to an OpenAI-compatible API with the openai SDK rather than via litellm.
 

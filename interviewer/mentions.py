@@ -23,7 +23,10 @@ _COMMON = frozenset(
     percentage simple good right first other every each more less high low per one two three""".split()
 )
 # short words that do name one thing
-_SHORT = frozenset("ab ga nps csat kpi sla slo roi tam sam som ltv cac p95 p99 pii rag hitl".split())
+_SHORT = frozenset("ab ga nps csat kpi sla slo roi tam sam som ltv cac p95 p99 pii rag hitl eu uk".split())
+# a figure with its magnitude names one fact of a question: "$2M" for "a $2M first-year budget" (an exploratory test
+# saw "Fact not used: $2M first-year budget" under an answer quoted for "With 90 days and $2M, I'd fund…")
+_FIGURE = re.compile(r"\d+(\.\d+)?(k|m|bn|b)")
 
 
 def _sign_words(text: str) -> set[str]:
@@ -32,7 +35,9 @@ def _sign_words(text: str) -> set[str]:
     text = re.sub(r"\b(roll|fall)(ed|ing|s)?[ -](out|back)\b", r"\1\3", text.replace("a/b", "ab")).replace("-", " ")
     for w in words(text):
         w = w[:-2] if w.endswith("ly") and len(w) > 6 else w  # "gradually" shows "gradual"
-        if w in _SHORT or (len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS and w not in _COMMON):
+        if _FIGURE.fullmatch(w):
+            out.add(w)
+        elif w in _SHORT or (len(w) >= 4 and w.isalpha() and w not in FUNCTION_WORDS and w not in _COMMON):
             out.add(stem(w))
     return out
 

@@ -98,6 +98,13 @@ _TOPIC_CUES: dict[str, tuple[str, ...]] = {
         "api or",
         "which model",
         "strategy",
+        # a pricing question is graded on economics, not market sizing (an exploratory test, session 14)
+        "price",
+        "pricing",
+        "monetis",
+        "monetiz",
+        "business model",
+        "business case",
     ),
     "launch": ("launch", "rollout", "roll out", "roll-out", "ship", "a/b", "beta", "canary", "go-live", "rollback"),
     "responsible_ai": (

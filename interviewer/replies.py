@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .rules import RuleGrader
-from .schemas import Question
+from .schemas import DimensionScore, Question
 from .text import words
 
 # Under this many words a reply is not called off-topic: a brief, on-point reply uses too few of the scenario's
@@ -18,7 +18,7 @@ class ReplyReading:
     """What the rules read in a reply: off-topic or not, and the dimensions it earns a quote for."""
 
     off_topic: bool
-    shown: frozenset[str]
+    shown: dict[str, DimensionScore]  # the reply's own score and quote, for each dimension it earns a quote for
 
 
 def read_reply(question: Question, follow_up: str, reply: str) -> ReplyReading:
@@ -28,5 +28,5 @@ def read_reply(question: Question, follow_up: str, reply: str) -> ReplyReading:
     long_enough = len(words(reply)) >= OFF_TOPIC_WORDS
     return ReplyReading(
         off_topic=long_enough and "off_topic" in grade.flags,
-        shown=frozenset(d.dimension for d in grade.dimensions if d.evidence),
+        shown={d.dimension: d for d in grade.dimensions if d.evidence},
     )

@@ -55,6 +55,7 @@ class Params:
     # 61 with a short list item every 12.5 words and at most two figures: 60 are gold 1-2, one is a 3)
     few_numbers: int = 2
     framework_reuse: float = 0.15
+    framework_applied_reuse: float = 0.25
     stuffed_list_density: float = 0.08
     recitation_overlap: float = 0.3
     off_topic_shared: int = 1
@@ -206,16 +207,23 @@ def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
 
 
 def _recites_named_framework(f: Features, p: Params) -> bool:
-    """A framework announced ("I'll use CIRCLES") and walked through with hardly a figure, or hardly a word of this
-    question (either is enough: fresh7's CIRCLES walk-through named the company but gave no figure)."""
+    """A framework announced ("I'll use CIRCLES") and walked through with hardly a word of this question, or with
+    hardly a figure of its own and either few of the question's words or not one reason (fresh7's CIRCLES walk-through
+    named the company but gave no figure and no reason). A concise answer that applies a framework to the question
+    gives reasons: a probe of 40 such answers had 7 capped as recitation by the figures-only test (evals/README.md,
+    session 14)."""
     few = f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers  # the framework's own figures are not this answer's
-    return f.announces_framework and (few or f.topic_reuse < p.framework_reuse)
+    unapplied = f.topic_reuse < p.framework_applied_reuse or f.reasons == 0
+    return f.announces_framework and ((few and unapplied) or f.topic_reuse < p.framework_reuse)
 
 
 def _stuffed(f: Features, p: Params) -> bool:
     """Concepts named far more densely than reasoning allows, named in lists instead of sentences, or buzzwords
     strung together as short list items with hardly a figure among them."""
-    if f.concept_density >= p.stuffed_density:
+    # one plain reasoned sentence with no list in it can be dense and honest: "I would measure acceptance rate and
+    # weekly active engineers against the 300 ms budget" is short (capped at 3), not a keyword list (exploratory test)
+    plain_prose = f.reasoning_share >= 0.9 and f.list_density == 0
+    if f.concept_density >= p.stuffed_density and not plain_prose:
         return True
     if f.list_density >= p.stuffed_list_density and f.numbers <= p.few_numbers:
         return True

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .errors import SessionError
+from .errors import ConfigError, SessionError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS interviewer_sessions (
@@ -62,7 +62,19 @@ def new_session_id() -> str:
 
 def ensure_home(home: Path) -> Path:
     """Create the data directory, readable by the user only."""
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (FileExistsError, NotADirectoryError):  # --home names a file, or a path through one
+        blocker = next((p for p in (home, *home.parents) if p.exists()), home)
+        raise ConfigError(
+            f"The data folder {home} cannot be created: {blocker} is a file, not a folder.",
+            hint="Pass --home (or INTERVIEWER_HOME) a folder, or a path where one can be created.",
+        ) from None
+    except PermissionError:
+        raise ConfigError(
+            f"The data folder {home} cannot be created: permission denied.",
+            hint="Pass --home (or INTERVIEWER_HOME) a folder you can write to.",
+        ) from None
     with contextlib.suppress(OSError):  # e.g. a filesystem without POSIX modes
         os.chmod(home, 0o700)
     return home

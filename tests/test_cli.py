@@ -180,6 +180,15 @@ def test_a_bug_prints_a_message_and_a_log_path_not_a_traceback(monkeypatch, _iso
     assert logs and "simulated bug" in logs[0].read_text()
 
 
+def test_a_home_that_is_a_file_is_a_setting_error_not_a_bug(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("", encoding="utf-8")
+    for args in (["--home", str(afile), "sessions"], ["--home", str(afile / "sub"), "practice", "--questions", "1"]):
+        result = _run(args, stdin="")
+        assert result.exit_code == 2, result.output
+        assert f"{afile} is a file, not a folder" in result.output and "Unexpected error" not in result.output
+
+
 class _CtrlCSource:
     """Types a draft, then presses Ctrl-C and says yes to save-and-quit."""
 

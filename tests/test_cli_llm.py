@@ -116,3 +116,19 @@ def test_the_warm_up_imports_litellm_off_the_main_thread() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
+
+
+@respx.mock
+def test_a_hosted_model_without_a_key_is_named_before_the_first_question(
+    tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an exploratory test (session 14) learned why the session was "degraded" only after its first answer
+    monkeypatch.setenv("INTERVIEWER_MODEL", "openai/gpt-4o-mini")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    route = respx.post("https://api.openai.com/v1/chat/completions").mock(return_value=_grade_reply())
+    args = ["practice", "--topic", "metrics", "--questions", "1", "--answers", str(_answers(tmp_path))]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    notice = result.output.index("No API key: OPENAI_API_KEY")
+    assert notice < result.output.index("Question 1/1") and "grader: rule-based" in result.output
+    assert "degraded" not in result.output and not route.called

@@ -29,6 +29,10 @@ def _grade(
     )
 
 
+def _quoted(dimension: str, quote: str = "I'd add a p95 latency guardrail of 800 ms") -> DimensionScore:
+    return DimensionScore(dimension=dimension, name=dimension, score=3, evidence=quote)  # type: ignore[arg-type]
+
+
 def test_the_probed_dimension_rises_fully_the_rest_and_the_overall_by_one_point_at_most() -> None:
     before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(5, (5, 5, 5, 2, 4))
     merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH)
@@ -41,9 +45,11 @@ def test_a_dimension_the_reply_shows_nothing_for_rises_only_if_probed_and_by_one
     # an exploratory test (session 13): "Market sizing 2/5 → 3/5", quoting nothing, after a reply about a misheard
     # prescription number; and a probed dimension 3/5 → 5/5 that quoted the first answer's thin sentence
     before, combined = _grade(2, (3, 2, 2, 2, 1)), _grade(4, (5, 5, 5, 2, 4))
-    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, shown=frozenset())
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, shown={})
     assert [d.score for d in merged.dimensions] == [3, 3, 2, 2, 1]
-    some = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, frozenset({"structure"}))
+    some = merge_follow_up(
+        before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, {"structure": _quoted("structure")}
+    )
     assert [d.score for d in some.dimensions] == [4, 3, 2, 2, 1]
     with_a_model = merge_follow_up(
         _grade(2, (3, 2, 2, 2, 1), grader="llm"),
@@ -53,6 +59,40 @@ def test_a_dimension_the_reply_shows_nothing_for_rises_only_if_probed_and_by_one
         LAUNCH,
     )
     assert [d.score for d in with_a_model.dimensions] == [4, 5, 3, 2, 2]  # a model's quotes are its own choice
+
+
+def test_a_score_that_stands_after_a_reply_keeps_only_what_both_answers_still_lack() -> None:
+    # an exploratory test (session 14): "Missing" emptied after the reply, but the tip still asked for its first item
+    def with_missing(g: Grade, missing: list[str]) -> Grade:
+        dims = [d.model_copy(update={"missing": missing}) for d in g.dimensions]
+        return g.model_copy(update={"dimensions": dims})
+
+    before = with_missing(_grade(2, (3, 2, 2, 2, 1)), ["separates offline and online evaluation layers"])
+    combined = with_missing(_grade(4, (5, 5, 5, 2, 4)), [])
+    merged = merge_follow_up(before, combined, SOUND_REPLY, "metrics_guardrails", LAUNCH, shown={})
+    assert all(d.missing == [] for d in merged.dimensions)
+    assert "covering" not in merged.tip
+
+
+def test_a_reply_quoted_for_the_probed_dimension_lifts_it_a_point_and_the_quote_is_the_replys() -> None:
+    # an exploratory test (session 14): an on-point reply to "Who exactly are the users?" changed nothing, since the
+    # two answers read together scored no higher; and a dimension that rose still quoted the first answer
+    before = _grade(3, (3, 3, 3, 3, 3), quote="first answer")
+    combined = _grade(3, (3, 3, 3, 3, 3), quote="first answer")
+    reply_quote = "The users are lawyers at solo practices"
+    merged = merge_follow_up(
+        before,
+        combined,
+        SOUND_REPLY,
+        "tradeoffs_risks",
+        LAUNCH,
+        {"tradeoffs_risks": _quoted("tradeoffs_risks", reply_quote)},
+    )
+    lifted = {d.dimension: d for d in merged.dimensions}
+    assert lifted["tradeoffs_risks"].score == 4 and lifted["tradeoffs_risks"].evidence == reply_quote
+    assert [d.score for d in merged.dimensions] == [3, 3, 4, 3, 3] and merged.overall == 3
+    unquoted = merge_follow_up(before, combined, SOUND_REPLY, "tradeoffs_risks", LAUNCH, {})
+    assert [d.score for d in unquoted.dimensions] == [3, 3, 3, 3, 3]
 
 
 def test_a_weaker_combined_grade_lowers_nothing_without_a_reversal() -> None:

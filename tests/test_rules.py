@@ -419,8 +419,9 @@ def test_an_answer_in_another_language_is_told_why_and_a_courtesy_earns_nothing(
     grade = GRADER.grade(Q, german)
     assert grade.overall == 1 and "looks like German" in grade.tip and "English" in grade.tip
     plain = GRADER.grade(Q, STRONG_METRICS_ANSWER)
-    polite = GRADER.grade(Q, STRONG_METRICS_ANSWER + " Happy to share the dashboard later.")
-    assert polite.raw == plain.raw and not any("dashboard later" in d.evidence for d in polite.dimensions)
+    for courtesy in ("Happy to share the dashboard later.", "Email me at jane.doe@example.com for the dashboard."):
+        polite = GRADER.grade(Q, f"{STRONG_METRICS_ANSWER} {courtesy}")
+        assert polite.raw == plain.raw and not any("dashboard" in d.evidence for d in polite.dimensions), courtesy
 
 
 PAYROLL_Q = custom_question(
@@ -453,6 +454,24 @@ def test_a_decision_matrix_recited_with_the_knowledge_bases_own_figures_is_recit
     assert "recitation" not in GRADER.grade(PAYROLL_Q, applied).flags
 
 
+def test_a_concise_answer_applying_a_named_framework_with_reasons_is_not_recitation() -> None:
+    # from a review's probe (evals/datasets/framework-probe.jsonl): 7 of 40 such answers were capped at 2
+    q = custom_question(
+        "Tidewater Ferries runs 14 routes and its app has 600,000 monthly users. A team of 6 engineers has one quarter "
+        "and five candidate AI features: a booking-change chatbot, delay predictions, dynamic pricing, an incident "
+        "summariser for crew and translated safety announcements. Which would you build first?",
+        "product_sense",
+    )
+    applied = (
+        "Using the impact vs effort matrix with ferry realities: delay predictions are high impact (weather delays are "
+        "the top passenger pain) and feasible from sailing history and weather feeds, so do them first. The booking "
+        "chatbot is high impact but hard, since a wrong reservation write strands someone: strategic bet for next "
+        "quarter. Dynamic pricing is hard and contentious on lifeline routes: defer. The incident summariser is an "
+        "easy internal quick win. Translated safety announcements: cut, because a mistranslation is a safety incident."
+    )
+    assert "recitation" not in GRADER.grade(q, applied).flags
+
+
 def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_not() -> None:
     q = custom_question("What AI product would you build for a home-inspection company, and how big is the opportunity?")
     story = (
@@ -475,3 +494,36 @@ def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_
     )
     g = GRADER.grade(launch, star)
     assert "off_topic" not in g.flags and g.overall >= 3
+
+
+def test_a_fact_named_by_its_figure_or_a_short_name_is_not_listed_as_unused() -> None:
+    # an exploratory test (session 14): "Fact not used: $2M first-year budget" under an answer quoted for "With 90
+    # days and $2M, I'd fund…", and "Some customers are in the EU" under "a legal risk in the EU"
+    budget = (
+        "With 90 days and $2M, I'd fund two of the three bets and defer the third. The support copilot gets $600K "
+        "because it has a measurable payback within the quarter, and the rest is held as contingency for GPU costs."
+    )
+    assert not any("$2M" in m for m in GRADER.grade(question_by_id("strat-10"), budget).missing)
+    eu = (
+        "The core risk is bias against protected groups in the ranking, so I'd audit selection rates by gender and "
+        "age before launch. There's also a legal risk in the EU because hiring is a sensitive area under the AI Act."
+    )
+    assert not any("in the EU" in m for m in GRADER.grade(question_by_id("rai-05"), eu).missing)
+
+
+def test_one_plain_reasoned_sentence_is_short_not_a_keyword_list() -> None:
+    # an exploratory test (session 14): "Turn the list into reasoning" for a sentence with no list in it
+    one = (
+        "I would measure acceptance rate and weekly active engineers against the 300 ms budget, with revert rate as "
+        "a guardrail."
+    )
+    g = GRADER.grade(question_by_id("met-03"), one)
+    assert "keyword_stuffed" not in g.flags and g.overall <= 3
+    listed = "Acceptance rate, weekly active engineers, 300 ms latency budget, revert rate, guardrails, A/B test, evals."
+    assert "keyword_stuffed" in GRADER.grade(question_by_id("met-03"), listed).flags
+
+
+def test_your_own_pricing_question_is_graded_on_economics() -> None:
+    # an exploratory test (session 14): a pricing question got the product-sense rubric (market sizing, no pricing)
+    q = custom_question("How would you price an AI legal-research assistant for small law firms at Brieflytics?")
+    assert q.topic == "ai_strategy"
