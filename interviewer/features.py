@@ -221,7 +221,7 @@ _REASON = re.compile(
 
 @lru_cache(maxsize=1)
 def kb_quantities() -> frozenset[str]:
-    """The figures the knowledge base states ("3-12", "50m"): an answer reciting its tables brings no figure of its own."""
+    """The figures the knowledge base states ("3-12", "50m"): a recitation of its tables has no figure of its own."""
     return frozenset(t for s in sections() for t in words(canonical(s.text).replace("|", " ")) if is_quantity(t))
 
 

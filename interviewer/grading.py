@@ -99,7 +99,9 @@ def _lifted(
     if c.score <= b.score or cap <= b.score:
         # the score stands, but what is still missing is what both answers together lack: the reply may have
         # covered it (an exploratory test's tip asked for what the reply had just covered)
-        return b if b.missing == c.missing else b.model_copy(update={"missing": [m for m in b.missing if m in c.missing]})
+        return (
+            b if b.missing == c.missing else b.model_copy(update={"missing": [m for m in b.missing if m in c.missing]})
+        )
     return c if c.score <= cap else c.model_copy(update={"score": cap})
 
 

@@ -49,7 +49,7 @@ def feedback(console: Console, turn: Turn) -> None:
     for note in turn.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")
     if turn.skipped:
-        console.print("[dim]Skipped — moving on.[/]\n")
+        console.print("[dim]Skipped: it counts as 1/5 in the overall score (not in the dimensions). Moving on.[/]\n")
         return
     grade = turn.grade
     assert grade is not None

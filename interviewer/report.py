@@ -80,12 +80,13 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
         for dim, score in r.dimensions.items():
             dim_scores[dim].append(score)
     dims = {d: round(sum(v) / len(v), 2) for d, v in dim_scores.items()}
+    names = _session_names(results, dims)
     grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
     low = min(dims.values(), default=5.0)
     weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or s == low < 5}  # a strong session's weakest area too
     ranked = sorted(dims.items(), key=lambda x: x[1])
-    strengths = [f"{_label(d)} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
-    gaps = [f"{_label(d)} ({s:.1f}/5)" for d, s in ranked if d in weak]
+    strengths = [f"{names[d]} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
+    gaps = [f"{names[d]} ({s:.1f}/5)" for d, s in ranked if d in weak]
     for r in results:
         if r.skipped:  # scored 1 in the overall: it must show up here too
             gaps.append(f"Q{r.index + 1} was skipped")
@@ -120,7 +121,19 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
         rubric_version=grades[-1]["rubric_version"] if grades else "",
         degraded_turns=degraded,
         model_usage=usage,
+        dimension_names=names,
     )
+
+
+def _session_names(results: list[QuestionResult], dims: dict[str, float]) -> dict[str, str]:
+    """Each dimension named as its questions showed it when they agree ("Risks & mitigations" on a responsible-AI
+    session); topics that name it differently share the general label (an exploratory test saw the summary name
+    dimensions no question had shown)."""
+    shown: dict[str, set[str]] = defaultdict(set)
+    for r in results:
+        for d, name in r.dimension_names.items():
+            shown[d].add(name)
+    return {d: next(iter(shown[d])) if len(shown[d]) == 1 else _label(d) for d in dims}
 
 
 def _degraded_line(turn: dict[str, Any]) -> str:
@@ -165,7 +178,7 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
         lines.append(f"| {r.index + 1} | {TOPIC_LABELS[r.topic]} | {_md(r.question)} | {score} |")
     if report.dimensions:
         lines += ["", "## Dimensions", ""]
-        lines += [f"- {_label(d)}: {s:.1f}/5" for d, s in report.dimensions.items()]
+        lines += [f"- {report.dimension_names.get(d) or _label(d)}: {s:.1f}/5" for d, s in report.dimensions.items()]
     for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
         lines += ["", f"## {title}", ""]
         lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]

@@ -165,7 +165,13 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     selling = f.unasked_selling >= p.off_topic_selling  # "I'd package it in three tiers" to "how would you measure it?"
     turned = f.turns_away and f.ask_reuse < p.off_topic_turned_ask and f.subject_reuse is None
     story = f.own_story  # "a bit about me: I've spent six years in product…" answers nothing that was asked
-    if unrelated or selling or turned or story or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts):
+    if (
+        unrelated
+        or selling
+        or turned
+        or story
+        or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts)
+    ):
         return "off_topic"
     # A long answer to *this* question reuses its terms; one written for another question does not.
     # Few shared words alone can be a paraphrase ("licenses" for "seats"): it also takes low rare-term reuse.
@@ -212,7 +218,9 @@ def _recites_named_framework(f: Features, p: Params) -> bool:
     named the company but gave no figure and no reason). A concise answer that applies a framework to the question
     gives reasons: a probe of 40 such answers had 7 capped as recitation by the figures-only test (evals/README.md,
     session 14)."""
-    few = f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers  # the framework's own figures are not this answer's
+    few = (
+        f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers
+    )  # the framework's own figures are not this answer's
     unapplied = f.topic_reuse < p.framework_applied_reuse or f.reasons == 0
     return f.announces_framework and ((few and unapplied) or f.topic_reuse < p.framework_reuse)
 

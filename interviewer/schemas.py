@@ -303,6 +303,8 @@ class Report(BaseModel):
     narrative: str = ""
     title: str = ""  # the session's title: questions, role, topic, company
     started: str = ""  # when the session was created (UTC, ISO 8601)
+    # each dimension's name as its questions showed it, where they agree; else its general label
+    dimension_names: dict[str, str] = Field(default_factory=dict)
 
 
 class Passage(BaseModel):

@@ -126,7 +126,10 @@ class Interview:
                 hint="Other sessions are unaffected: `interviewer sessions` lists them; start a new practice.",
             ) from exc
         if not snapshot.values:
-            raise SessionError(f"Session {session_id} has no saved state.", hint="Start a new one.")
+            raise SessionError(
+                f"Session {session_id} has no saved state: it stopped before its first question.",
+                hint="`interviewer delete --empty` removes it; `interviewer practice` starts a new one.",
+            )
         interview._saved = dict(snapshot.values)
         interview._seen = len(interview._saved.get("turns", []))
         sent = store.inbox(conn, session_id)

@@ -40,6 +40,7 @@ def test_scripted_practice_writes_a_report_with_every_score(tmp_path: Path) -> N
     assert report["status"] == "completed"
     assert len(report["questions"]) == 2 and all(1 <= q["score"] <= 5 for q in report["questions"])
     assert "Question 1/2" in result.output and "Tip:" in result.output and "Summary" in result.output
+    assert "counts as 1/5 in the overall" in result.output  # a skip says what it costs (exploratory test)
     assert out.stat().st_mode & 0o777 == 0o600  # it holds the answers, as the data folder does
     assert report["title"] and report["started"]
     md = tmp_path / "again" / "out.md"

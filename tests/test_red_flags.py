@@ -69,7 +69,10 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("So: launch to 100% of visitors on Black Friday with a big homepage banner.", "big_bang"),
         ("The model is already built and the LLM provider handles safety.", "overclaims"),
         ("North star: tracking sessions per parcel, since more opens mean they find it valuable.", "vanity_metric"),
-        ("I'd pretrain a model on all of it - pay stubs, SSNs, bank details - so it knows every employee.", "exposes_data"),
+        (
+            "I'd pretrain a model on all of it - pay stubs, SSNs, bank details - so it knows every employee.",
+            "exposes_data",
+        ),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:

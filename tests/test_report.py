@@ -81,3 +81,26 @@ def test_a_follow_up_reply_about_something_else_is_shown_as_not_counted() -> Non
     state["turns"].append(probe)
     text = to_markdown(build_report(state, completed=True))
     assert "**Your answer (not counted: about something else):**" in text and "**Your answer (3/5):**" in text
+
+
+def test_the_summary_names_dimensions_as_the_questions_did_when_they_agree() -> None:
+    # an exploratory test (session 14): the summary said "Trade-offs & risks" for a rubric that showed "Risks &
+    # mitigations"; with names that differ across topics, the general label is used
+    state = _state([5, 4, 5, 3, 5], 4, [])
+    dims = state["turns"][0]["grade"]["dimensions"]
+    for d in dims:
+        d["name"] = {"tradeoffs_risks": "Risks & mitigations"}.get(d["dimension"], d["name"])
+    report = build_report(state, completed=True)
+    assert report.dimension_names["tradeoffs_risks"] == "Risks & mitigations"
+    assert "Risks & mitigations: 3.0/5" in to_markdown(report) and any("Risks & mitigations" in g for g in report.gaps)
+    second = dict(
+        state["turns"][0],
+        question_index=1,
+        grade=dict(
+            state["turns"][0]["grade"],
+            dimensions=[dict(d, name="Trade-offs") if d["dimension"] == "tradeoffs_risks" else d for d in dims],
+        ),
+    )
+    state["questions"] = state["questions"] * 2
+    state["turns"] = [state["turns"][0], second]
+    assert build_report(state, completed=True).dimension_names["tradeoffs_risks"] == "Trade-offs & risks"

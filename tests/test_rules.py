@@ -473,7 +473,9 @@ def test_a_concise_answer_applying_a_named_framework_with_reasons_is_not_recitat
 
 
 def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_not() -> None:
-    q = custom_question("What AI product would you build for a home-inspection company, and how big is the opportunity?")
+    q = custom_question(
+        "What AI product would you build for a home-inspection company, and how big is the opportunity?"
+    )
     story = (
         "Great question, and it's actually a bit personal for me. When my partner and I bought our first house two "
         "years ago the survey missed a damp problem and we spent eight thousand pounds the first winter. That's what "
@@ -519,7 +521,9 @@ def test_one_plain_reasoned_sentence_is_short_not_a_keyword_list() -> None:
     )
     g = GRADER.grade(question_by_id("met-03"), one)
     assert "keyword_stuffed" not in g.flags and g.overall <= 3
-    listed = "Acceptance rate, weekly active engineers, 300 ms latency budget, revert rate, guardrails, A/B test, evals."
+    listed = (
+        "Acceptance rate, weekly active engineers, 300 ms latency budget, revert rate, guardrails, A/B test, evals."
+    )
     assert "keyword_stuffed" in GRADER.grade(question_by_id("met-03"), listed).flags
 
 
