@@ -8,6 +8,8 @@
   paraphrase their question and open with a turn of phrase the off-topic check reads as turning away ("the real
   question is…", "the most useful thing…", "… is usually about X, not Y"), and 24 answers to another question
   about the same business. See evals/README.md, item 14.
+- `evals/datasets/framework-probe.jsonl` (flag `recitation`; session 14): 40 strong answers that name a framework
+  and apply it (half with at most two figures) and 20 that recite one. See evals/README.md, item 17.
 - `evals/datasets/followup-probe.jsonl` (session 12): 105 good replies (strong, brief, re-worded) and 30 off-topic
   replies to 35 bank follow-ups. `--flag reply_off_topic` reads each reply as the interview does (against its bank
   question and the follow-up together); the other columns then grade the reply alone, as before.
