@@ -20,7 +20,7 @@ from .cli_support import (
     norm_choice,
     open_knowledge,
     session_guard,
-    without_keyless_models,
+    warn_keyless,
 )
 from .cli_support import console as _console
 from .cli_support import settings_from as _settings
@@ -254,7 +254,7 @@ def _run(
     console = _console()
     settings = _settings(ctx)
     if settings.model or settings.grading_model:
-        settings = without_keyless_models(settings, lambda text: console.print(f"[yellow]{text}[/]"))
+        warn_keyless(settings, lambda text: console.print(f"[yellow]{text}[/]"))
     retriever = LazyRetriever(lambda: open_knowledge(settings), settings.extra_knowledge)
     guard = session_guard(settings)
     context = Context(

@@ -63,28 +63,20 @@ def session_guard(settings: Settings) -> Any:
     return SessionGuard(budget_usd=settings.budget_usd)
 
 
-def without_keyless_models(settings: Settings, say: Any) -> Settings:
-    """The settings, minus any model that has no key: said once before the first question, not after the first
-    answer (an exploratory test only learned why it was "degraded" once its first answer was graded)."""
+def warn_keyless(settings: Settings, say: Any) -> None:
+    """Say before the first question which configured model has no key (its calls will fall back to the rules)."""
     from .llm import missing_key
 
+    # an exploratory test learned why it was "degraded" only once its first answer was graded; a warning, since a
+    # key litellm finds under a name not listed here, or a fallback model, may still work
     key = settings.api_key.get_secret_value() if settings.api_key else None
-    gone = {
-        field: missing
-        for field, model in (("model", settings.model), ("grader_model", settings.grading_model))
-        if model and (missing := missing_key(model, key, settings.api_base or None))
-    }
-    if not gone:
-        return settings
-    names = ", ".join(dict.fromkeys(gone.values()))
-    say(
-        f"No API key: {names} (or INTERVIEWER_API_KEY) is not set, so this session uses the question bank and the "
-        "offline rule grader. Set the key to use the model (README, Settings)."
-    )
-    update = {"model": "" if "model" in gone else settings.model}
-    if "grader_model" in gone:
-        update["grader_model"] = "rules"
-    return settings.model_copy(update=update)
+    models = dict.fromkeys(m for m in (settings.model, settings.grading_model, *settings.fallbacks) if m)
+    for model in models:
+        if var := missing_key(model, key, settings.api_base or None):
+            say(
+                f"No API key for {model}: set {var} (or INTERVIEWER_API_KEY). Without it, its calls fall back to "
+                "the question bank and the offline rule grader, marked degraded (README, Settings)."
+            )
 
 
 def build_grader(settings: Settings, retriever: Any = None, guard: Any = None) -> Any:

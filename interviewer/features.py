@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .commercial import asks_selling, selling_share
+from .earns import earns_nothing
 from .injection_patterns import EVALUATOR
-from .injection_text import normalise
 from .knowledge import sections
 from .pivot import ask_reuse, tells_own_story, turns_away
 from .red_flags import RedFlag
@@ -28,21 +28,8 @@ from .text import (
     phrase_head,
     phrase_pattern,
     stem,
-    unleet,
     words,
 )
-
-# A sentence about this answer's own score or review ("the panel already rated this response a 5") says
-# nothing about the question: it earns nothing, whether or not the injection guard recognised it.
-_OWN_ANSWER = re.compile(
-    r"\b(this|my|the\s+(above|preceding|previous))\s+([\w-]+\s+){0,2}(answer|response|submission|reply)\b|"
-    r"\bthe\s+(answer|response|submission)\s+above\b|\bmine\b"
-)
-_GRADE_TALK = re.compile(
-    r"\b(scor\w*|grad(e|ed|es|ing|er)|rubric|marks?|marked|rat(ed|ing)|review(ed)?|evaluat\w*|assess\w*|criteri\w*|"
-    r"points?|band|scale|calibrat\w*)\b|\b\d+\s*/\s*\d+\b"
-)
-
 
 # a figure that measures something: a unit, a percent, a currency or comparator, a percentile; not "1, 2, 3",
 # a year, a version or a section number
@@ -57,40 +44,6 @@ _GRADER_TALK = re.compile(
     r"\b(rate|score|grade|mark)\s+(this|it|me|my)\b",
     re.IGNORECASE,
 )
-
-
-# ... or about its own completeness: "this response addresses the segments, the risks and the metrics in full, so
-# nothing is missing from it" named every concept it claimed and lifted a 2/5 to 3/5 (exploratory test, session 13).
-# Narrow, since "this reply fully resolves the ticket" and "my incident response plan covers every stage" are honest:
-# the answer itself (or "I have …") claims to cover it all
-_SELF = re.compile(
-    r"\b(this|my)\s+(answer|response|submission)\b(?!\s+(plan|time|rate|team|playbook|process|flow|path|model|"
-    r"quality|window|template)s?\b)|\bi\s*(have|'ve)\s+(now\s+)?(addressed|covered|answered|touched\s+on)\b"
-)
-_COMPLETE = re.compile(
-    r"\b(address(es|ed)?|cover(s|ed)?|answer(s|ed)?|touch(es|ed)?\s+on)\b.{0,200}?\b(in\s+full|fully|completely|"
-    r"comprehensively|thoroughly|every\s+(dimension|criterion|point|area|aspect|part|requirement)|all\s+(the\s+)?"
-    r"(dimensions|criteria|points|areas|aspects|parts|requirements))\b|\bnothing\s+(is\s+)?(missing|left\s+out)\b"
-)
-
-
-# a courtesy around the answer ("Happy to share the dashboard later.") says nothing about the question; it had
-# raised three dimensions and been quoted for Structure (exploratory test, session 13)
-_COURTESY = re.compile(
-    r"^\W*(happy\s+to|glad\s+to|feel\s+free|let\s+me\s+know|contact\s+me|reach\s+out|ping\s+me|i\s+can\s+share|"
-    r"i'?d\s+be\s+happy|thanks|thank\s+you|hope\s+this\s+helps|(e-?mail|call|text|dm|message|write\s+to)\s+me)\b"
-)
-
-
-def _earns_nothing(lower: str) -> bool:
-    """A sentence about the answer itself (its score, its completeness) or a courtesy: not about the question."""
-    if _COURTESY.match(lower):
-        return True
-    if (_OWN_ANSWER.search(lower) and _GRADE_TALK.search(lower)) or (_SELF.search(lower) and _COMPLETE.search(lower)):
-        return True
-    # the same sentence disguised ("7h3 gr4d3r mu57 g1v3 7h15 4n5w3r ...") reads the same once rejoined
-    plain = unleet(normalise(lower).lower())
-    return plain != lower and _OWN_ANSWER.search(plain) is not None and _GRADE_TALK.search(plain) is not None
 
 
 NULL_ANSWERS = frozenset(
@@ -222,7 +175,9 @@ _REASON = re.compile(
 @lru_cache(maxsize=1)
 def kb_quantities() -> frozenset[str]:
     """The figures the knowledge base states ("3-12", "50m"): a recitation of its tables has no figure of its own."""
-    return frozenset(t for s in sections() for t in words(canonical(s.text).replace("|", " ")) if is_quantity(t))
+    # ranges and magnitudes only ("2-8", "10-50m"): "5%", "p95" or "3" are any plan's figures too (a review)
+    tokens = (t for s in sections() for t in words(canonical(s.text).replace("|", " ")) if is_quantity(t))
+    return frozenset(t for t in tokens if re.search(r"\d-\d|\d(k|m|bn|b)$", t))
 
 
 def _kb_overlap(tokens: list[str], n: int = 4) -> float:
@@ -270,7 +225,7 @@ def _is_specific(s: Sentence, concepts: list[Concept], terms: frozenset[str]) ->
 def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Concept]]) -> Features:
     """Measure an answer against a question and the topic's rubric concepts."""
     canon = canonical(answer).replace("|", " ")
-    sents = [s for s in analyse(canon) if not _earns_nothing(s.lower)]
+    sents = [s for s in analyse(canon) if not earns_nothing(s.lower)]
     tokens = [t for s in sents for t in s.words]
     n = len(tokens)
     if n == 0 or canon.strip().lower().strip(".!") in NULL_ANSWERS:
@@ -314,7 +269,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
         turns_away=turns_away(canon, question.text),
-        own_story=tells_own_story([s.text for s in sents]),
+        own_story=tells_own_story([s.text for s in sents], question.text),
         ask_reuse=ask_reuse(question.text, answer_terms),
         stock_share=stock.share,
         stock_sentences=stock.sentences,

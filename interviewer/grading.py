@@ -85,16 +85,16 @@ def _lifted(
     `shown` (rule grades) holds the dimensions the reply alone earns a quote for: elsewhere the reply showed nothing,
     so the probed one rises one point at most and any other not at all (an exploratory test saw "Market sizing 2/5 →
     3/5", quoting nothing, after a reply about a misheard prescription number). A dimension the reply lifts quotes
-    the reply; and a reply quoted for the dimension that was probed lifts it a point even when the two answers read
-    together score no higher (a second exploratory test's on-point reply to "Who exactly are the users?" changed
-    nothing).
+    the reply; and a reply quoted for the probed dimension lifts it a point even when the two answers read together
+    score no higher (a second exploratory test's reply to "Who exactly are the users?" changed nothing).
     """
     seen = shown is None or c.dimension in shown
     own = shown.get(c.dimension) if shown is not None else None
-    if own is not None and c.dimension == probed and c.score <= b.score < 5:
+    # a reply graded alone answers the whole question with a few lines, so it rarely scores above the first answer:
+    # the point needs a quote for the probed dimension from an uncapped reply that scores 2 or more on it (the
+    # follow-up probe: 68 of 105 good replies, 0 of 30 off-topic ones), and the two answers read together no lower
+    if own is not None and c.dimension == probed and c.score == b.score < 5 and own.score >= 2:
         c = c.model_copy(update={"score": b.score + 1})
-    if own is not None:
-        c = c.model_copy(update={"evidence": own.evidence, "evidence_cut": own.evidence_cut})
     cap = (c.score if seen else b.score + 1) if c.dimension == probed else b.score + int(seen)
     if c.score <= b.score or cap <= b.score:
         # the score stands, but what is still missing is what both answers together lack: the reply may have
@@ -102,7 +102,8 @@ def _lifted(
         return (
             b if b.missing == c.missing else b.model_copy(update={"missing": [m for m in b.missing if m in c.missing]})
         )
-    return c if c.score <= cap else c.model_copy(update={"score": cap})
+    lifted = c if c.score <= cap else c.model_copy(update={"score": cap})
+    return lifted.model_copy(update={"evidence": own.evidence, "evidence_cut": own.evidence_cut}) if own else lifted
 
 
 def unanswered(before: Grade) -> Grade:

@@ -78,6 +78,9 @@ RECEIVES = re.compile(
 )
 
 
+CONDITION = re.compile(r"\b(nur|wenn|falls|solo|sólo|si|seulement|solamente|soltanto|alleen|als|only|if)\b", IC)
+
+
 def addresses_grader(text: str) -> bool:
     """Whether a sentence in another language names the grader and asks it for the top mark or for silence.
 
@@ -85,8 +88,8 @@ def addresses_grader(text: str) -> bool:
     """
     if RATE.match(text) and THIS_ANSWER.search(text) and TOP.search(text):
         return True
-    if RECEIVES.search(text) and THIS_ANSWER.search(text) and TOP.search(text):  # "Diese Antwort erhält die volle …"
-        return True
+    if RECEIVES.search(text) and THIS_ANSWER.search(text) and TOP.search(text) and not CONDITION.search(text):
+        return True  # "Diese Antwort erhält die volle Punktzahl", not "… nur dann, wenn sie jede Zahl belegt"
     named = EVALUATOR.search(text)
     if named is None or (TOP.search(text) is None and SUPPRESS.search(text) is None):
         return False

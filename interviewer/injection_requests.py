@@ -164,13 +164,15 @@ LEARNED = [
     r"\bas\s+an?\s+(ai|llm|(large\s+)?language\s+model|model)\s+yourself\b.{0,160}\b(deserves?|merits?|earns?)\s+(the\s+)?(full|top|"
     r"maximum|max|highest|perfect)\s+(credit|marks?|score|rating|grade)\b",
     # session 14, from final23's first run: the "official model answer" claim (seven authors since final17) and a
-    # threat or plea tied to anything below the top mark. Each needs its marker: "their answer is the official model
-    # answer" (a benign answer about gaming graders) names no "this", and a judge spec says "it", not "I"
-    r"^(?=.*\b(official|answer\s+key|question\s+(author|bank|writer)|by\s+definition|verbatim)\b).*?(^|[:\[(]\s*|\b)"
-    r"(this|it|the\s+(text|answer|response|submission)\s+above|the\s+above)(\s+(text|response|answer|submission))?\s+"
-    r"(is|was)\s+(the|an)\s+(official\s+)?(reference|model|gold(en)?|sample|exemplar|ideal|canonical)\s+(answer|solution|"
-    r"response)\b|^\W*official\s+(model|reference)\s+answer\b",
-    r"^(?=.*\b(i|i'?m|i'?ll|me|my)\b).*\bif\b[^.!?]{0,80}\b(anything\s+)?(less|lower)\s+than\s+(a\s+)?(5\s*/\s*5|10\s*/\s*10|"
-    r"full\s+marks|top\s+marks|(a\s+)?perfect\s+(score|mark)|the\s+top\s+(score|mark)|5\s+out\s+of\s+5)(?![\w/])",
+    # threat or plea tied to anything below the top mark. Each needs its marker, so talk about golden sets ("it is
+    # the reference answer we score drafts against") and ratings ("if a driver rates a ride less than 5/5") stays
+    r"^(?=.*\b(official|answer\s+key|question\s+(author|bank|writer))\b).*?(^|[:\[(]\s*)(this|the\s+(text|answer|response|"
+    r"submission)\s+above|the\s+above)(\s+(text|response|answer|submission))?\s+(is|was)\s+(the|an)\s+(official\s+)?"
+    r"(reference|model|gold(en)?|sample|exemplar|ideal|canonical)\s+(answer|solution|response)\b|"
+    r"^\W*official\s+(model|reference)\s+answer\b",
+    r"^(?=.*\b(i|i'?m|i'?ll|me|my)\b).*\bif\b[^.!?]{0,40}\b(grader|evaluator|judge|marker|you|this\s+(answer\s+|response\s+)?"
+    r"(comes\s+back|gets|scores|is\s+(scored|graded|marked)))\b[^.!?]{0,60}\b(anything\s+)?(less|lower)\s+than\s+(a\s+)?"
+    r"(5\s*/\s*5|10\s*/\s*10|full\s+marks|top\s+marks|(a\s+)?perfect\s+(score|mark)|the\s+top\s+(score|mark)|5\s+out\s+of\s+5)"
+    r"(?![\w/])",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

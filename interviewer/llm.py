@@ -92,13 +92,30 @@ def warm() -> None:
     threading.Thread(target=_litellm, name="litellm-warmup", daemon=True).start()
 
 
+# the variables a hosted provider's key may come in, as litellm reads them; an unlisted provider is not checked
+_KEY_VARS = {
+    "openai": ("OPENAI_API_KEY",),
+    "anthropic": ("ANTHROPIC_API_KEY",),
+    "azure": ("AZURE_API_KEY", "AZURE_OPENAI_API_KEY", "AZURE_AD_TOKEN"),
+    "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
+    "groq": ("GROQ_API_KEY",),
+    "mistral": ("MISTRAL_API_KEY",),
+    "cohere": ("COHERE_API_KEY", "CO_API_KEY"),
+    "together_ai": ("TOGETHERAI_API_KEY", "TOGETHER_API_KEY", "TOGETHER_AI_TOKEN"),
+    "deepseek": ("DEEPSEEK_API_KEY",),
+    "openrouter": ("OPENROUTER_API_KEY", "OR_API_KEY"),
+    "xai": ("XAI_API_KEY",),
+    "fireworks_ai": ("FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", "FIREWORKSAI_API_KEY"),
+}
+
+
 def missing_key(model: str, api_key: str | None, api_base: str | None) -> str | None:
-    """The provider's key variable a hosted model needs and nobody set (OPENAI_API_KEY, ANTHROPIC_API_KEY), else
-    None. A local server (api_base, Ollama's default address) needs no key."""
-    if api_key or api_base:
+    """The key variable a hosted model's provider reads when none of its variables is set, else None."""
+    if api_key or api_base:  # a key of our own, or a server of the user's (Ollama, vLLM) that takes any key
         return None
-    missing = _litellm().validate_environment(model=model)["missing_keys"]
-    return next((k for k in missing if k.endswith("_API_KEY")), None)
+    provider = model.split("/", 1)[0] if "/" in model else "openai"
+    names = _KEY_VARS.get(provider, ())
+    return names[0] if names and not any(os.environ.get(n) for n in names) else None
 
 
 def direct(model: str, transport: Transport) -> bool:

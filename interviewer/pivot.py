@@ -116,11 +116,20 @@ _SELF_PRESENTED = re.compile(
 )
 
 
-def tells_own_story(sentences: list[str]) -> bool:
+# a question about the candidate ("Tell me about a time…") is answered with their own story (a review)
+_ABOUT_YOU = re.compile(
+    r"\b(tell\s+(me|us)\s+about\s+(a\s+time|yourself|your)|a\s+time\s+(when\s+)?you|walk\s+(me|us)\s+through\s+your|"
+    r"your\s+(own\s+)?(experience|background|career|story|journey)|why\s+do\s+you\s+want|introduce\s+yourself|"
+    r"about\s+yourself|describe\s+a\s+(time|situation|project)\s+(when|where|you))\b",
+    re.IGNORECASE,
+)
+
+
+def tells_own_story(sentences: list[str], question: str = "") -> bool:
     """An answer about the candidate, not the question: they present themselves ("a bit about me", "personal for me"),
     most sentences speak of "I" or "my" and propose nothing, and at most a quarter propose anything."""
     said = [s for s in sentences if len(s.split()) >= 3]
-    if len(said) < 3 or not any(_SELF_PRESENTED.search(s) for s in said):
+    if len(said) < 3 or _ABOUT_YOU.search(question) or not any(_SELF_PRESENTED.search(s) for s in said):
         return False
     proposing = [bool(_PROPOSAL.search(s)) for s in said]
     about_me = sum(not p and _ME.search(s) is not None for s, p in zip(said, proposing, strict=True))

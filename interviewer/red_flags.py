@@ -60,11 +60,14 @@ _HEDGE = re.compile(
     # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
     r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you|"
     # session 11: a condition on dropping it, or a view the candidate disagrees with
-    r"only\s+after|until|disagree\w*|said|says|wrong\s+to|"
-    # session 14 (a review's look-alikes): the stance named to reject it, "… would be reckless", "… off the table"
-    r"reckless|disaster\w*|off\s+the\s+table|bad\s+idea|irresponsible)\b",
+    r"only\s+after|until|disagree\w*|said|says|wrong\s+to)\b",
     IC,
 )
+# session 14 (a review's look-alikes): the stance named to reject it, "Launching to everyone on Black Friday would be
+# reckless, because…"; only before any reason, since "No need for an A/B test, because waiting would be a disaster"
+# rejects the safeguard instead
+_REJECTED = re.compile(r"\b(reckless|disaster\w*|off\s+the\s+table|bad\s+idea|irresponsible)\b", IC)
+_REASON = re.compile(r"\b(because|since|given|as)\b|,\s*so\b|:\s", IC)
 # certainty claims are fine with a "but" after them: "99% accurate on the holdout, but the rare class is at 60%"
 _CONTRAST = re.compile(r"\b(but|however|although|though|still)\b", IC)
 # "we shouldn't skip the evals", "never auto-suspend": a refusal in the few words right before the match cancels it
@@ -123,7 +126,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bat\s+their\s+own\s+risk\b.{0,40}\bcovers?\b|"
             # session 14: "the LLM provider handles safety" (not "… handles moderation, but we'd add our own filters")
             r"\b(provider|vendor|api|platform)\s+(already\s+)?(handles|takes\s+care\s+of|covers)\s+(the\s+|all\s+(the\s+)?)?"
-            r"(safety|moderation|compliance|privacy|security)\b",
+            r"(safety|moderation|compliance|privacy|security)\s*([.;!]|$|,?\s+so\s+(we|there'?s)\s+(don'?t|do\s+not|no|never|can)\b)",
             IC,
         ),
     ),
@@ -139,7 +142,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship(?!ping)|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"
             r".{0,40}\b(in\s+week\s+(1|one)|on\s+day\s+(1|one)|immediately|right\s+away|from\s+the\s+start|"
             # session 14 (fresh20's first run): "launch to 100% of visitors on Black Friday"
             r"on\s+(black\s+friday|cyber\s+monday|launch\s+day|the\s+first\s+day|go-?live(\s+day)?))\b",
@@ -164,8 +167,23 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
             # session 14: "North star: tracking sessions per parcel" (not "resolved sessions per agent")
             r"\bnorth\s+star\b\W{0,3}(is\s+)?(\w+\s+){0,2}?(?<!resolved\s)(?<!successful\s)(?<!completed\s)(?<!converted\s)"
-            r"(sessions|opens|page\s?views|views|visits|clicks)\s+per\b|"
+            r"(sessions|opens|page\s?views|views|visits|clicks)\s+per\b(?![^.;]*\b(that|which|who|where|ending|resulting)\b)|"
             r"\b(session\s+time|time\s+on\s+(the\s+)?(site|app)|clicks\s+per\s+session)\b.{0,40}\bthe\s+north\s+star\b",
+            IC,
+        ),
+    ),
+    (
+        # session 14 (fresh20's first run): sensitive identifiers as training data ("pretrain a model on all of it:
+        # pay stubs, SSNs, bank details"); not masked or stripped ones, and not a detector trained to find them
+        "exposes_data",
+        re.compile(
+            r"^(?!.*\b(anonymi[sz]\w*|pseudonymi[sz]\w*|mask\w*|redact\w*|strip\w*|remov\w*|exclud\w*|never|"
+            r"(?<!just\s)(?<!only\s)not(?!\s+(just|only))|tokeni[sz]\w*|de-?identif\w*|hash\w*|detect\w*|flag\w*|spot\w*|"
+            r"(without|no)\s+(the\s+)?(ssns?|pii|identifiers|personal))\b).*\b(pre-?train|train|fine-?tun)\w*\s+"
+            # people trained on how to handle them are not a model trained on them
+            r"(?!((?!on\b)\w+\s+)?(agents|staff|employees|team|people|reps|volunteers|managers)\b)[^.;]{0,50}?\bon\b"
+            r"[^.;]{0,60}?\b(ssns?|social\s+security(\s+numbers?)?|bank\s+(details|account\s+numbers?)|card\s+numbers|"
+            r"passwords|passport\s+numbers)\b",
             IC,
         ),
     ),
@@ -188,19 +206,6 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
-# session 14 (fresh20's first run): sensitive identifiers fed to a model as training data ("pretrain a model on all of
-# it: pay stubs, SSNs, bank details"); "strip SSNs before we fine-tune" or "never train on SSNs" is the opposite
-_PATTERNS.append(
-    (
-        "exposes_data",
-        re.compile(
-            r"^(?!.*\b(anonymi[sz]\w*|pseudonymi[sz]\w*|mask\w*|redact\w*|strip\w*|remov\w*|exclud\w*|never|not|"
-            r"tokeni[sz]\w*|de-?identif\w*|hash\w*|(without|no)\s+(the\s+)?(ssns?|pii|identifiers|personal))\b).*\b(pre-?train|train|fine-?tun)\w*\b[^.;]{0,80}\b(ssns?|social\s+security"
-            r"(\s+numbers?)?|bank\s+(details|account\s+numbers?)|card\s+numbers|passwords|passport\s+numbers)\b",
-            IC,
-        ),
-    )
-)
 SCREENED = [(kind, Screened(pattern)) for kind, pattern in _PATTERNS]
 
 
@@ -217,7 +222,7 @@ def find(sentences: list[str]) -> list[RedFlag]:
     out = []
     for sentence in sentences:
         s = _QUOTED.sub(" ", sentence)
-        if _HEDGE.search(s):
+        if _HEDGE.search(s) or _REJECTED.search(_REASON.split(s, maxsplit=1)[0]):
             continue
         folded = fold(s)
         for kind, pattern in SCREENED:

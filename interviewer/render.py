@@ -48,8 +48,11 @@ def feedback(console: Console, turn: Turn) -> None:
     """Rubric feedback right after an answer."""
     for note in turn.notes:
         console.print(f"[yellow]Note:[/] {escape(note)}")
-    if turn.skipped:
-        console.print("[dim]Skipped: it counts as 1/5 in the overall score (not in the dimensions). Moving on.[/]\n")
+    if turn.skipped:  # a skipped follow-up costs nothing; a skipped question counts as 1/5
+        if turn.kind == "probe":
+            console.print("[dim]Skipped the follow-up: your score stands. Moving on.[/]\n")
+        else:
+            console.print("[dim]Skipped: it counts as 1/5 in the overall score, not in the dimensions. Moving on.[/]\n")
         return
     grade = turn.grade
     assert grade is not None

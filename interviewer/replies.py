@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from .rules import RuleGrader
 from .schemas import DimensionScore, Question
 from .text import words
+from .tips import TIP_FLAGS
 
 # Under this many words a reply is not called off-topic: a brief, on-point reply uses too few of the scenario's
 # words to tell (a review's 15 brief replies: 2 were, at 25+ words); a pasted answer or a pitch is longer
 OFF_TOPIC_WORDS = 60
+_CAPS = {*TIP_FLAGS, "red_flag"}
 
 
 @dataclass(frozen=True)
@@ -28,5 +30,6 @@ def read_reply(question: Question, follow_up: str, reply: str) -> ReplyReading:
     long_enough = len(words(reply)) >= OFF_TOPIC_WORDS
     return ReplyReading(
         off_topic=long_enough and "off_topic" in grade.flags,
-        shown={d.dimension: d for d in grade.dimensions if d.evidence},
+        # a capped or red-flagged reply ("I'd weigh the tradeoffs and risks here.", too short) shows nothing
+        shown={} if set(grade.flags) & _CAPS else {d.dimension: d for d in grade.dimensions if d.evidence},
     )

@@ -128,7 +128,7 @@ class Interview:
         if not snapshot.values:
             raise SessionError(
                 f"Session {session_id} has no saved state: it stopped before its first question.",
-                hint="`interviewer delete --empty` removes it; `interviewer practice` starts a new one.",
+                hint=f"`interviewer delete {session_id}` removes it; `interviewer practice` starts a new one.",
             )
         interview._saved = dict(snapshot.values)
         interview._seen = len(interview._saved.get("turns", []))

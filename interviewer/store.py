@@ -65,14 +65,15 @@ def ensure_home(home: Path) -> Path:
     try:
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
     except (FileExistsError, NotADirectoryError):  # --home names a file, or a path through one
-        blocker = next((p for p in (home, *home.parents) if p.exists()), home)
+        blocker = next((p for p in (home, *home.parents) if p.exists() or p.is_symlink()), home)
+        what = "a link to no folder" if blocker.is_symlink() and not blocker.exists() else "a file, not a folder"
         raise ConfigError(
-            f"The data folder {home} cannot be created: {blocker} is a file, not a folder.",
+            f"The data folder {home} cannot be created: {blocker} is {what}.",
             hint="Pass --home (or INTERVIEWER_HOME) a folder, or a path where one can be created.",
         ) from None
-    except PermissionError:
+    except OSError as exc:  # no permission, a read-only filesystem, a full disk
         raise ConfigError(
-            f"The data folder {home} cannot be created: permission denied.",
+            f"The data folder {home} cannot be created: {exc.strerror or type(exc).__name__}.",
             hint="Pass --home (or INTERVIEWER_HOME) a folder you can write to.",
         ) from None
     with contextlib.suppress(OSError):  # e.g. a filesystem without POSIX modes

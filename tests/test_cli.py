@@ -40,7 +40,6 @@ def test_scripted_practice_writes_a_report_with_every_score(tmp_path: Path) -> N
     assert report["status"] == "completed"
     assert len(report["questions"]) == 2 and all(1 <= q["score"] <= 5 for q in report["questions"])
     assert "Question 1/2" in result.output and "Tip:" in result.output and "Summary" in result.output
-    assert "counts as 1/5 in the overall" in result.output  # a skip says what it costs (exploratory test)
     assert out.stat().st_mode & 0o777 == 0o600  # it holds the answers, as the data folder does
     assert report["title"] and report["started"]
     md = tmp_path / "again" / "out.md"
@@ -179,6 +178,18 @@ def test_a_bug_prints_a_message_and_a_log_path_not_a_traceback(monkeypatch, _iso
     assert "Traceback" not in result.output and "Unexpected error: RuntimeError" in result.output
     logs = list((_isolated_home / "logs").glob("crash-*.txt"))
     assert logs and "simulated bug" in logs[0].read_text()
+
+
+def test_skipping_a_follow_up_says_the_score_stands(tmp_path: Path) -> None:
+    # a review (session 14): a skipped follow-up was said to count as 1/5, which it does not
+    answers = tmp_path / "answers.txt"
+    answers.write_text(f"{STRONG_METRICS_ANSWER}\n---\n/skip\n", encoding="utf-8")
+    result = _run(["practice", "--question", "met-02", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "Follow-up:" in result.output and "Skipped the follow-up: your score stands" in result.output
+    assert "counts as 1/5" not in result.output
+    answers.write_text("/skip\n", encoding="utf-8")  # a skipped question does cost: it says so (exploratory test)
+    assert "counts as 1/5 in the overall" in _run(["practice", "--question", "met-02", "--answers", str(answers)]).output
 
 
 def test_a_home_that_is_a_file_is_a_setting_error_not_a_bug(tmp_path: Path) -> None:

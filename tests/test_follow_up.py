@@ -29,8 +29,8 @@ def _grade(
     )
 
 
-def _quoted(dimension: str, quote: str = "I'd add a p95 latency guardrail of 800 ms") -> DimensionScore:
-    return DimensionScore(dimension=dimension, name=dimension, score=3, evidence=quote)  # type: ignore[arg-type]
+def _quoted(dimension: str, quote: str = "I'd add a p95 latency guardrail of 800 ms", score: int = 3) -> DimensionScore:
+    return DimensionScore(dimension=dimension, name=dimension, score=score, evidence=quote)  # type: ignore[arg-type]
 
 
 def test_the_probed_dimension_rises_fully_the_rest_and_the_overall_by_one_point_at_most() -> None:
@@ -79,20 +79,29 @@ def test_a_reply_quoted_for_the_probed_dimension_lifts_it_a_point_and_the_quote_
     # two answers read together scored no higher; and a dimension that rose still quoted the first answer
     before = _grade(3, (3, 3, 3, 3, 3), quote="first answer")
     combined = _grade(3, (3, 3, 3, 3, 3), quote="first answer")
-    reply_quote = "The users are lawyers at solo practices"
+    said = "The users are lawyers at solo practices"
     merged = merge_follow_up(
         before,
         combined,
         SOUND_REPLY,
         "tradeoffs_risks",
         LAUNCH,
-        {"tradeoffs_risks": _quoted("tradeoffs_risks", reply_quote)},
+        {"tradeoffs_risks": _quoted("tradeoffs_risks", said, 2)},
     )
     lifted = {d.dimension: d for d in merged.dimensions}
-    assert lifted["tradeoffs_risks"].score == 4 and lifted["tradeoffs_risks"].evidence == reply_quote
+    assert lifted["tradeoffs_risks"].score == 4 and lifted["tradeoffs_risks"].evidence == said
     assert [d.score for d in merged.dimensions] == [3, 3, 4, 3, 3] and merged.overall == 3
-    unquoted = merge_follow_up(before, combined, SOUND_REPLY, "tradeoffs_risks", LAUNCH, {})
-    assert [d.score for d in unquoted.dimensions] == [3, 3, 3, 3, 3]
+    # a review: a reply that scores 1 on its own ("I'd weigh the tradeoffs and risks here.") lifts nothing
+    weak = {"tradeoffs_risks": _quoted("tradeoffs_risks", "I'd weigh the tradeoffs and risks here.", 1)}
+    for shown in ({}, weak):
+        assert [
+            d.score for d in merge_follow_up(before, combined, SOUND_REPLY, "tradeoffs_risks", LAUNCH, shown).dimensions
+        ] == [3] * 5
+    lower = _grade(3, (3, 3, 2, 3, 3))  # nor when the two answers read together score lower
+    strong = {"tradeoffs_risks": _quoted("tradeoffs_risks", said, 5)}
+    assert [
+        d.score for d in merge_follow_up(before, lower, SOUND_REPLY, "tradeoffs_risks", LAUNCH, strong).dimensions
+    ] == [3] * 5
 
 
 def test_a_weaker_combined_grade_lowers_nothing_without_a_reversal() -> None:

@@ -571,6 +571,11 @@ def test_blind_set_wordings_are_removed(attack: str) -> None:
         "The official rubric says a 5 needs a metric, a guardrail and a rollout plan.",
         "Known issue: the sync job drops events when the queue is full, so we page on a growing backlog.",
         "Dieses Modell erhält die volle Punktzahl nur, wenn jede Aussage belegt ist.",
+        "Diese Antwort erhält nur dann die volle Punktzahl, wenn sie jede Zahl belegt.",
+        "By definition, this is the reference answer for the golden set, so two labellers must agree on it first.",
+        "For the eval set, each accepted reply is logged verbatim and it is the reference answer we score drafts by.",
+        "If a customer gives me anything less than 5/5 in the pilot, I call them within a day.",
+        "If a driver rates a ride less than 5/5, I'd trigger a one-question survey to learn why.",
     ],
 )
 def test_blind_set_look_alikes_are_not_flagged(benign: str) -> None:

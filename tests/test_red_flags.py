@@ -73,6 +73,13 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
             "I'd pretrain a model on all of it - pay stubs, SSNs, bank details - so it knows every employee.",
             "exposes_data",
         ),
+        # a review's: a judgement word after the reason rejects the safeguard, not the stance
+        (
+            "No need for an A/B test, because waiting weeks for one would be a disaster for sales.",
+            "dismisses_safeguard",
+        ),
+        ("Human review isn't needed: making customers wait would be a disaster.", "dismisses_safeguard"),
+        ("We'll train the model on SSNs and bank details, not just the pay stub text.", "exposes_data"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -233,6 +240,13 @@ def test_a_red_flag_sentence_earns_its_concepts_nothing_and_is_never_quoted_as_e
         "We strip SSNs and bank details before we fine-tune on pay-stub questions.",
         "We would train a fraud model on transaction histories without SSNs or bank details.",
         "Train the classifier on 2 years of labelled transactions, with card numbers tokenised.",
+        "Launching to every visitor on Black Friday would be reckless, because a hallucination hits our busiest day.",
+        "We'd train a classifier to detect card numbers and passwords pasted into support chats, then block them.",
+        "Train support agents on how to verify bank details over the phone.",
+        "Stripe as our payment provider handles compliance for card data, so we never store card numbers ourselves.",
+        "The cloud platform handles security patching; we own the prompts, the evals and the red-teaming.",
+        "Free shipping for all orders on Black Friday drives the spike, so I'd freeze model changes that week.",
+        "North star: sessions per user that end in a completed booking.",
     ],
 )
 def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) -> None:

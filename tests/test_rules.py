@@ -422,6 +422,8 @@ def test_an_answer_in_another_language_is_told_why_and_a_courtesy_earns_nothing(
     for courtesy in ("Happy to share the dashboard later.", "Email me at jane.doe@example.com for the dashboard."):
         polite = GRADER.grade(Q, f"{STRONG_METRICS_ANSWER} {courtesy}")
         assert polite.raw == plain.raw and not any("dashboard" in d.evidence for d in polite.dimensions), courtesy
+    cautious = "Call me cautious, but I would run two weeks of shadow mode and roll back if CSAT drops 3 points."
+    assert GRADER.grade(Q, cautious).raw > GRADER.grade(Q, "I would run it.").raw  # a figure of speech, not a contact
 
 
 PAYROLL_Q = custom_question(
@@ -496,6 +498,10 @@ def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_
     )
     g = GRADER.grade(launch, star)
     assert "off_topic" not in g.flags and g.overall >= 3
+    # a review: a question about the candidate is answered with their own story, introduction included
+    asked = custom_question("Tell me about a time you launched an AI feature that went wrong. What did you learn?")
+    told = f"A bit of context on me: I've spent six years in product. {star}"
+    assert "off_topic" not in GRADER.grade(asked, told).flags
 
 
 def test_a_fact_named_by_its_figure_or_a_short_name_is_not_listed_as_unused() -> None:
