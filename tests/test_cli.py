@@ -189,7 +189,8 @@ def test_skipping_a_follow_up_says_the_score_stands(tmp_path: Path) -> None:
     assert "Follow-up:" in result.output and "Skipped the follow-up: your score stands" in result.output
     assert "counts as 1/5" not in result.output
     answers.write_text("/skip\n", encoding="utf-8")  # a skipped question does cost: it says so (exploratory test)
-    assert "counts as 1/5 in the overall" in _run(["practice", "--question", "met-02", "--answers", str(answers)]).output
+    skipped = _run(["practice", "--question", "met-02", "--answers", str(answers)])
+    assert "counts as 1/5 in the overall" in skipped.output
 
 
 def test_a_home_that_is_a_file_is_a_setting_error_not_a_bug(tmp_path: Path) -> None:

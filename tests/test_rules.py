@@ -6,11 +6,13 @@ import json
 import threading
 from pathlib import Path
 
+import pytest
 from conftest import STRONG_METRICS_ANSWER
 
 from interviewer.knowledge import bank, question_by_id
 from interviewer.questions import custom_question
 from interviewer.rules import UNUSED_FACT, RuleGrader
+from interviewer.schemas import Question
 from interviewer.text import canonical, is_quantity, unwrap
 
 GRADER = RuleGrader()
@@ -235,18 +237,35 @@ def test_buzzwords_strung_together_are_stuffing_even_in_parentheses_but_reasoned
     assert "keyword_stuffed" not in GRADER.grade(q, reasoned).flags  # commas in prose are not a list
 
 
-def test_a_named_framework_applied_with_the_questions_facts_is_not_recitation() -> None:
-    q = custom_question(
-        "How would you tell whether AI campsite recommendations on a camping-reservation website are working?",
-        "metrics",
-    )
-    applied = (
-        "I'd use the HEART framework, filled in for campsites. Happiness: post-stay rating of recommended sites "
-        "versus others, alert if 0.2 stars lower. Adoption: share of searches where campers open a recommended "
-        "site, target 30% in 8 weeks. Task success: bookings within 7 days of a search that are not cancelled, "
-        "A/B against the popularity sort with a 10% holdout. Retention: rebooking next season, read in 6 months."
-    )
-    assert "recitation" not in GRADER.grade(q, applied).flags
+@pytest.mark.parametrize(
+    ("question", "topic", "applied"),
+    [
+        (
+            "How would you tell whether AI campsite recommendations on a camping-reservation website are working?",
+            "metrics",
+            "I'd use the HEART framework, filled in for campsites. Happiness: post-stay rating of recommended sites "
+            "versus others, alert if 0.2 stars lower. Adoption: share of searches where campers open a recommended "
+            "site, target 30% in 8 weeks. Task success: bookings within 7 days of a search that are not cancelled, "
+            "A/B against the popularity sort with a 10% holdout. Retention: rebooking next season, read in 6 months.",
+        ),
+        (  # from a review's probe (evals/datasets/framework-probe.jsonl): 7 of 40 such concise ones were capped at 2
+            "Tidewater Ferries runs 14 routes and its app has 600,000 monthly users. A team of 6 engineers has one "
+            "quarter and five candidate AI features: a booking-change chatbot, delay predictions, dynamic pricing, an "
+            "incident summariser for crew and translated safety announcements. Which would you build first?",
+            "product_sense",
+            "Using the impact vs effort matrix with ferry realities: delay predictions are high impact (weather delays "
+            "are the top passenger pain) and feasible from sailing history and weather feeds, so do them first. The "
+            "booking chatbot is high impact but hard, since a wrong reservation write strands someone: strategic bet "
+            "for next quarter. Dynamic pricing is hard and contentious on lifeline routes: defer. The incident "
+            "summariser is an easy internal quick win. Translated safety announcements: cut, because a mistranslation "
+            "is a safety incident.",
+        ),
+    ],
+)
+def test_a_named_framework_applied_with_the_questions_facts_is_not_recitation(
+    question: str, topic: str, applied: str
+) -> None:
+    assert "recitation" not in GRADER.grade(custom_question(question, topic), applied).flags
 
 
 def test_an_answer_written_for_another_short_question_is_off_topic() -> None:
@@ -281,14 +300,18 @@ def test_a_framework_announced_as_a_heading_or_a_standard_playbook_is_recitation
         "impact on the primary metric versus control.\n- Gradual rollout: increase traffic while monitoring "
         "guardrails, and roll back if they are breached."
     )
-    g = GRADER.grade(q, recited)
-    assert "recitation" in g.flags and g.overall <= 2
     applied = (
         "I'd use a standard launch playbook, fitted to pizza: two weeks of staff calling in orders at 5 stores, "
         "then the agent answers 10% of calls in 30 stores with a human fallback after one failed turn. Gate: "
         "order accuracy of 97% or better against the tickets, and no rise in abandoned calls on a Friday peak. "
         "Then 50% of stores by week 6, all 300 before the first match, with a rollback if accuracy drops under 95%."
     )
+    _recited_not_applied(q, recited, applied)
+
+
+def _recited_not_applied(q: Question, recited: str, applied: str) -> None:
+    g = GRADER.grade(q, recited)
+    assert "recitation" in g.flags and g.overall <= 2
     assert "recitation" not in GRADER.grade(q, applied).flags
 
 
@@ -444,8 +467,6 @@ def test_a_decision_matrix_recited_with_the_knowledge_bases_own_figures_is_recit
         "rules: <10M tokens/month → API; 10-50M → evaluate API vs fine-tuned open model; >50M → self-host. So we "
         "should follow these decision rules."
     )
-    g = GRADER.grade(PAYROLL_Q, recited)
-    assert "recitation" in g.flags and g.overall <= 2
     applied = (
         "I'd apply the build vs buy decision matrix to our numbers. 90M tokens a month is past the 50M line where "
         "self-hosting starts to pay, so the API is the expensive option at our scale. The assistant touches SSNs "
@@ -453,25 +474,7 @@ def test_a_decision_matrix_recited_with_the_knowledge_bases_own_figures_is_recit
         "open-weight model in our VPC and fine-tune it on anonymised pay-stub questions. Risk: a wrong tax answer "
         "is costly, so it quotes the stub line it used and hands tax questions it cannot ground to a human."
     )
-    assert "recitation" not in GRADER.grade(PAYROLL_Q, applied).flags
-
-
-def test_a_concise_answer_applying_a_named_framework_with_reasons_is_not_recitation() -> None:
-    # from a review's probe (evals/datasets/framework-probe.jsonl): 7 of 40 such answers were capped at 2
-    q = custom_question(
-        "Tidewater Ferries runs 14 routes and its app has 600,000 monthly users. A team of 6 engineers has one quarter "
-        "and five candidate AI features: a booking-change chatbot, delay predictions, dynamic pricing, an incident "
-        "summariser for crew and translated safety announcements. Which would you build first?",
-        "product_sense",
-    )
-    applied = (
-        "Using the impact vs effort matrix with ferry realities: delay predictions are high impact (weather delays are "
-        "the top passenger pain) and feasible from sailing history and weather feeds, so do them first. The booking "
-        "chatbot is high impact but hard, since a wrong reservation write strands someone: strategic bet for next "
-        "quarter. Dynamic pricing is hard and contentious on lifeline routes: defer. The incident summariser is an "
-        "easy internal quick win. Translated safety announcements: cut, because a mistranslation is a safety incident."
-    )
-    assert "recitation" not in GRADER.grade(q, applied).flags
+    _recited_not_applied(PAYROLL_Q, recited, applied)
 
 
 def test_a_self_introduction_is_off_topic_but_a_past_launch_told_as_evidence_is_not() -> None:
