@@ -157,11 +157,16 @@ def _hit(concept: Concept, sents: list[Sentence], present: set[int]) -> Hit:
 
 
 @lru_cache(maxsize=1)
+def _kb_words() -> tuple[list[str], ...]:
+    """Each knowledge-base section's words, table cells read as text."""
+    return tuple(words(canonical(s.text).replace("|", " ")) for s in sections())
+
+
+@lru_cache(maxsize=1)
 def kb_ngrams(n: int = 4) -> frozenset[tuple[str, ...]]:
     """Word n-grams of the knowledge base, to recognise recited framework text."""
     grams: set[tuple[str, ...]] = set()
-    for s in sections():
-        toks = words(canonical(s.text).replace("|", " "))
+    for toks in _kb_words():
         grams.update(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return frozenset(grams)
 
@@ -176,7 +181,7 @@ _REASON = re.compile(
 def kb_quantities() -> frozenset[str]:
     """The figures the knowledge base states ("3-12", "50m"): a recitation of its tables has no figure of its own."""
     # ranges and magnitudes only ("2-8", "10-50m"): "5%", "p95" or "3" are any plan's figures too (a review)
-    tokens = (t for s in sections() for t in words(canonical(s.text).replace("|", " ")) if is_quantity(t))
+    tokens = (t for toks in _kb_words() for t in toks if is_quantity(t))
     return frozenset(t for t in tokens if re.search(r"\d-\d|\d(k|m|bn|b)$", t))
 
 
@@ -241,6 +246,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     shared = len(terms & stems)
     answer_terms = reuse_terms(lower)
     stock = stock_share([s.text for s in sents])
+    kb_figures = kb_quantities()
     red = find_red_flags([s.text for s in sents])
     earning = credited(sents, red)
     return Features(
@@ -256,7 +262,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
         numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
-        own_numbers=sum(is_quantity(t) and t not in kb_quantities() for s in sents for t in s.words),
+        own_numbers=sum(is_quantity(t) and t not in kb_figures for s in sents for t in s.words),
         reasons=len(_REASON.findall(lower)),
         kb_overlap=_kb_overlap(tokens),
         filler_share=1 - specific_words / n,
