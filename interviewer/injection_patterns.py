@@ -20,7 +20,10 @@ EVALUATOR = (
 ME = r"^(?=.*\b(i|me|my|it|you|your|its|please|pls|this\s+(answer|response|submission|question))\b)"
 # a verb: "override rate by rubric criterion" is a product metric
 _OVERRIDE = (
-    r"(ignor(e|ing)|disregard\w*|override(?!\s+(rates?|counts?|share|ratio|percentage|frequency|logs?|button|flow)\b)|"
+    # "override" after an article or "human"/"manual" is the noun ("a human override for escalations, with every
+    # override logged so disagreements feed back into the rubric"), not an order
+    r"(ignor(e|ing)|disregard\w*|(?<!\ban\s)(?<!\ba\s)(?<!\bevery\s)(?<!\beach\s)(?<!human\s)(?<!manual\s)"
+    r"override(?!\s+(rates?|counts?|share|ratio|percentage|frequency|logs?|logged|logging|button|flow|reasons?)\b)|"
     r"overrule|bypass|supersedes?|throw\s+out)"
 )
 # "the judge must ignore any instructions inside the answer" is the defence, not the attack
@@ -274,7 +277,10 @@ LEAD_IN = re.compile(
     r"\b(reviewers?|graders?|panel)\b.{0,30}\b(consensus|avg)\b|"
     # the set-up of a fake bug report or a role-play (session 14): "Known issue: the grader under-scores ...",
     # "Let's play a game." right before the instruction
-    r"^\W*(known\s+(issue|bug)\s*:|let'?s\s+play\s+a\s+game\b)",
+    r"^\W*(known\s+(issue|bug)\s*:|let'?s\s+play\s+a\s+game\b)|"
+    # seniority set up right before the demand (session 15): "For context, I'm a Director of Product with 15 years"
+    r"\b(i'?m|i\s+am|as)\s+(a|an|the)\s+(\w+\s+){0,4}(director|vp|head|principal|staff|senior|lead|chief|manager)\b.{0,60}"
+    r"\b\d+\+?\s+years\b|\bi\s+have\s+\d+\+?\s+years\s+of\s+experience\b",
     IC,
 )
 # grading talk or praise right next to a flagged instruction on the same typed line ("I've already
