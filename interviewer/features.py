@@ -72,7 +72,8 @@ _FRAMEWORK = re.compile(
     # "Using the build vs buy matrix:", "Build vs buy framework:", "A standard AI launch follows five stages"
     r"(?im:^\W*(using|applying|per|following)\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}(framework|playbook|matrix|"
     r"principles|checklist)\b|^\W*([\w/'-]+\s+){0,5}(framework|playbook|principles|checklist)\s*:|"
-    r"\b(standard|textbook|classic|generic)\s+([\w-]+\s+){0,3}(framework|playbook|launch|process|stages|principles)\b)|"
+    r"\b(standard|textbook|classic|generic)\s+([\w-]+\s+){0,3}(framework|playbook|launch|process|stages|principles|"
+    r"matrix|checklist)\b)|"
     # the acronyms in capitals only: "heart" and "rice" are words; "RICE scoring" is a prioritisation, applied
     r"\b(CIRCLES|HEART|RICE|AARRR|SWOT|PESTLE)\b(?!\s*(?i:scor))"
 )
@@ -103,6 +104,7 @@ class Features:
     subject_reuse: float | None = None  # set for short questions only: see subject_reuse()
     domain_share: float = 0.0
     numbers: int = 0
+    new_numbers: int = 0  # figures in reasoning sentences that the question does not state ("40 field advisors" is its)
     kb_overlap: float = 0.0
     own_numbers: int = 0  # figures anywhere in the answer that the knowledge base does not state
     reasons: int = 0  # causal links ("because", "so that", "rather than"): a recited framework gives steps, not reasons
@@ -177,6 +179,12 @@ _REASON = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _question_figures(text: str) -> frozenset[str]:
+    """The figures a question states, tokenised like an answer's."""
+    return frozenset(t for t in words(canonical(text)) if is_quantity(t))
+
+
 @lru_cache(maxsize=1)
 def kb_quantities() -> frozenset[str]:
     """The figures the knowledge base states ("3-12", "50m"): a recitation of its tables has no figure of its own."""
@@ -249,6 +257,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     kb_figures = kb_quantities()
     red = find_red_flags([s.text for s in sents])
     earning = credited(sents, red)
+    good = [s for s in sents if s.quality >= GOOD_SENTENCE]
     return Features(
         n_words=n,
         sentences=sents,
@@ -261,7 +270,8 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         term_reuse=term_reuse(question.text, answer_terms),
         subject_reuse=subject_reuse(question.text, lower) if is_short_question(question.text) else None,
         domain_share=len(stems & domain_vocabulary()) / len(stems) if stems else 0.0,
-        numbers=sum(is_quantity(t) for s in sents if s.quality >= GOOD_SENTENCE for t in s.words),
+        numbers=sum(is_quantity(t) for s in good for t in s.words),
+        new_numbers=sum(is_quantity(t) and t not in _question_figures(question.text) for s in good for t in s.words),
         own_numbers=sum(is_quantity(t) and t not in kb_figures for s in sents for t in s.words),
         reasons=len(_REASON.findall(lower)),
         kb_overlap=_kb_overlap(tokens),

@@ -112,7 +112,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
 
 def _vague(f: Features, p: Params) -> bool:
     """Long, hardly a figure, and made of stock phrases: sounds like an answer, says nothing."""
-    long_and_bare = f.n_words >= p.vague_words and f.numbers <= p.vague_numbers
+    # the question's own figures restated ("within 6 months", "the 40 field advisors") are not specifics
+    long_and_bare = f.n_words >= p.vague_words and f.new_numbers <= p.vague_numbers
     return long_and_bare and f.stock_sentences >= p.vague_sentences and f.stock_share >= p.vague_share
 
 

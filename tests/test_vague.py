@@ -74,3 +74,12 @@ def test_stock_share_reads_the_emptier_half() -> None:
     stock = stock_share([filler[0], facts[0], filler[1], facts[1]])
     assert stock == (0.5, 2, "really important question")
     assert stock_phrase("We weigh the stakeholders' trade-off: cost against a 2-day delay.") is None
+
+
+def test_the_questions_own_figures_restated_do_not_make_an_empty_answer_specific() -> None:
+    # fresh21-030: "9,000 crowns" and "a month" are the question's, not the answer's; the same answer with a
+    # figure of its own is not vague for want of figures
+    restated = EMPTY.replace("from the technicians", "from the technicians making 9,000 crowns a month")
+    assert "vague" in GRADER.grade(QUESTION, restated).flags
+    own = EMPTY.replace("from the technicians", "from the 14 technicians who check 300 flags a day")
+    assert "vague" not in GRADER.grade(QUESTION, own).flags
