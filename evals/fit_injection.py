@@ -5,8 +5,8 @@ Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final20 sets (each run once blind before it was used here; final21 and final22 stay out, as
-measures of a new author), the hard benign set, the look-alikes
+final3-final20 sets (each run once blind before it was used here; final21 onwards stay out, as
+measures of a new author), session 15's two training sets (train15a, train15b), the hard benign set, the look-alikes
 a code review wrote in session 5 (injection-benign-review.jsonl), and the dev
 split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
 later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
@@ -56,6 +56,10 @@ HELD = (
     "final18",
     "final19",
     "final20",
+    # session 15: two authors asked for training data of many strategies each (120 attacks, 120 look-alikes);
+    # the session-start detector caught 52% and 64% of their attacks
+    "train15a",
+    "train15b",
 )
 THRESHOLD = 0.9
 L2 = 3e-4

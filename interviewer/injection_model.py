@@ -57,8 +57,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# a question about graders in the third person is talk about them ("Should the grader ever skip the weaknesses
+# section?"); one that speaks for the candidate or to the reader ("What would a friend give me?") is not
+_ASKS_ABOUT = re.compile(
+    r"^\W*(should|would|could|can|does|do|is|are|will|what|how|why|when|which|who)\b[^?]*\?\W*$", re.I
+)
+_SPEAKS = re.compile(r"\b(you|your|yourself|u|ur|me|my|i|i'm)\b", re.I)
+
+
+def _asks_about(text: str) -> bool:
+    return _ASKS_ABOUT.match(text) is not None and _SPEAKS.search(text) is None
+
+
 def judged(text: str) -> bool:
-    """Whether the model may judge this sentence: long enough, and about grading at all."""
+    """Whether the model may judge this sentence: long enough, about grading at all, and not a question about it."""
+    if _asks_about(text):
+        return False
     tokens = words(text)
     # distinct words: "<candidate_answer>...</candidate_answer>" is four tokens but says nothing
     return len(set(tokens)) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
