@@ -8,8 +8,16 @@ from functools import lru_cache
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # 13-19 digits, optionally grouped by spaces or dashes; kept only when the Luhn check passes.
-CARD = re.compile(r"(?<![\w.,])(?:\d[ -]?){12,18}\d(?![\w]|[.,]\d)")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+CARD = re.compile(
+    r"(?<![\w.,])(?:\d[ -]?){12,18}\d(?![\w]|[.,]\d)|(?<![\w.,])\d{4}(?:\.\d{4}){3}(?:\.\d{1,3})?(?![\w]|[.,]\d)"
+)
+# in any case: a pasted "gb82west12345698765432" is the same account (the mod-97 check keeps words out)
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b|\b[a-z]{2}\d{2}[a-z0-9]{11,30}\b")
+# provider keys by their published shapes; the configured key itself is masked by the gateway whatever its shape
+KEY = re.compile(
+    r"\b(?:sk-(?:proj-|ant-|or-)?[A-Za-z0-9_\-]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|"
+    r"xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_\-]{30,}|(?:hf|gsk)_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,})"
+)
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\w|\.\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?:[0-9A-Fa-f:]*)(?![\w:])")
 # Phones: an optional +country code, then digit groups separated by one space, dot or dash, or a
@@ -17,12 +25,15 @@ IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}(?::|[0-9A-Fa-f]{1,4})(?
 PHONE = re.compile(
     r"(?<![\w$€£.,/#:-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,6}){0,5}(?![\w%]|[.,/:]\d)"
 )
+# a name word in any script ("Siobhán", "Nguyễn", "O'Connor-Smith"); that it is capitalised is checked after matching
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*"
 NAME = re.compile(
-    r"\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Cc]all me)\s+"
-    r"((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))?)"
+    rf"\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Cc]all me)\s+({_WORD}(?:\s+(?:{_WORD}|[A-Z]\.)){{0,2}})"
 )
-# "my name is" is explicit enough to trust a name typed in lower case.
-NAME_EXPLICIT = re.compile(r"\b[Mm]y name is\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)(?=\s*[,.;!?]|\s*$)")
+# "my name is" is explicit enough to trust a name typed in any case ("my name is raj", "MY NAME IS RAJ PATEL")
+NAME_EXPLICIT = re.compile(rf"\b(?i:my name is|my name's)\s+({_WORD}(?:\s+{_WORD}){{0,2}})(?=\s*[,.;:!?)]|\s*$)")
+# after "I'm" a word like "Excited" or "Leading" describes; a name rarely ends so
+_DESCRIBES = re.compile(r"(?i)\w{3,}(ed|ing|ly|ful|ous|ive|able|ible)$")
 # Numbers named as something else are not phone numbers: "order 1002934871", "ticket #48213".
 ID_CONTEXT = re.compile(
     r"(?:order|ticket|id|invoice|sku|account|acct|ref|reference|case|po)\s*(?:#|no\.?|number)?\s*$", re.IGNORECASE
@@ -124,12 +135,28 @@ def find(text: str) -> list[Found]:
         counted = _THOUSANDS.fullmatch(value) is not None and _COUNTED.match(text, start + len(value)) is not None
         if _phone_ok(value) and not counted and not ID_CONTEXT.search(text[max(0, start - 20) : start]):
             add("phone", start, start + len(value))
+    for m in KEY.finditer(text) if "-" in text or "_" in text or "AKIA" in text else ():
+        add("key", m.start(), m.end())
     for m in NAME.finditer(text) if any(t in lower for t in _NAME_TRIGGERS) else ():
-        if m.group(1).split()[0] not in _NOT_NAMES:
-            add("name", m.start(1), m.end(1))
-    for m in NAME_EXPLICIT.finditer(text) if "my name is" in lower else ():
+        if span := _name_span(m):
+            add("name", *span)
+    for m in NAME_EXPLICIT.finditer(text) if "my name" in lower else ():
         add("name", m.start(1), m.end(1))
     return sorted(found, key=lambda f: f.start)
+
+
+def _name_span(m: re.Match[str]) -> tuple[int, int] | None:
+    """The capitalised words after a trigger, as a name; None when the first is not one ("I'm Excited about…")."""
+    names = m.group(1).split()
+    first = names[0]
+    explicit = m.group().lower().startswith("my name")
+    if not first[0].isupper() or first in _NOT_NAMES or (not explicit and _DESCRIBES.match(first)):
+        return None
+    kept = 1
+    while kept < len(names) and (names[kept][0].isupper() or names[kept].endswith(".")):
+        kept += 1
+    end = m.start(1) + len(" ".join(names[:kept])) if m.group(1).count(" ") == len(names) - 1 else m.end(1)
+    return m.start(1), end
 
 
 @lru_cache(maxsize=64)  # the system prompt and rubric text go out unchanged on every call

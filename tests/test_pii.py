@@ -165,3 +165,26 @@ def test_with_a_masked_transcript_no_file_holds_the_pii_a_quote_or_report_would_
     assert "jane.doe@acme.com" not in feedback and "[EMAIL]" in out.read_text()
     for path in [out, *(p for p in _isolated_home.rglob("*") if p.is_file())]:
         assert b"jane.doe@acme.com" not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # names in any script and case after "my name is" (session 15's loopback test saw "[NAME]án O'Connor-Smith")
+        ("My name's Siobhán O'Connor-Smith and I lead growth.", "My name's [NAME] and I lead growth."),
+        ("My name is Nguyễn Thị Minh, PM.", "My name is [NAME], PM."),
+        ("MY NAME IS RAJ PATEL", "MY NAME IS [NAME]"),
+        ("Hi, I'm José Álvarez and I build tools.", "Hi, I'm [NAME] and I build tools."),
+        # a card grouped with dots, an IBAN pasted in lower case, provider keys by their shapes
+        ("Card 4111.1111.1111.1111 on file.", "Card [CARD] on file."),
+        ("Pay to gb82west12345698765432 today.", "Pay to [IBAN] today."),
+        ("Use sk-proj-abcdefghijklmnop1234 or AKIAIOSFODNN7EXAMPLE.", "Use [KEY] or [KEY]."),
+    ],
+)
+def test_loopback_gaps_are_masked(text: str, masked: str) -> None:
+    assert mask(text) == masked
+
+
+def test_a_word_after_im_that_describes_is_not_a_name() -> None:
+    for text in ("I'm Excited about the A/B test", "I am Leading the pricing work", "I'm raj patel"):
+        assert mask(text) == text  # lower case after "I'm" is too weak a cue: "i'm happy" is no name
