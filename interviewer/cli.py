@@ -26,6 +26,7 @@ from .cli_support import console as _console
 from .cli_support import settings_from as _settings
 from .cli_support import with_home as _with_home
 from .errors import ConfigError, InterviewerError
+from .logs import redact
 from .schemas import DIFFICULTIES, ROLES, TOPICS
 from .text import clean
 
@@ -44,9 +45,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except InterviewerError as exc:
-            click.secho(f"Error: {exc}", err=True, fg="red")
+            click.secho(f"Error: {redact(str(exc))}", err=True, fg="red")
             if exc.hint:
-                click.echo(f"Next: {_with_home(exc.hint, ctx)}", err=True)
+                click.echo(f"Next: {redact(_with_home(exc.hint, ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # before the interview began (it handles its own): nothing was typed yet
             click.echo(f"\nStopped. {_with_home('`interviewer sessions` lists what is saved.', ctx)}", err=True)
@@ -138,6 +139,10 @@ def practice(
     elif own and re.fullmatch(r"\s*[a-z]+-\d+\s*", own, re.IGNORECASE):
         raise ConfigError(f"No question {own.strip()!r} in the bank.", hint="Run `interviewer questions` to list ids.")
     elif own:
+        if _settings(ctx).mask_transcript:  # your own question is saved and listed too (the loopback test)
+            from .pii import mask
+
+            own = mask(own)
         picked = [questions.custom_question(own, topic)]
         short = " ".join(clean(own).split())  # a title is printed in lists: no escape codes from a pasted question
         title = f"your own question: {short if len(short) <= 50 else short[:49] + '…'}"
@@ -188,8 +193,6 @@ def resume(ctx: click.Context, session_id: str, answers: Path | None, report_pat
 def _exit_now(code: int) -> None:
     """End the process without closing what a running step still uses; nothing is lost (the answer was saved
     before its step began), and an error that got us here is still named."""
-    from .logs import redact
-
     exc = sys.exc_info()[1]
     failed = exc is not None and not isinstance(exc, (KeyboardInterrupt, SystemExit))
     with contextlib.suppress(OSError):
@@ -263,6 +266,7 @@ def _run(
         retriever=retriever,
         interviewer=build_interviewer(settings, role, company, guard),
         mask_transcript=settings.mask_transcript,
+        secret=settings.api_key.get_secret_value() if settings.api_key else None,
     )
     if company and context.interviewer is None:
         console.print("[dim]--company needs a model to set the questions (INTERVIEWER_MODEL); asking the bank's.[/]")

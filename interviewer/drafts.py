@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import store
+from .logs import without_secrets
 from .pii import mask
 
 if TYPE_CHECKING:
@@ -15,7 +16,10 @@ if TYPE_CHECKING:
 def writer(interview: Interview) -> Callable[[str], None]:
     """Writes the unsent answer to its file, masked when the transcript is (the draft is on disk too)."""
     write = store.draft_writer(interview.conn, interview.session_id)
-    return (lambda text: write(mask(text))) if interview.context.mask_transcript else write
+    secret = interview.context.secret  # never on disk, even typed into an answer
+    if interview.context.mask_transcript:
+        return lambda text: write(mask(without_secrets(text, secret)))
+    return lambda text: write(without_secrets(text, secret))
 
 
 def resumed(interview: Interview) -> str:

@@ -184,6 +184,11 @@ _BACK_REF = re.compile(
     r"(revision|rule|update|change|amendment|policy|note|instruction|guidance|clause)\b",
     re.I,
 )
+_PLAN = re.compile(
+    r"^\W*(i'?d|i\s+would|we'?d|we\s+would|i'?ll|i\s+will|we'?ll|we\s+will)\s+(\w+\s+){0,2}?"
+    r"(measure|track|run|use|build|launch|ship|start|pilot|set|add|review|check|test|compare|keep)\b",
+    re.I,
+)
 _RULE_TALK = re.compile(r"\b(rubric|grading|scoring|marking|criteria|criterion|policy|revision)\b", re.I)
 
 
@@ -194,7 +199,13 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     about evaluation elsewhere in it stay.
     """
     plains = [normalise(text[a:b]) if len(text[a:b].split()) <= 40 else "" for a, b in sentences]
-    near = [bool(plain) and P.NEIGHBOUR.search(plain) is not None for plain in plains]
+    # a plan of the candidate's own ("I'd measure … and review 200 flagged hints a week") is the answer, not a tail
+    near = [
+        bool(plain)
+        and P.NEIGHBOUR.search(plain) is not None
+        and not (_PLAN.match(plain) and not P.SCORE_RE.search(plain))
+        for plain in plains
+    ]
     lead = [bool(plain) and bool(P.LEAD_IN.search(plain) or P.AUTHORITY.search(plain)) for plain in plains]
     toward = [(n and P.TOWARD.search(plain) is not None) or ld for n, plain, ld in zip(near, plains, lead, strict=True)]
     # a grading rule the flagged sentence after it points back to: "... is considered complete. Apply that revision."

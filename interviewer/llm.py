@@ -19,8 +19,19 @@ from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import LLMError, LLMOutputError
-from .llm_replies import HINT, NotJSON, describe, extract_json, hint_for, rejects_format, retry_after, retryable, unpack
-from .logs import adopt, redact
+from .llm_replies import (
+    HINT,
+    NotJSON,
+    describe,
+    extract_json,
+    hint_for,
+    rejects_format,
+    retry_after,
+    retryable,
+    scrubbed,
+    unpack,
+)
+from .logs import adopt, redact, without_secrets
 from .pii import mask
 from .prompts import render
 from .resilience import SessionGuard
@@ -127,9 +138,10 @@ def direct(model: str, transport: Transport) -> bool:
     return transport == "auto" and model.startswith("openai/")
 
 
-def outbound(messages: Messages) -> Messages:
-    """What may leave the machine: every message with personal data masked."""
-    return [{**m, "content": mask(m["content"])} for m in messages]
+def outbound(messages: Messages, secret: str | None = None) -> Messages:
+    """What may leave the machine: every message with personal data and key material masked."""
+    # a key pasted into an answer never goes to a model, whatever its shape (pii.KEY knows the common ones)
+    return [{**m, "content": mask(without_secrets(m["content"], secret, "[KEY]"))} for m in messages]
 
 
 class Gateway:
@@ -231,7 +243,7 @@ class Gateway:
             msgs.append({"role": "system", "content": render("json_instructions", schema=schema_text)})
         reply = self.call(model, msgs, temperature, **extra)
         try:
-            return schema.model_validate(extract_json(reply))
+            return schema.model_validate(scrubbed(extract_json(reply), self.config.api_key))
         except (ValueError, ValidationError) as exc:
             retry = [
                 *msgs,
@@ -240,7 +252,7 @@ class Gateway:
             ]
             again = self.call(model, retry, temperature, **extra)
             try:
-                return schema.model_validate(extract_json(again))
+                return schema.model_validate(scrubbed(extract_json(again), self.config.api_key))
             except (ValueError, ValidationError) as exc2:
                 raise LLMOutputError(f"{mode} output failed validation twice: {str(exc2)[:300]}") from None
 
@@ -248,7 +260,7 @@ class Gateway:
         """litellm arguments: personal data masked, our timeout, no retries of litellm's own."""
         kwargs: dict[str, Any] = {
             "model": model,
-            "messages": outbound(messages),
+            "messages": outbound(messages, self.config.api_key),
             "temperature": temperature,
             "timeout": self.config.timeout_s,
             "num_retries": 0,
@@ -376,6 +388,7 @@ class Gateway:
 
         start = time.monotonic()
         _POOL.submit(pump)
+        pending = ""
         while True:
             try:
                 kind, value = events.get(timeout=self.config.timeout_s)
@@ -385,9 +398,17 @@ class Gateway:
                     f"no tokens within {self.config.timeout_s:g}s", hint=hint_for(TimeoutError(), "")
                 ) from None
             if kind == "delta":
-                yield str(value)
+                # held back to the last whitespace: a key or an escape sequence split over two deltas is whole when
+                # it is scrubbed, and neither contains a space
+                pending += str(value)
+                cut = max(pending.rfind(" "), pending.rfind("\n"))
+                if cut >= 0:
+                    yield scrubbed(pending[: cut + 1], self.config.api_key)
+                    pending = pending[cut + 1 :]
             elif kind == "end":
                 guard.record(True, time.monotonic() - start)
+                if pending:
+                    yield scrubbed(pending, self.config.api_key)
                 return
             else:
                 guard.record(False, time.monotonic() - start)

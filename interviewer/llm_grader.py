@@ -69,8 +69,15 @@ def rubric_text(rubric: TopicRubric) -> str:
     return "\n".join(lines)
 
 
-def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
-    """The output guard: every dimension once, quotes really in the answer, a real tip."""
+def _echoes(shown: str, system: str, run: int = 10) -> bool:
+    """Whether feedback repeats a run of words from the grading instructions (a dumped system prompt)."""
+    said, told = _norm(shown).split(), _norm(system).split()
+    grams = {tuple(told[i : i + run]) for i in range(len(told) - run + 1)}
+    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
+
+
+def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str, system: str = "") -> None:
+    """The output guard: every dimension once, quotes really in the answer, a real tip, no instructions echoed."""
     wanted = [d.id for d in rubric.dimensions]
     got = [d.dimension for d in out.dimensions]
     if sorted(got) != sorted(wanted):
@@ -90,7 +97,9 @@ def check_output(out: LLMGradeOut, rubric: TopicRubric, answer: str) -> None:
     if len(tip) > 40 and tip in haystack:
         raise LLMOutputError("the tip repeats the answer back")
     shown = " ".join([out.tip, *(m.concept for m in out.missing)])
-    if "untrusted data" in shown.lower() or "<<<answer" in shown.lower() or "reply with json" in shown.lower():
+    leaks = ("untrusted data", "<<<answer", "reply with json", "system prompt")
+    # the rules part of the instructions: a tip may fairly repeat a rubric anchor, not the rules around it
+    if any(x in shown.lower() for x in leaks) or (system and _echoes(out.tip, system.split("## Rubric")[0])):
         raise LLMOutputError("the feedback leaks the grading instructions")
     if redact(shown, None) != shown:
         raise LLMOutputError("the feedback carries key-like material")
@@ -182,14 +191,15 @@ class LLMGrader:
         return self.rules.grade(question, answer)
 
     def _complete(self, messages: Messages, rubric: TopicRubric, answer: str) -> LLMGradeOut:
+        system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""
         out = self.llm.complete(messages, LLMGradeOut, temperature=0.0)
         try:
-            check_output(out, rubric, answer)
+            check_output(out, rubric, answer, system)
             return out
         except LLMOutputError as exc:  # one re-ask with the guard's reason, then give up
             retry = [*messages, {"role": "user", "content": render("reask", error=str(exc))}]
             again = self.llm.complete(retry, LLMGradeOut, temperature=0.0)
-            check_output(again, rubric, answer)
+            check_output(again, rubric, answer, system)
             return again
 
     def _passages(self, question: Question, answer: str) -> list[Passage]:

@@ -7,6 +7,9 @@ import json
 import re
 from typing import Any
 
+from .logs import redact
+from .text import printable
+
 
 class NotJSON(Exception):
     """A 200 reply whose body is not JSON: a proxy page, or an API base that is not an OpenAI-compatible /v1."""
@@ -96,3 +99,17 @@ def retry_after(exc: Exception) -> float | None:
         return float(str(value)) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def scrubbed(value: Any, secret: str | None) -> Any:
+    """Model output made safe to show and save: escape codes and control characters out, key material redacted.
+
+    A model can echo a key it saw in an error or an answer, or send escape codes that retitle or wipe the terminal.
+    """
+    if isinstance(value, str):
+        return redact(printable(value), secret)
+    if isinstance(value, list):
+        return [scrubbed(v, secret) for v in value]
+    if isinstance(value, dict):
+        return {k: scrubbed(v, secret) for k, v in value.items()}
+    return value

@@ -8,6 +8,7 @@ import re
 import sys
 
 _KEYLIKE = re.compile(r"\b(sk|pk|key|api|gsk|xai|hf)[-_][A-Za-z0-9_\-]{8,}|Bearer\s+\S+")
+_USERINFO = re.compile(r"(?<=://)[^/\s@]+@")  # "http://user:key@host/v1": a key in a server URL
 _SECRET_VARS = re.compile(r"(API_KEY|_KEY|_TOKEN|_SECRET|PASSWORD)$")
 _DEBUG_NAMES = ("interviewer", "httpx", "LiteLLM", "LiteLLM Proxy", "LiteLLM Router")
 _handler: logging.Handler | None = None
@@ -18,12 +19,20 @@ def env_secrets() -> list[str]:
     return sorted((v for k, v in os.environ.items() if _SECRET_VARS.search(k) and len(v) >= 8), key=len, reverse=True)
 
 
+def without_secrets(text: str, secret: str | None = None, mark: str = "***") -> str:
+    """Text with the configured key and every provider key from the environment replaced, whatever their shape."""
+    for value in [secret, *env_secrets()]:
+        if value and value in text:
+            text = text.replace(value, mark)
+    return text
+
+
 def redact(text: str, secret: str | None = None) -> str:
     """Remove the configured key, any provider key from the environment, and anything key-shaped."""
     for value in [secret, *env_secrets()]:
         if value:
             text = text.replace(value, "***")
-    return _KEYLIKE.sub("***", text)
+    return _KEYLIKE.sub("***", _USERINFO.sub("***@", text))
 
 
 class Redact(logging.Filter):

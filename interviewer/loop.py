@@ -15,7 +15,7 @@ from rich.markup import escape
 from . import drafts, render, store
 from .knowledge import heading_paths, unpack_question
 from .language import other_language
-from .logs import redact
+from .logs import redact, without_secrets
 from .schemas import Report, Turn
 from .session import Interview, Step
 from .terminal import COMMANDS, AnswerSource, Terminated, ignore_stops, stop_signals
@@ -195,6 +195,7 @@ def _interruptible(work: Callable[[], Step]) -> Step:
 
 def _loop(console: Console, source: AnswerSource, interview: Interview, step: Step, presenter: Presenter) -> int:
     shown, again = True, True  # the first prompt may follow a resume: a follow-up then shows its question too
+    secret = interview.context.secret
     while step.report is None:
         pending = step.pending
         assert pending is not None, "a running interview always waits on a prompt"
@@ -205,7 +206,8 @@ def _loop(console: Console, source: AnswerSource, interview: Interview, step: St
             render.prompt_block(console, pending, asked)
         shown, again, presenter.prompt_shown = True, False, False
         try:
-            text = source.read("Answer" if pending["kind"] == "main" else "Follow-up")
+            # a configured key typed or pasted into an answer is never echoed, sent or saved
+            text = without_secrets(source.read("Answer" if pending["kind"] == "main" else "Follow-up"), secret)
         except EOFError:
             code = EXIT_OK if source.interactive else EXIT_INCOMPLETE
             return _saved(console, interview, code, source, presenter.command)
@@ -277,7 +279,7 @@ def _model_warning(console: Console, interview: Interview, step: Step) -> None:
     degraded = any(t.grade is not None and t.grade.degraded for t in step.new_turns)
     if degraded and error is not None and not getattr(grader, "warned", False):
         console.print(f"[yellow]Model grading unavailable:[/] {escape(redact(str(error)))}")
-        console.print(f"Next: {error.hint}")
+        console.print(f"Next: {redact(error.hint)}")
         grader.warned = True  # type: ignore[attr-defined]
     guard = getattr(grader, "guard", None)
     if guard is not None and guard.tripped and not getattr(guard, "announced", False):

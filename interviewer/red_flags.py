@@ -60,7 +60,10 @@ _HEDGE = re.compile(
     # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
     r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you|"
     # session 11: a condition on dropping it, or a view the candidate disagrees with
-    r"only\s+after|until|disagree\w*|said|says|wrong\s+to)\b",
+    r"only\s+after|until|disagree\w*|said|says|wrong\s+to|"
+    # session 15: holding the launch for it ("I would delay if parental consent is not ready") keeps the safeguard
+    r"(delay|hold|pause|postpone)\w*\s+(\w+\s+){0,3}?(if|when|while)\s+(\w+\s+){0,4}?(is|are)\s+(not|n't|missing|incomplete|"
+    r"unclear|pending))\b|\b(delay|hold|pause|postpone)\w*\s+(\w+\s+){0,3}?(if|when|while)\s+(\w+\s+){0,4}?(is|are)n't\b",
     IC,
 )
 # session 14 (a review's look-alikes): the stance named to reject it, "Launching to everyone on Black Friday would be

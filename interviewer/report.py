@@ -42,6 +42,7 @@ def question_results(state: dict[str, Any]) -> list[QuestionResult]:
                 missing=g.missing if g else [],
                 tip=g.tip if g else "Skipped: try it again with `interviewer practice --question`.",
                 exchanges=[_exchange(t) for t in turns],
+                low_confidence=bool(g and g.low_confidence),
             )
         )
     return results
@@ -175,6 +176,8 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
     ]
     for r in report.questions:
         score = "skipped (1)" if r.skipped else f"{r.score}/5"
+    if r.low_confidence:
+        score += " (low confidence: the model and the rules disagree by 2 or more)"
         lines.append(f"| {r.index + 1} | {TOPIC_LABELS[r.topic]} | {_md(r.question)} | {score} |")
     if report.dimensions:
         lines += ["", "## Dimensions", ""]
@@ -207,6 +210,8 @@ def _quoted(text: str) -> list[str]:
 def _question_section(r: QuestionResult) -> list[str]:
     """What was asked, what you wrote and what the grader said about it, for review the next day."""
     score = "skipped (1)" if r.skipped else f"{r.score}/5"
+    if r.low_confidence:
+        score += " (low confidence: the model and the rules disagree by 2 or more)"
     lines = [f"### Q{r.index + 1} · {TOPIC_LABELS[r.topic]} · {score}", ""]
     for e in r.exchanges:
         asked = "Question" if e.kind == "main" else "Follow-up"

@@ -283,6 +283,7 @@ class QuestionResult(BaseModel):
     missing: list[str] = Field(default_factory=list)
     tip: str = ""
     exchanges: list[Exchange] = Field(default_factory=list)  # the question and any follow-up, with your answers
+    low_confidence: bool = False  # a model's grade the rules disagree with by 2 or more, as shown on screen
 
 
 class Report(BaseModel):

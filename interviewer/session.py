@@ -13,6 +13,7 @@ from . import store
 from .errors import SessionError
 from .graph import build_graph
 from .knowledge import pack_question, unpack_question
+from .logs import without_secrets
 from .pii import mask
 from .report import build_report, overall_score
 from .schemas import Question, Report, Turn
@@ -164,8 +165,8 @@ class Interview:
 
     def answer(self, text: str, skip: bool = False) -> Step:
         """Send the candidate's answer (or a skip) and run until the next prompt or the end."""
-        reply: Reply = {"text": text, "skip": skip}
-        kept = {**reply, "text": mask(text)} if self.context.mask_transcript else dict(reply)
+        reply: Reply = {"text": without_secrets(text, self.context.secret), "skip": skip}
+        kept = {**reply, "text": mask(reply["text"])} if self.context.mask_transcript else dict(reply)
         store.put_inbox(self.conn, self.session_id, self._seen, kept)
         # The answer is committed above, so the graph need not checkpoint after each of the turn's
         # steps (about a commit per step): it saves once, when it stops at the next prompt.

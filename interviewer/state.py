@@ -64,3 +64,4 @@ class Context:
     retriever: Retriever | None = None
     interviewer: LLMInterviewer | None = None
     mask_transcript: bool = False
+    secret: str | None = None  # the configured key: never saved, even when pasted into an answer

@@ -245,3 +245,32 @@ def test_a_page_that_is_not_json_is_a_typed_error_that_names_the_api_base() -> N
     assert route.call_count >= 1
     if _TRANSPORT[0] == "auto":
         assert "INTERVIEWER_API_BASE" in str(err.value)
+
+
+@respx.mock
+def test_model_text_loses_escape_codes_and_key_material_whole_or_split_over_chunks() -> None:
+    # the loopback test: a model echoed the key and sent codes that retitled and wiped the terminal
+    said = f"Before we start, your key is {KEY}. \x1b]0;PWNED\x07\x1b[2J\x1b[41mPaste it below\x1b[0m: what next?"
+    respx.post(URL).mock(return_value=sse(said))
+    gw, _ = _gateway()
+    text = "".join(gw.stream(MSG))
+    assert KEY not in text and "\x1b" not in text and "PWNED" not in text
+    assert text.startswith("Before we start, your key is ***.") and text.endswith("Paste it below: what next?")
+
+
+@respx.mock
+def test_structured_output_strings_are_scrubbed_after_parsing() -> None:
+    reply = json.dumps({"score": 4, "reason": f"solid \u001b[2J{KEY}"})
+    respx.post(URL).mock(return_value=_reply(reply))
+    gw, _ = _gateway()
+    assert gw.complete(MSG, Verdict) == Verdict(score=4, reason="solid ***")
+
+
+@respx.mock
+def test_a_key_pasted_into_an_answer_never_leaves_the_machine() -> None:
+    route = respx.post(URL).mock(return_value=_reply(GOOD))
+    gw, _ = _gateway()
+    pasted = [{"role": "user", "content": f"My answer. Oops, my key: {KEY} and AKIAIOSFODNN7EXAMPLE"}]
+    gw.complete(pasted, Verdict)
+    body = route.calls[0].request.content.decode()
+    assert KEY not in body and "AKIAIOSFODNN7EXAMPLE" not in body and body.count("[KEY]") == 2

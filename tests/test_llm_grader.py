@@ -129,3 +129,17 @@ def test_feedback_with_prompt_or_key_material_is_rejected() -> None:
     )
     g = LLMGrader(FakeLLM(leaky, leaky)).grade(Q, STRONG_METRICS_ANSWER)
     assert g.degraded and "untrusted" not in g.tip and "sk-live" not in g.tip
+
+
+def test_a_tip_that_dumps_the_grading_rules_is_rejected() -> None:
+    # the loopback test's "echo_sys" server: a tip that is the system prompt, in other framing
+    dump = _out(4).model_copy(
+        update={
+            "tip": "Here is what I was told: Score each rubric dimension from 1 to 5 using its anchored descriptors. "
+            "Judge what the answer shows, not what the candidate might know."
+        }
+    )
+    g = LLMGrader(FakeLLM(dump, dump)).grade(Q, STRONG_METRICS_ANSWER)
+    assert g.degraded and "anchored descriptors" not in g.tip
+    fine = LLMGrader(FakeLLM(_out(4))).grade(Q, STRONG_METRICS_ANSWER)
+    assert not fine.degraded

@@ -188,3 +188,18 @@ def test_loopback_gaps_are_masked(text: str, masked: str) -> None:
 def test_a_word_after_im_that_describes_is_not_a_name() -> None:
     for text in ("I'm Excited about the A/B test", "I am Leading the pricing work", "I'm raj patel"):
         assert mask(text) == text  # lower case after "I'm" is too weak a cue: "i'm happy" is no name
+
+
+def test_with_a_masked_transcript_your_own_question_is_masked_where_it_is_saved_and_listed(
+    tmp_path: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTERVIEWER_MASK_TRANSCRIPT", "true")
+    answers = tmp_path / "a.txt"
+    answers.write_text("I'd price per seat at $30 a month, with a free tier for two users.\n---\n/skip\n")
+    own = "My name is Dana Whitfield (dana.whitfield@example.com). How would you price our AI note-taker?"
+    result = CliRunner().invoke(main, ["practice", "--question", own, "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(main, ["sessions"]).output
+    files = "".join(p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file())
+    for text in (result.output, listed, files):
+        assert "dana.whitfield@example.com" not in text and "Dana Whitfield" not in text

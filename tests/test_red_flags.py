@@ -267,6 +267,9 @@ def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) ->
         "More reviews means more trust from buyers.",
         "Self-hosting is not always cheaper, so I would model the break-even first.",
         "The north star is successful resolutions, not the number of messages generated.",
+        # holding the launch for a safeguard (the loopback test's "waving off a safeguard" tip)
+        "I would delay if parental consent is not ready.",
+        "I'd delay the launch if the eval set isn't ready.",
     ],
 )
 def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentence: str) -> None:

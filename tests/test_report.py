@@ -104,3 +104,14 @@ def test_the_summary_names_dimensions_as_the_questions_did_when_they_agree() -> 
     state["questions"] = state["questions"] * 2
     state["turns"] = [state["turns"][0], second]
     assert build_report(state, completed=True).dimension_names["tradeoffs_risks"] == "Trade-offs & risks"
+
+
+def test_a_low_confidence_grade_says_so_in_the_report_as_it_did_on_screen() -> None:
+    # the loopback test: "5/5 (low confidence…)" live, a plain 5/5 in the report the next day
+    state = _state([5, 5, 5, 5, 5], 5, [])
+    state["turns"][0]["grade"]["low_confidence"] = True
+    report = build_report(state, completed=True)
+    assert report.questions[0].low_confidence
+    assert "5/5 (low confidence: the model and the rules disagree by 2 or more)" in to_markdown(report)
+    plain = build_report(_state([5, 5, 5, 5, 5], 5, []), completed=True)
+    assert "low confidence" not in to_markdown(plain)

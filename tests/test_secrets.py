@@ -47,7 +47,8 @@ def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypat
         return_value=httpx.Response(401, json={"error": {"message": f"Bad keys: {KEY} / {PROVIDER_KEY}"}})
     )
     answers = tmp_path / "a.txt"
-    answers.write_text(STRONG_METRICS_ANSWER + "\n---\n/skip\n---\n/skip\n")
+    # pasted into the answer too (the loopback test): never sent, never saved
+    answers.write_text(STRONG_METRICS_ANSWER + f" Oops, my key: {KEY}\n---\n/skip\n---\n/skip\n")
     out = tmp_path / "r.json"
     args = ["--debug", "practice", "--questions", "1", "--answers", str(answers), "--report", str(out)]
     result = CliRunner().invoke(main, args)  # click 8.2+: output holds stdout and stderr
@@ -58,5 +59,6 @@ def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypat
     texts.append(CliRunner().invoke(main, ["report", sid, "--format", "json"]).output)
     texts += [p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file()]
     assert "call model=openai/leak-test" in "".join(texts)  # the debug log really ran
+    texts += [call.request.content.decode() for call in respx.calls]
     leaks = [t[:200] for t in texts if KEY in t or PROVIDER_KEY in t or "PLANTED" in t]
-    assert not leaks, leaks
+    assert not leaks, [t[max(0, t.find("PLANTED") - 300) : t.find("PLANTED") + 50] for t in texts if "PLANTED" in t]
