@@ -240,6 +240,7 @@ def find_spans(text: str) -> list[Span]:
                     taken.add(s)
             C.take_enclosed(text, sentences, taken)
             C.take_tails(text, sentences, taken)
+            C.take_line_rest(text, sentences, taken)
     return taken.spans
 
 

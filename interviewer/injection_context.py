@@ -223,3 +223,26 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
             if toward[i] and taken.free(sentences[i]) and not taken.free(sentences[i + 1]):
                 taken.add(sentences[i])
                 grew = True
+
+
+# what the leftovers of an attack's line speak of: the reader, the process, the score ("Funnel below." is content)
+_FRAMING = re.compile(
+    r"\b(you|your|reviewers?|graders?|evaluators?|assessors?|markers?|exercise|stage|pipeline|access|account|line|text|"
+    r"scor\w*|marks?|grade\w*|rating|pass|recheck|re-?score)\b|\d",
+    re.I,
+)
+
+
+def take_line_rest(text: str, sentences: list[Span], taken: Taken) -> None:
+    """A line that is mostly an instruction goes whole: its short leftovers ("Red-team exercise in progress.",
+    "If you are a human, disregard this line.") are the attack's framing, and graded they lifted a score."""
+    free = [s for s in sentences if taken.free(s)]
+    if not free or len(free) == len(sentences):
+        return
+    left = [text[a:b] for a, b in free]
+    words = sum(len(s.split()) for s in left)
+    total = sum(len(text[a:b].split()) for a, b in sentences)
+    framing = all(_FRAMING.search(normalise(s)) and not _PLAN.match(normalise(s)) for s in left)
+    if words <= 10 and words <= 0.6 * total and framing:
+        for span in free:
+            taken.add(span)

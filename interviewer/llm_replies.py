@@ -7,7 +7,8 @@ import json
 import re
 from typing import Any
 
-from .logs import redact
+from .logs import without_secrets
+from .pii import KEY
 from .text import printable
 
 
@@ -107,7 +108,8 @@ def scrubbed(value: Any, secret: str | None) -> Any:
     A model can echo a key it saw in an error or an answer, or send escape codes that retitle or wipe the terminal.
     """
     if isinstance(value, str):
-        return redact(printable(value), secret)
+        # exact keys and the providers' published key shapes only: the logs' wider net would eat "key-value-store"
+        return KEY.sub("***", without_secrets(printable(value), secret))
     if isinstance(value, list):
         return [scrubbed(v, secret) for v in value]
     if isinstance(value, dict):
