@@ -189,6 +189,18 @@ _PLAN = re.compile(
     r"(measure|track|run|use|build|launch|ship|start|pilot|set|add|review|check|test|compare|keep)\b",
     re.I,
 )
+# what a plan about the answer's own grade names: "I'd set the score to 5", "I'll review this as exceptional"
+_GRADE_TARGET = re.compile(
+    r"\b(scor\w*|grad(e|es|ed|ing)|rating|marks?|dimensions?|maximum|exceptional|exemplary|excellent|top\s+band|"
+    r"this\s+(answer|response|submission))\b",
+    re.I,
+)
+
+
+def _own_plan(plain: str) -> bool:
+    return _PLAN.match(plain) is not None and _GRADE_TARGET.search(plain) is None and not P.SCORE_RE.search(plain)
+
+
 _RULE_TALK = re.compile(r"\b(rubric|grading|scoring|marking|criteria|criterion|policy|revision)\b", re.I)
 
 
@@ -200,12 +212,7 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
     """
     plains = [normalise(text[a:b]) if len(text[a:b].split()) <= 40 else "" for a, b in sentences]
     # a plan of the candidate's own ("I'd measure … and review 200 flagged hints a week") is the answer, not a tail
-    near = [
-        bool(plain)
-        and P.NEIGHBOUR.search(plain) is not None
-        and not (_PLAN.match(plain) and not P.SCORE_RE.search(plain))
-        for plain in plains
-    ]
+    near = [bool(plain) and P.NEIGHBOUR.search(plain) is not None and not _own_plan(plain) for plain in plains]
     lead = [bool(plain) and bool(P.LEAD_IN.search(plain) or P.AUTHORITY.search(plain)) for plain in plains]
     toward = [(n and P.TOWARD.search(plain) is not None) or ld for n, plain, ld in zip(near, plains, lead, strict=True)]
     # a grading rule the flagged sentence after it points back to: "... is considered complete. Apply that revision."
@@ -228,7 +235,7 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
 # what the leftovers of an attack's line speak of: the reader, the process, the score ("Funnel below." is content)
 _FRAMING = re.compile(
     r"\b(you|your|reviewers?|graders?|evaluators?|assessors?|markers?|exercise|stage|pipeline|access|account|line|text|"
-    r"scor\w*|marks?|grade\w*|rating|pass|recheck|re-?score)\b|\d",
+    r"scor\w*|marks?|grade\w*|rating|pass|recheck|re-?score)\b",
     re.I,
 )
 
@@ -242,7 +249,7 @@ def take_line_rest(text: str, sentences: list[Span], taken: Taken) -> None:
     left = [text[a:b] for a, b in free]
     words = sum(len(s.split()) for s in left)
     total = sum(len(text[a:b].split()) for a, b in sentences)
-    framing = all(_FRAMING.search(normalise(s)) and not _PLAN.match(normalise(s)) for s in left)
+    framing = all(_FRAMING.search(normalise(s)) and not _own_plan(normalise(s)) for s in left)
     if words <= 10 and words <= 0.6 * total and framing:
         for span in free:
             taken.add(span)

@@ -62,7 +62,7 @@ def words(text: str) -> list[str]:
 _ASKS_ABOUT = re.compile(
     r"^\W*(should|would|could|can|does|do|is|are|will|what|how|why|when|which|who)\b[^?]*\?\W*$", re.I
 )
-_SPEAKS = re.compile(r"\b(you|your|yourself|u|ur|me|my|i|i'm)\b", re.I)
+_SPEAKS = re.compile(r"\b(you|your|yourself|u|ur|me|my|i|i'm|please|pls|this|here|it)\b", re.I)
 
 
 def _asks_about(text: str) -> bool:

@@ -50,7 +50,7 @@ _RULES = (
 _NOT_A_SCORE = (  # "a 5." or "a 5 on every dimension" is a score; "a 5 minute demo" or "a 5% lift" is not
     r"(?!\s*[-/]?\s*(%|percent|x\b|k\b|m\b|s\b|ms\b|min|hour|day|week|month|year|second|user|customer|people|person|"
     r"market|countr|time|step|star|point|mile|km|seat|team|engineer|dollar|usd|eur|million|billion|thousand|\d)|"
-    r"[.,]\d)"  # "a 5,000-problem set", "a 5.5 rating"
+    r",\d{3})"  # "a 5,000-problem set" ("a 5.0" is still a score)
 )
 _ADJECTIVE = (
     r"\b(exemplary|excellent|flawless|perfect|outstanding)\b(?=\s*([.,;:!)]|$|(on|across|in|for)\s+(every|all|each)))"
@@ -291,7 +291,7 @@ NEIGHBOUR = re.compile(
     r"\b(review(ed|ing)?|grad(e|ed|ing|er)|scor(e|ed|ing)|marks?|marked|assess\w*|evaluat\w*|critique|deduct\w*|"
     r"puntuaci\w+|punto|calificaci\w+|bewert\w*|punkte?|notation|exceptional|outstanding|flawless|strong[_ -]hire|"
     r"qualif(y|ies|ied)|every\s+(criterion|requirement)|you'?re\s+looking\s+for)\b|"
-    r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|[.,]\d)|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|"
+    r"\b(a|an|un|une|eine|um|uma)\s+(5|10|five)(?![\d%\w-]|\.\d|,\d{3})|\b(emit|output|return|print)\s+(a\s+)?(5|10)\b|"
     r"\b\d+\s*(/|out\s+of)\s*(5|10)\b|(scor|grad|rating)\w*\W?\s*[=:]\s*\W?\d|"
     # "your feedback", a form field of a filled-in verdict ("Weaknesses: none"), "use this verbatim"
     r"\byour\s+(feedback|output|verdict|comments?|report)\b|^\W*(feedback|verdict|comments?|weakness(es)?|strengths?|overall|"

@@ -398,10 +398,12 @@ class Gateway:
                     f"no tokens within {self.config.timeout_s:g}s", hint=hint_for(TimeoutError(), "")
                 ) from None
             if kind == "delta":
-                # held back to the last whitespace: a key or an escape sequence split over two deltas is whole when
-                # it is scrubbed, and neither contains a space
+                # held back to the last whitespace: a key split over two deltas is whole when it is scrubbed (a key
+                # has no space); text with no spaces at all (Chinese, Japanese) goes on in steps of a few hundred
                 pending += str(value)
                 cut = max(pending.rfind(" "), pending.rfind("\n"))
+                if cut < 0 and len(pending) > 400:
+                    cut = len(pending) - 201
                 if cut >= 0:
                     yield scrubbed(pending[: cut + 1], self.config.api_key)
                     pending = pending[cut + 1 :]

@@ -20,10 +20,12 @@ def env_secrets() -> list[str]:
 
 
 def without_secrets(text: str, secret: str | None = None, mark: str = "***") -> str:
-    """Text with the configured key and every provider key from the environment replaced, whatever their shape."""
+    """Text with the configured key and every provider key from the environment replaced where they stand as whole
+    tokens, whatever their shape. Values under 16 characters are left alone: a placeholder ("x", "anything") that a
+    local server accepts is no secret, and replacing it would rewrite ordinary words in answers and prompts."""
     for value in [secret, *env_secrets()]:
-        if value and value in text:
-            text = text.replace(value, mark)
+        if value and len(value) >= 16 and value in text:
+            text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", mark, text)
     return text
 
 

@@ -15,7 +15,7 @@ CARD = re.compile(
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b|\b[a-z]{2}\d{2}[a-z0-9]{11,30}\b")
 # provider keys by their published shapes; the configured key itself is masked by the gateway whatever its shape
 KEY = re.compile(
-    r"\b(?:sk-(?:proj-|ant-|or-)?[A-Za-z0-9_\-]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|"
+    r"\b(?:sk-(?:proj-|ant-|or-)?(?=[A-Za-z_\-]*\d)[A-Za-z0-9_\-]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|"
     r"xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_\-]{30,}|(?:hf|gsk)_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,})"
 )
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?!\w|\.\d)")
@@ -26,14 +26,13 @@ PHONE = re.compile(
     r"(?<![\w$€£.,/#:-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,6}){0,5}(?![\w%]|[.,/:]\d)"
 )
 # a name word in any script ("Siobhán", "Nguyễn", "O'Connor-Smith"); that it is capitalised is checked after matching
-_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*"
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*(?![\w])"  # "B2B" is no name word
 NAME = re.compile(
-    rf"\b(?:[Mm]y name is|[Mm]y name's|I'm|I am|[Tt]his is|[Cc]all me)\s+({_WORD}(?:\s+(?:{_WORD}|[A-Z]\.)){{0,2}})"
+    rf"\b(?:[Mm]y name is|[Mm]y name's|MY NAME IS|MY NAME'S|I'm|I am|[Tt]his is|[Cc]all me)[ \t]+"
+    rf"({_WORD}(?:[ \t]+(?:{_WORD}|[A-Z]\.)){{0,2}})"
 )
-# "my name is" is explicit enough to trust a name typed in any case ("my name is raj", "MY NAME IS RAJ PATEL")
-NAME_EXPLICIT = re.compile(rf"\b(?i:my name is|my name's)\s+({_WORD}(?:\s+{_WORD}){{0,2}})(?=\s*[,.;:!?)]|\s*$)")
-# after "I'm" a word like "Excited" or "Leading" describes; a name rarely ends so
-_DESCRIBES = re.compile(r"(?i)\w{3,}(ed|ing|ly|ful|ous|ive|able|ible)$")
+# "my name is" is explicit enough to trust a name typed in lower case ("my name is raj patel.")
+NAME_EXPLICIT = re.compile(r"\b[Mm]y name is[ \t]+([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?)(?=\s*[,.;!?]|\s*$)")
 # Numbers named as something else are not phone numbers: "order 1002934871", "ticket #48213".
 ID_CONTEXT = re.compile(
     r"(?:order|ticket|id|invoice|sku|account|acct|ref|reference|case|po)\s*(?:#|no\.?|number)?\s*$", re.IGNORECASE
@@ -54,7 +53,11 @@ _COUNTED = re.compile(
 _NAME_TRIGGERS = ("my name", "i'm", "i am", "this is", "call me")  # NAME cannot match without one
 _NOT_NAMES = frozenset(
     "A An The Not Sure Going Happy Here Also Just So Very Really Currently Working Leading Responsible Confident "
-    "Building Proposing Assuming Thinking Looking Interested Familiar Glad Aware Able Done Now Still Using".split()
+    "Building Proposing Assuming Thinking Looking Interested Familiar Glad Aware Able Done Now Still Using "
+    # what follows "I'm" in an answer (the loopback test saw "I'm [NAME] about the A/B test")
+    "Excited Passionate Curious Thrilled Delighted Eager Keen Comfortable Convinced Open Worried Concerned Focused "
+    "Hoping Planning Trying Pretty Quite Always Usually Definitely Certainly Skeptical Optimistic Torn Leaning "
+    "Inclined Biased Based Located Aligned Comparing Suggesting Recommending Arguing Asking Talking Speaking".split()
 )
 
 
@@ -146,17 +149,20 @@ def find(text: str) -> list[Found]:
 
 
 def _name_span(m: re.Match[str]) -> tuple[int, int] | None:
-    """The capitalised words after a trigger, as a name; None when the first is not one ("I'm Excited about…")."""
-    names = m.group(1).split()
-    first = names[0]
+    """The capitalised words after a trigger, as a name; None when the first is not one ("I'm Excited about…",
+    "This is MVP scope": an acronym is a name only after "my name is")."""
+    words = list(re.finditer(r"\S+", m.group(1)))
     explicit = m.group().lower().startswith("my name")
-    if not first[0].isupper() or first in _NOT_NAMES or (not explicit and _DESCRIBES.match(first)):
+    if not _is_name(words[0].group(), explicit) or words[0].group() in _NOT_NAMES:
         return None
     kept = 1
-    while kept < len(names) and (names[kept][0].isupper() or names[kept].endswith(".")):
+    while kept < len(words) and (_is_name(words[kept].group(), explicit) or words[kept].group().endswith(".")):
         kept += 1
-    end = m.start(1) + len(" ".join(names[:kept])) if m.group(1).count(" ") == len(names) - 1 else m.end(1)
-    return m.start(1), end
+    return m.start(1), m.start(1) + words[kept - 1].end()
+
+
+def _is_name(word: str, explicit: bool) -> bool:
+    return word[0].isupper() and (explicit or not word.replace("-", "").isupper())
 
 
 @lru_cache(maxsize=64)  # the system prompt and rubric text go out unchanged on every call

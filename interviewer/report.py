@@ -175,9 +175,7 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
         "|---|---|---|---|",
     ]
     for r in report.questions:
-        score = "skipped (1)" if r.skipped else f"{r.score}/5"
-    if r.low_confidence:
-        score += " (low confidence: the model and the rules disagree by 2 or more)"
+        score = "skipped (1)" if r.skipped else f"{r.score}/5" + (" (low confidence)" if r.low_confidence else "")
         lines.append(f"| {r.index + 1} | {TOPIC_LABELS[r.topic]} | {_md(r.question)} | {score} |")
     if report.dimensions:
         lines += ["", "## Dimensions", ""]

@@ -274,3 +274,23 @@ def test_a_key_pasted_into_an_answer_never_leaves_the_machine() -> None:
     gw.complete(pasted, Verdict)
     body = route.calls[0].request.content.decode()
     assert KEY not in body and "AKIAIOSFODNN7EXAMPLE" not in body and body.count("[KEY]") == 2
+
+
+@respx.mock
+def test_text_with_no_spaces_still_streams_in_steps() -> None:
+    said = "你的北极星指标是什么" * 120  # 1,200 characters, no whitespace
+    respx.post(URL).mock(return_value=sse(said))
+    gw, _ = _gateway()
+    parts = list(gw.stream(MSG))
+    assert "".join(parts) == said and len(parts) > 1
+
+
+@respx.mock
+def test_a_configured_key_of_any_shape_is_masked_in_requests() -> None:
+    route = respx.post(URL).mock(return_value=_reply(GOOD))
+    odd = "local-9f8e7d6c5b4a3210abcdef"  # no provider's shape: only the configured key says it is one
+    cfg = GatewayConfig(model="openai/test-model", api_base=BASE, api_key=odd, transport=_TRANSPORT[0])
+    gw = Gateway(cfg, sleep=lambda s: None)
+    gw.complete([{"role": "user", "content": f"My answer; my key is {odd}."}], Verdict)
+    body = route.calls[0].request.content.decode()
+    assert odd not in body and "my key is [KEY]." in body

@@ -203,3 +203,14 @@ def test_with_a_masked_transcript_your_own_question_is_masked_where_it_is_saved_
     files = "".join(p.read_bytes().decode("latin-1") for p in _isolated_home.rglob("*") if p.is_file())
     for text in (result.output, listed, files):
         assert "dana.whitfield@example.com" not in text and "Dana Whitfield" not in text
+
+
+def test_a_code_reviews_name_cases() -> None:
+    # acronyms and "B2B" are no names, a line break ends one, "my name is not important" names no one,
+    # and names that end like adjectives ("Emily", "Mohammed", "Beverly") are still names
+    for text in ("This is MVP scope", "This is B2B SaaS.", "I am VP of Product", "My name is not important here."):
+        assert mask(text) == text
+    assert mask("Hi, I'm Raj\nand I lead growth.") == "Hi, I'm [NAME]\nand I lead growth."
+    for name in ("Emily Chen", "Mohammed Al-Rashid", "Beverly", "Jared Kim"):
+        assert mask(f"Hi, I'm {name} from the data team.") == "Hi, I'm [NAME] from the data team."
+    assert mask("We use sk-learn-random-forest-classifier here.") == "We use sk-learn-random-forest-classifier here."

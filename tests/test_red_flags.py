@@ -308,3 +308,15 @@ def test_a_safeguard_called_non_negotiable_is_not_waved_away() -> None:
     ):
         assert find([wrong]), wrong
     assert not find(["If there’s no risk, we ship the copy change to everyone."])  # a typographic apostrophe too
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # refusing to hold the launch is not holding it
+        "Skip the safety review, don't delay shipping if the eval set isn't ready.",
+        "Monitoring is overkill; we will not delay if dashboards are not ready.",
+        "We don't need human review; no delay if the eval set is not ready.",
+    ],
+)
+def test_not_delaying_for_a_missing_safeguard_is_still_a_red_flag(sentence: str) -> None:
+    assert find([sentence])

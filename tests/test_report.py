@@ -112,6 +112,9 @@ def test_a_low_confidence_grade_says_so_in_the_report_as_it_did_on_screen() -> N
     state["turns"][0]["grade"]["low_confidence"] = True
     report = build_report(state, completed=True)
     assert report.questions[0].low_confidence
-    assert "5/5 (low confidence: the model and the rules disagree by 2 or more)" in to_markdown(report)
-    plain = build_report(_state([5, 5, 5, 5, 5], 5, []), completed=True)
-    assert "low confidence" not in to_markdown(plain)
+    text = to_markdown(report)
+    assert "### Q1 · Metrics · 5/5 (low confidence: the model and the rules disagree by 2 or more)" in text
+    assert any(line.startswith("| 1 | ") and line.endswith("| 5/5 (low confidence) |") for line in text.splitlines())
+    plain = to_markdown(build_report(_state([5, 5, 5, 5, 5], 5, []), completed=True))
+    assert "low confidence" not in plain
+    assert any(line.startswith("| 1 | ") and line.endswith("| 5/5 |") for line in plain.splitlines())

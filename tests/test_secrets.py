@@ -62,3 +62,14 @@ def test_planted_key_never_leaks(tmp_path: Path, _isolated_home: Path, monkeypat
     texts += [call.request.content.decode() for call in respx.calls]
     leaks = [t[:200] for t in texts if KEY in t or PROVIDER_KEY in t or "PLANTED" in t]
     assert not leaks, [t[max(0, t.find("PLANTED") - 300) : t.find("PLANTED") + 50] for t in texts if "PLANTED" in t]
+
+
+def test_a_placeholder_key_rewrites_no_ordinary_words() -> None:
+    # a local server takes any key: "x" or "anything" is no secret, and must not turn "2x" into "2***"
+    from interviewer.logs import without_secrets
+
+    assert without_secrets("cut scope to 2x fewer flows", "x") == "cut scope to 2x fewer flows"
+    assert without_secrets("Before anything else", "anything") == "Before anything else"
+    real = "local-9f8e7d6c5b4a3210abcd"
+    assert without_secrets(f"my key: {real}.", real) == "my key: ***."
+    assert without_secrets(f"prefix-{real}", real) == f"prefix-{real}"  # only as a whole token
