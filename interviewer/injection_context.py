@@ -235,7 +235,8 @@ def take_tails(text: str, sentences: list[Span], taken: Taken) -> None:
 # what the leftovers of an attack's line speak of: the reader, the process, the score ("Funnel below." is content)
 _FRAMING = re.compile(
     r"\b(you|your|reviewers?|graders?|evaluators?|assessors?|markers?|exercise|stage|pipeline|access|account|line|text|"
-    r"scor\w*|marks?|grade\w*|rating|pass|recheck|re-?score)\b",
+    r"scor\w*|marks?|grade\w*|rating|pass|recheck|re-?score|please|apply|code|override|accept\w*|approv\w*|"
+    r"this\s+(answer|response|submission))\b|\b(5|10|five|ten)\b(?![%.,]?\d|\s*%)",
     re.I,
 )
 
