@@ -310,8 +310,11 @@ class Gateway:
                 raise LLMOutputError(f"{model} replied with something other than JSON: {hint}") from None
             except FutureTimeout:
                 future.cancel()  # litellm's own timeout may never fire on a silent server; ours does
+                # not retried: a server silent for the whole timeout seldom answers the next try, and each try is
+                # another full timeout of a candidate staring at "Grading…" (the loopback test waited 3 x 30 s)
                 failure: Exception = TimeoutError(f"no reply within {self.config.timeout_s:g}s")
-                wait = None
+                message = redact(f"{model} failed: {describe(failure)}", self.config.api_key)
+                raise LLMError(message, hint=hint_for(failure, self.config.api_base)) from None
             except Exception as exc:  # classified right below, never swallowed
                 failure, wait = exc, retry_after(exc)
                 log.debug("failed model=%s: %s", model, redact(describe(exc), self.config.api_key))

@@ -85,10 +85,11 @@ def rejects_format(exc: Exception) -> bool:
 
 
 def retryable(exc: Exception) -> bool:
-    """429, 5xx, connection errors and timeouts are worth another try; 400/401/403/404 are not."""
+    """429, 5xx and connection errors are worth another try; 400/401/403/404 are not, nor a timeout (a whole timeout
+    more of waiting, for a server that seldom answers the next try)."""
     status = getattr(exc, "status_code", None)
     name = type(exc).__name__
-    if name in ("APIConnectionError", "Timeout", "APITimeoutError", "ConnectError", "ReadTimeout"):
+    if name in ("APIConnectionError", "ConnectError"):
         return True
     return status == 429 or (isinstance(status, int) and 500 <= status < 600)
 
