@@ -314,7 +314,9 @@ def _saved(
     if source is not None and source.interactive:
         # the box exactly as it is, empty included: a draft saved earlier must not bring back text since deleted
         drafts.writer(interview)(source.draft)
-        if source.draft.strip():
+        if drafts.was_sent(interview, source.draft):  # stopped while it was graded (the loopback test)
+            console.print("\nYour answer was sent before the stop; resume grades it.")
+        elif source.draft.strip():
             console.print("\nYour unsent answer is kept; it will be in the answer box when you resume.")
     # soft_wrap: a narrow terminal wraps the command on screen, but a copy of it stays one line
     console.print(f"\nSaved. Resume with: [bold]{escape(command)} resume {interview.session_id}[/]", soft_wrap=True)

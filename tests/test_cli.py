@@ -699,3 +699,29 @@ def test_with_a_model_grading_an_answer_in_another_language_is_graded_at_once(_i
         turns = interview.state()["turns"]
     assert "back in the box" not in console.export_text()  # not sent back: a model reads it
     assert [t["answer"] for t in turns][:1] == [GERMAN] and GERMAN not in source.boxes
+
+
+def test_a_stop_while_the_answer_is_graded_says_resume_grades_it(_isolated_home: Path) -> None:
+    # the loopback test: Ctrl-C during grading said "Your unsent answer is kept … in the answer box"
+    from rich.console import Console
+
+    from interviewer import store
+    from interviewer.config import Settings
+    from interviewer.knowledge import bank
+    from interviewer.loop import _saved
+    from interviewer.rules import RuleGrader
+    from interviewer.session import Interview
+    from interviewer.state import Context
+
+    console = Console(record=True, width=200)
+    sent = "I'd track resolved tickets per agent hour, with CSAT as the guardrail."
+    with store.open_db(Settings().db_path) as conn:
+        interview, _ = Interview.start(conn, Context(grader=RuleGrader()), bank().questions[:1], "t")
+        source = _CtrlCSource(draft=sent)
+        store.put_inbox(conn, interview.session_id, 0, {"text": sent, "skip": False})
+        _saved(console, interview, 130, source)
+        text = console.export_text()
+        assert "sent before the stop; resume grades it" in text and "unsent answer is kept" not in text
+        source.draft = "a different half-typed answer"
+        _saved(console, interview, 130, source)
+        assert "unsent answer is kept" in console.export_text()
