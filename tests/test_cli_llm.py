@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import httpx
@@ -134,3 +135,22 @@ def test_a_hosted_model_without_a_key_is_named_before_the_first_question(
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-other-0123456789")  # a key under the provider's own name is enough
     again = CliRunner().invoke(main, args, catch_exceptions=False)
     assert "No API key" not in again.output
+
+
+def test_with_debug_litellms_own_lines_go_to_stderr_not_into_the_interview() -> None:
+    # the loopback test saw 13 "LiteLLM:DEBUG" lines on stdout, among the questions (a fresh process: litellm logs
+    # while it is imported, which only happens once per process)
+    import subprocess
+    import sys
+
+    script = (
+        "from interviewer.logs import configure\n"
+        "configure(True, [])\n"
+        "import interviewer.llm as llm\n"
+        "llm._litellm()\n"
+        "print('DONE')\n"
+    )
+    env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "DONE"
