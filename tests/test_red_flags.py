@@ -270,6 +270,8 @@ def test_staged_plans_and_efficiency_metrics_are_not_red_flags(sentence: str) ->
         # holding the launch for a safeguard (the loopback test's "waving off a safeguard" tip)
         "I would delay if parental consent is not ready.",
         "I'd delay the launch if the eval set isn't ready.",
+        # fresh21-051 (gold 5): waved off, then taken up anyway
+        "Governance: the EU AI Act doesn't apply, but this is the kind of system it would class as high-risk.",
     ],
 )
 def test_defending_a_safeguard_or_quoting_someone_else_is_not_a_red_flag(sentence: str) -> None:
@@ -320,3 +322,8 @@ def test_a_safeguard_called_non_negotiable_is_not_waved_away() -> None:
 )
 def test_not_delaying_for_a_missing_safeguard_is_still_a_red_flag(sentence: str) -> None:
     assert find([sentence])
+
+
+def test_a_regulation_waved_off_with_nothing_after_it_is_still_a_red_flag() -> None:
+    assert find(["Privacy: these are historical public records, so GDPR doesn't apply."])
+    assert find(["Skip the A/B test, but keep an eye on support tickets."])
