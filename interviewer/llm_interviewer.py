@@ -6,6 +6,7 @@ from the report, so a failing model costs the candidate nothing but the polish.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pydantic import BaseModel
@@ -32,10 +33,16 @@ _ECHO = (
 )
 
 
+# a "question" that grades or answers itself ("Great question! The answer is: … Score: 5/5. What next?")
+_NOT_ASKING = re.compile(r"\bscore\s*[:=]|\b[0-5](\.\d)?\s*/\s*5\b|\bthe\s+answer\s+is\s*:", re.IGNORECASE)
+
+
 def _check_prefix(text: str) -> None:
     lower = text.lower()
     if any(marker in lower for marker in _ECHO):
         raise LLMError("the model echoed its instructions instead of asking")
+    if _NOT_ASKING.search(text):
+        raise LLMError("the model graded or answered instead of asking")
 
 
 class Narrative(BaseModel):

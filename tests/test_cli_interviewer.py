@@ -87,3 +87,22 @@ def test_a_failing_interviewer_model_falls_back_to_the_bank(
     out = result.output  # type: ignore[attr-defined]
     assert "the bank's question follows" in out and "Question 1/1" in out
     assert report["narrative"].startswith("You averaged")
+
+
+@respx.mock
+def test_a_question_that_grades_or_answers_itself_is_not_asked(
+    interviewer_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the loopback test: "Great question! The answer is: … Score: 5/5. What next?" was shown as Question 1
+    junk = "Great question! The answer is: stage it internal, shadow, A/B, canary. Score: 5/5. What next?"
+
+    def server(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if body.get("stream"):
+            return sse(junk if "Rephrase this interview question" in body["messages"][-1]["content"] else PROBE)
+        return _json({"narrative": "Fine."})
+
+    respx.post(URL).mock(side_effect=server)
+    result, _ = _practice(tmp_path)
+    out = result.output  # type: ignore[attr-defined]
+    assert "Score: 5/5. What next?" not in out and "the bank's question follows" in out
