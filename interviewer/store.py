@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -267,7 +268,9 @@ def write_private(path: Path, text: str) -> None:
     """Write a file the candidate asked for (a report holds their answers) user-only, like the data folder, even
     over an older copy that others could read."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if path.is_symlink():  # writing through it would overwrite, and make private, whatever file it points at
+        raise OSError(errno.ELOOP, "it is a symbolic link; name the file itself")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with contextlib.suppress(OSError):  # not ours to change (another owner, some network mounts): write anyway
         os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -389,6 +389,15 @@ def test_an_empty_own_question_is_refused_and_a_report_can_go_to_a_new_folder(tm
     out = tmp_path / "new" / "folder" / "r.md"
     written = _run(["report", session_id, "--output", str(out)])
     assert written.exit_code == 0 and out.read_text().startswith("# Mock interview report")
+    # a symbolic link is refused: writing through it overwrote (and made private) the file it named (loopback test)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    victim.chmod(0o644)
+    link = tmp_path / "link.md"
+    link.symlink_to(victim)
+    refused = _run(["report", session_id, "--output", str(link)])
+    assert refused.exit_code == 2 and "symbolic link" in refused.output
+    assert victim.read_text() == "keep me" and victim.stat().st_mode & 0o777 == 0o644
 
 
 def test_resuming_at_a_follow_up_shows_its_question_again(tmp_path: Path) -> None:
