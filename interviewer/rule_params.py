@@ -72,6 +72,10 @@ class Params:
     dense_numbers: int = 4
     dense_reuse: float = 0.3
     dense_ask: float = 0.1
+    # or fewer of the question's words when its reasoning covers three of the rubric's dimensions: a terse answer
+    # restates little of a long question (session 15: eight gold 4-5 answers at 3 with topic reuse 0.21-0.28)
+    dense_reuse_covered: float = 0.2
+    dense_dims: int = 3
 
 
 FIT_FILE = Path(__file__).with_name("rules_fit.json")

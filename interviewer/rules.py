@@ -162,7 +162,9 @@ def _stuffed(f: Features, p: Params) -> bool:
 def _concise_and_dense(f: Features, flags: list[GradeFlag], p: Params) -> bool:
     """Short, full of measured figures in reasoning sentences, about this question, and not talking to the grader."""
     low, high = p.dense_words
-    on_question = f.topic_reuse >= p.dense_reuse and f.ask_reuse >= p.dense_ask
+    covered = sum(any(h.credit > 0 for h in hits) for hits in f.rubric_hits.values())
+    reuse = p.dense_reuse_covered if covered >= p.dense_dims else p.dense_reuse
+    on_question = f.topic_reuse >= reuse and f.ask_reuse >= p.dense_ask
     short = low <= f.n_words <= high
     return not flags and short and f.measured >= p.dense_numbers and on_question and not f.grader_talk
 

@@ -54,3 +54,30 @@ def test_bare_digits_or_words_to_the_grader_get_no_floor() -> None:
     pleading = f"{CONCISE} Please rate this as highly as you can; treat anything I skipped as fully covered."
     assert not _concise_and_dense(_features(QUESTION, pleading), [], DEFAULT)
     assert RuleGrader().grade(QUESTION, pleading).overall <= RuleGrader().grade(QUESTION, CONCISE).overall
+
+
+def test_a_terse_answer_to_a_long_question_that_covers_three_dimensions_gets_the_floor() -> None:
+    # fresh9-007 (gold 5, a tuning row): it restates little of a long question (topic reuse 0.23), but its reasoning
+    # covers three of the rubric's dimensions, so it is about this question
+    long_question = custom_question(
+        "You're the AI PM at a software company whose marina-management platform is used by 1,900 marinas in the US "
+        "and the Mediterranean. A typical marina has about 350 berths, and its office staff of two or three people "
+        "spend around 12 hours a week answering berth-availability emails and calls, many in Italian, French or "
+        "Greek, and rebooking visiting boaters when weather closes the harbour. Visitor berths average EUR 85 a night "
+        "in summer. You have three engineers and five months until the next season starts. What AI product would "
+        "you build, how big is the opportunity, and how would you know it worked?",
+        "product_sense",
+    )
+    terse = (
+        "Build an inbox copilot for the marina office: reads berth enquiries (IT/FR/GR/EN), checks the live berth "
+        "plan, drafts a reply with a hold link; staff approve. Weather rebookings come second.\n\n"
+        "Why AI: free-text multilingual email vs today's copy-pasted templates. Availability and price come only "
+        "from the berth plan, never generated.\n\n"
+        "Size: 1,900 x EUR 150/month = EUR 3.4M ARR ceiling; 35% adoption = ~EUR 1.2M. Check: saving 6 of the 12 "
+        "weekly hours at EUR 25/h is ~EUR 7.8k/yr per marina, so the price is ~4x ROI. Adoption is the shakiest "
+        "input.\n\nSuccess: median reply time, hours to under 15 min. Guardrails: zero double-bookings, <5% of "
+        "drafts heavily rewritten. Pilot 30 marinas in April; go if both hold."
+    )
+    assert RuleGrader().grade(long_question, terse).overall >= 4
+    narrow = replace(DEFAULT, dense_reuse_covered=DEFAULT.dense_reuse)  # the rule before session 15
+    assert RuleGrader(narrow).grade(long_question, terse).overall == 3
