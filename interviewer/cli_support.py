@@ -27,6 +27,14 @@ def norm_choice(value: str | None, choices: tuple[str, ...], what: str) -> str |
 
 
 def settings_from(ctx: click.Context) -> Settings:
+    """The settings (flags > env > .env > defaults), built once per command and shared by everything it calls."""
+    built: Settings | None = ctx.meta.get("interviewer.settings")
+    if built is None:
+        built = ctx.meta["interviewer.settings"] = _build_settings(ctx)
+    return built
+
+
+def _build_settings(ctx: click.Context) -> Settings:
     from .config import Settings
 
     overrides = {k: v for k, v in (ctx.obj or {}).items() if v is not None}

@@ -247,10 +247,9 @@ def take_line_rest(text: str, sentences: list[Span], taken: Taken) -> None:
     free = [s for s in sentences if taken.free(s)]
     if not free or len(free) == len(sentences):
         return
-    left = [text[a:b] for a, b in free]
-    words = sum(len(s.split()) for s in left)
+    left = [normalise(text[a:b]) for a, b in free]
+    words = sum(len(text[a:b].split()) for a, b in free)
     total = sum(len(text[a:b].split()) for a, b in sentences)
-    framing = all(_FRAMING.search(normalise(s)) and not _own_plan(normalise(s)) for s in left)
-    if words <= 10 and words <= 0.6 * total and framing:
+    if words <= 10 and words <= 0.6 * total and all(_FRAMING.search(s) and not _own_plan(s) for s in left):
         for span in free:
             taken.add(span)
