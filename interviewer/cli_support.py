@@ -73,7 +73,7 @@ def session_guard(settings: Settings) -> Any:
 
 def warn_keyless(settings: Settings, say: Any) -> None:
     """Say before the first question which configured model has no key (its calls will fall back to the rules)."""
-    from .llm import missing_key
+    from .llm_config import missing_key
 
     # an exploratory test learned why it was "degraded" only once its first answer was graded; a warning, since a
     # key litellm finds under a name not listed here, or a fallback model, may still work

@@ -67,7 +67,7 @@ def _list_density(canon: str, n: int) -> float:
 # announced, to be recited (recitation still needs few figures or few of the question's words: rules.py)
 _FRAMEWORK = re.compile(
     r"(?i:\b(I'?ll|I'?d|I\s+will|I\s+would|let\s+me|we'?ll|we\s+will|I)\s+(use|follow|apply|go\s+through|walk\s+through|"
-    r"run\s+through|structure\s+(this|it)\s+(with|using))\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}"
+    r"run\s+through|(structure|approach|tackle|answer)\s+(this|it)\s+(with|using|through))\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}"
     r"(framework|playbook|matrix|principles|checklist)\b)|"
     # "Using the build vs buy matrix:", "Build vs buy framework:", "A standard AI launch follows five stages"
     r"(?im:^\W*(using|applying|per|following)\s+(the\s+|a\s+|an\s+|my\s+)?([\w/'-]+\s+){0,4}(framework|playbook|matrix|"
@@ -134,6 +134,11 @@ class Features:
     def topic_reuse(self) -> float:
         """The reuse the off-topic, generic and recitation checks read: loose for a short question, else exact."""
         return self.term_reuse if self.subject_reuse is None else self.subject_reuse
+
+    @property
+    def covered_dims(self) -> int:
+        """How many rubric dimensions have a concept credited in a reasoning sentence."""
+        return sum(any(h.credit > 0 for h in hits) for hits in self.rubric_hits.values())
 
     @property
     def credited(self) -> list[Sentence]:

@@ -11,14 +11,13 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import LLMError, LLMOutputError
+from .llm_config import GatewayConfig, Messages, direct, schema_json
 from .llm_replies import (
     HINT,
     NotJSON,
@@ -31,6 +30,7 @@ from .llm_replies import (
     scrubbed,
     unpack,
 )
+from .llm_stream import Silent, Tally, held_back, relay
 from .logs import adopt, redact, without_secrets
 from .pii import mask
 from .prompts import render
@@ -38,46 +38,12 @@ from .resilience import SessionGuard
 
 log = logging.getLogger("interviewer.llm")
 T = TypeVar("T", bound=BaseModel)
-Messages = list[dict[str, str]]
 LADDER = ("json_schema", "json_object", "text")
-Transport = Literal["auto", "litellm"]
 _POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="llm")
-
-
-class LLM(Protocol):
-    """What the rest of the code sees of a model."""
-
-    model: str
-
-    def complete(self, messages: Messages, schema: type[T], temperature: float = 0.0) -> T:
-        """One structured answer, validated as `schema`."""
-        ...
-
-
-@dataclass
-class GatewayConfig:
-    """How to reach a model, and how hard to try."""
-
-    model: str
-    api_base: str = ""
-    api_key: str | None = None
-    timeout_s: float = 30.0
-    retries: int = 2
-    backoff_s: float = 0.5
-    max_backoff_s: float = 20.0
-    fallbacks: list[str] = field(default_factory=list)
-    guard: SessionGuard = field(default_factory=SessionGuard)
-    transport: Transport = "auto"
 
 
 class _UnsupportedMode(Exception):
     """The server rejected this structured-output mode: try the next rung."""
-
-
-@lru_cache(maxsize=32)
-def schema_json(schema: type[BaseModel]) -> str:
-    """The class's JSON schema as canonical JSON, built once per class (it takes about 1.5 ms)."""
-    return json.dumps(schema.model_json_schema(), sort_keys=True)
 
 
 def _schema(schema: type[BaseModel]) -> dict[str, Any]:
@@ -101,41 +67,6 @@ def _litellm() -> Any:
 def warm() -> None:
     """Import litellm in the background (about 3 s on 2 cores), so the first graded answer does not wait for it."""
     threading.Thread(target=_litellm, name="litellm-warmup", daemon=True).start()
-
-
-# the variables a hosted provider's key may come in, as litellm reads them; an unlisted provider is not checked
-_KEY_VARS = {
-    "openai": ("OPENAI_API_KEY",),
-    "anthropic": ("ANTHROPIC_API_KEY",),
-    "azure": ("AZURE_API_KEY", "AZURE_OPENAI_API_KEY", "AZURE_AD_TOKEN"),
-    "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
-    "groq": ("GROQ_API_KEY",),
-    "mistral": ("MISTRAL_API_KEY",),
-    "cohere": ("COHERE_API_KEY", "CO_API_KEY"),
-    "together_ai": ("TOGETHERAI_API_KEY", "TOGETHER_API_KEY", "TOGETHER_AI_TOKEN"),
-    "deepseek": ("DEEPSEEK_API_KEY",),
-    "openrouter": ("OPENROUTER_API_KEY", "OR_API_KEY"),
-    "xai": ("XAI_API_KEY",),
-    "fireworks_ai": ("FIREWORKS_API_KEY", "FIREWORKS_AI_API_KEY", "FIREWORKSAI_API_KEY"),
-}
-
-
-def missing_key(model: str, api_key: str | None, api_base: str | None) -> str | None:
-    """The key variable a hosted model's provider reads when none of its variables is set, else None."""
-    if api_key or api_base:  # a key of our own, or a server of the user's (Ollama, vLLM) that takes any key
-        return None
-    provider = model.split("/", 1)[0] if "/" in model else "openai"
-    names = _KEY_VARS.get(provider, ())
-    return names[0] if names and not any(os.environ.get(n) for n in names) else None
-
-
-def direct(model: str, transport: Transport) -> bool:
-    """Whether `model` is sent straight to an OpenAI-compatible API with the openai SDK rather than via litellm.
-
-    litellm's per-call bookkeeping (cost, logging hooks, provider lookups) measured about 4 ms a call on
-    2 cores, most of a turn's overhead; for the OpenAI protocol the SDK it wraps does the same request.
-    """
-    return transport == "auto" and model.startswith("openai/")
 
 
 def outbound(messages: Messages, secret: str | None = None) -> Messages:
@@ -352,7 +283,7 @@ class Gateway:
             return 0.0
         lib = _litellm()
         try:
-            if direct(model, self.config.transport):
+            if response is None or direct(model, self.config.transport):  # None: a stream, priced by its tokens
                 return float(sum(lib.cost_per_token(model=model, prompt_tokens=prompt, completion_tokens=completion)))
             return float(lib.completion_cost(completion_response=response))
         except Exception:  # unknown models have no local price: count their tokens at cost 0, and stop asking
@@ -368,55 +299,25 @@ class Gateway:
 
     def stream(self, messages: Messages, temperature: float = 0.3) -> Iterator[str]:
         """Text deltas of one completion; our timeout applies to the first token and to every gap after it."""
-        import queue
-
-        guard = self.config.guard
+        guard, model = self.config.guard, self.config.model
         if reason := guard.blocked():
             raise LLMError(f"model calls are off for this session: {reason}", hint=HINT)
-        if not direct(self.config.model, self.config.transport):
+        if not direct(model, self.config.transport):
             _litellm()  # its first import takes seconds: not part of the wait for the first token
-        kwargs = self._request(self.config.model, messages, temperature, stream=True)
-        events: queue.Queue[tuple[str, Any]] = queue.Queue()
-
-        def pump() -> None:
-            try:
-                for chunk in self._send(kwargs):
-                    choices = getattr(chunk, "choices", None) or []
-                    delta = choices[0].delta.content if choices else None
-                    if delta:
-                        events.put(("delta", delta))
-                events.put(("end", None))
-            except Exception as exc:  # handed to the reading thread, which raises ours
-                events.put(("error", exc))
-
+        kwargs = self._request(model, messages, temperature, stream=True)
+        tally = Tally(prompt_chars=sum(len(m["content"]) for m in kwargs["messages"]))
         start = time.monotonic()
-        _POOL.submit(pump)
-        pending = ""
-        while True:
-            try:
-                kind, value = events.get(timeout=self.config.timeout_s)
-            except queue.Empty:
-                guard.record(False, time.monotonic() - start)
-                raise LLMError(
-                    f"no tokens within {self.config.timeout_s:g}s", hint=hint_for(TimeoutError(), "")
-                ) from None
-            if kind == "delta":
-                # held back to the last whitespace: a key split over two deltas is whole when it is scrubbed (a key
-                # has no space); text with no spaces at all (Chinese, Japanese) goes on in steps of a few hundred
-                pending += str(value)
-                cut = max(pending.rfind(" "), pending.rfind("\n"))
-                if cut < 0 and len(pending) > 400:
-                    cut = len(pending) - 201
-                if cut >= 0:
-                    yield scrubbed(pending[: cut + 1], self.config.api_key)
-                    pending = pending[cut + 1 :]
-            elif kind == "end":
-                guard.record(True, time.monotonic() - start)
-                if pending:
-                    yield scrubbed(pending, self.config.api_key)
-                return
-            else:
-                guard.record(False, time.monotonic() - start)
-                raise LLMError(
-                    redact(describe(value), self.config.api_key), hint=hint_for(value, self.config.api_base)
-                ) from None
+        try:
+            yield from held_back(
+                relay(lambda: self._send(kwargs), _POOL, self.config.timeout_s, tally), self.config.api_key
+            )
+        except Silent as exc:
+            guard.record(False, time.monotonic() - start)
+            raise LLMError(str(exc), hint=hint_for(TimeoutError(), "")) from None
+        except Exception as exc:  # the server's or the SDK's failure, raised as ours
+            guard.record(False, time.monotonic() - start)
+            raise LLMError(
+                redact(describe(exc), self.config.api_key), hint=hint_for(exc, self.config.api_base)
+            ) from None
+        guard.record(True, time.monotonic() - start)
+        self._meter(model, None, *tally.tokens())

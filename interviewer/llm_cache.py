@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .llm import LLM, Messages, schema_json
+from .llm_config import LLM, Messages, schema_json
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from .errors import LLMError, LLMOutputError
 from .knowledge import rubrics, sections
-from .llm import LLM, Messages
+from .llm_config import LLM, Messages
 from .logs import redact
 from .pii import mask
 from .prompts import render

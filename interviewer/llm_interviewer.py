@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from .errors import LLMError
 from .knowledge import rubrics
-from .llm import Gateway, Messages
+from .llm import Gateway
+from .llm_config import Messages
 from .prompts import render
 from .schemas import ROLE_LABELS, Question, Report
 

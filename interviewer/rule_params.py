@@ -76,6 +76,7 @@ class Params:
     # restates little of a long question (session 15: eight gold 4-5 answers at 3 with topic reuse 0.21-0.28)
     dense_reuse_covered: float = 0.2
     dense_dims: int = 3
+    narrow_dims: int = 1  # at most this many rubric dimensions with a credited concept: capped at 3
 
 
 FIT_FILE = Path(__file__).with_name("rules_fit.json")

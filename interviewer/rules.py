@@ -7,6 +7,7 @@ from statistics import mean
 from .features import Features, Hit, extract, vector
 from .language import other_language
 from .mentions import Coverage
+from .offtopic import off_topic
 from .rule_params import DEFAULT, FIT_FILE, Params, load_params
 from .schemas import Concept, DimensionScore, Grade, GradeFlag, Question, TopicRubric
 from .text import FUNCTION_WORDS, words
@@ -105,6 +106,8 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
         # a short question names too few words to tell an answer written for another question from a re-worded
         # one, unless the answer shares none of them in any form (answers to fresh6-8's short questions: >= 0.05)
         return "off_topic"
+    if off_topic(f):  # another problem of the same business: little of the ask, few rubric concepts (offtopic.py)
+        return "off_topic"
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
         return "generic"
     return None
@@ -123,7 +126,9 @@ def cap_for(flags: list[GradeFlag], f: Features, p: Params) -> int:
         return 1
     if {"keyword_stuffed", "recitation", "too_short", "generic", "vague"} & set(flags):
         return 2
-    return 3 if f.n_words < p.short_words else 5
+    # concepts shown on one rubric dimension at most are not a strong answer, however fluent and full of figures
+    # (a pricing plan under a metrics question scored 4 on its numbers alone; three rows in the gold files)
+    return 3 if f.n_words < p.short_words or f.covered_dims <= p.narrow_dims else 5
 
 
 def content_score(f: Features, evidence: dict[str, float], p: Params) -> float:
@@ -162,8 +167,7 @@ def _stuffed(f: Features, p: Params) -> bool:
 def _concise_and_dense(f: Features, flags: list[GradeFlag], p: Params) -> bool:
     """Short, full of measured figures in reasoning sentences, about this question, and not talking to the grader."""
     low, high = p.dense_words
-    covered = sum(any(h.credit > 0 for h in hits) for hits in f.rubric_hits.values())
-    reuse = p.dense_reuse_covered if covered >= p.dense_dims else p.dense_reuse
+    reuse = p.dense_reuse_covered if f.covered_dims >= p.dense_dims else p.dense_reuse
     on_question = f.topic_reuse >= reuse and f.ask_reuse >= p.dense_ask
     short = low <= f.n_words <= high
     return not flags and short and f.measured >= p.dense_numbers and on_question and not f.grader_talk

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 
@@ -25,19 +26,18 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> h
     return httpx.Response(status, json={"error": {"message": message, "type": "x"}}, headers=headers)
 
 
-def sse(text: str) -> httpx.Response:
-    """A streamed completion: server-sent events in small chunks, then a finish_reason and [DONE]."""
+def sse(text: str, usage: tuple[int, int] | None = None) -> httpx.Response:
+    """A streamed completion: server-sent events in small chunks, a finish_reason, the usage if given, [DONE]."""
 
-    def event(delta: dict[str, str], finish: str | None) -> str:
-        chunk = {
-            "id": "s",
-            "object": "chat.completion.chunk",
-            "created": 0,
-            "model": "m",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-        }
+    def event(delta: dict[str, str] | None, finish: str | None, **extra: Any) -> str:
+        chunk = {"id": "s", "object": "chat.completion.chunk", "created": 0, "model": "m", **extra}
+        chunk["choices"] = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
         return "data: " + json.dumps(chunk)
 
     lines = [event({"content": text[i : i + 12]}, None) for i in range(0, len(text), 12)]
-    lines += [event({}, "stop"), "data: [DONE]"]
+    lines.append(event({}, "stop"))
+    if usage:  # as OpenAI sends it with stream_options.include_usage: a last chunk with no choices
+        counts = {"prompt_tokens": usage[0], "completion_tokens": usage[1], "total_tokens": sum(usage)}
+        lines.append(event(None, None, usage=counts))
+    lines.append("data: [DONE]")
     return httpx.Response(200, headers={"content-type": "text/event-stream"}, content="\n\n".join(lines) + "\n\n")

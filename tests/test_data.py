@@ -92,3 +92,21 @@ def test_knowledge_markdown_has_headings_tables_repairs_and_marked_gaps() -> Non
     assert "- >50M tokens/month → Self-host or fine-tune" in md
     assert "  - **Quality:** Response acceptance rate" in md  # metric tree is a nested list
     assert "[Gap:" in md and "100K companies × … = 600M SAM" in md
+
+
+def test_the_shipped_off_topic_model_is_what_its_fitting_script_produces() -> None:
+    import importlib.util
+
+    from interviewer.offtopic import NAMES, packaged
+
+    path = Path(__file__).parents[1] / "evals" / "fit_offtopic.py"
+    spec = importlib.util.spec_from_file_location("fit_offtopic", path)
+    assert spec and spec.loader
+    fit_offtopic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit_offtopic)
+    weights, bias = fit_offtopic.fit(fit_offtopic.table())
+    shipped = packaged()
+    assert len(NAMES) == len(shipped.weights)
+    # to the written precision, give or take a last-digit rounding on another machine's floating point
+    assert [float(w) for w in weights] == pytest.approx(list(shipped.weights), abs=2e-4)
+    assert bias == pytest.approx(shipped.bias, abs=2e-4)

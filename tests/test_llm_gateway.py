@@ -17,7 +17,9 @@ from llm_fakes import chat, error, sse
 from pydantic import BaseModel
 
 from interviewer.errors import LLMError
-from interviewer.llm import Gateway, GatewayConfig, Transport, direct, extract_json
+from interviewer.llm import Gateway
+from interviewer.llm_config import GatewayConfig, Transport, direct
+from interviewer.llm_replies import extract_json
 from interviewer.resilience import SessionGuard
 
 BASE = "http://llm.test/v1"
@@ -296,3 +298,19 @@ def test_a_configured_key_of_any_shape_is_masked_in_requests() -> None:
     gw.complete([{"role": "user", "content": f"My answer; my key is {odd}."}], Verdict)
     body = route.calls[0].request.content.decode()
     assert odd not in body and "my key is [KEY]." in body
+
+
+@respx.mock
+def test_a_streamed_call_is_metered_from_the_servers_count_or_else_an_estimate() -> None:
+    said = "Walk me through the guardrail metrics you would set, and the threshold for each."
+    respx.post(URL).mock(side_effect=[sse(said), sse(said, usage=(700, 30))])
+    guard = SessionGuard()
+    gw, _ = _gateway(model="openai/gpt-4o-mini", guard=guard)
+    "".join(gw.stream(MSG))
+    estimated = (guard.usage.prompt_tokens, guard.usage.completion_tokens)
+    assert guard.usage.calls == 1 and estimated == (len("grade it") // 4, -(-len(said) // 4))
+    assert guard.usage.cost_usd > 0  # a streamed call is not free for the budget
+    "".join(gw.stream(MSG))
+    assert guard.usage.calls == 2
+    if _TRANSPORT[0] == "auto":  # the SDK hands the usage chunk on as it came
+        assert guard.usage.prompt_tokens - estimated[0] == 700 and guard.usage.completion_tokens - estimated[1] == 30

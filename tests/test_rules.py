@@ -540,3 +540,41 @@ def test_your_own_pricing_question_is_graded_on_economics() -> None:
     # an exploratory test (session 14): a pricing question got the product-sense rubric (market sizing, no pricing)
     q = custom_question("How would you price an AI legal-research assistant for small law firms at Brieflytics?")
     assert q.topic == "ai_strategy"
+
+
+def _gold(name: str, row_id: str) -> dict:
+    path = DATASET.parent / name
+    return next(r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r["id"] == row_id)
+
+
+def test_another_problem_of_the_same_business_is_off_topic_and_its_own_answers_are_not() -> None:
+    # legal aid, "hosted API or self-host, and which capability first?": a fundraising and pro bono plan (gold 1)
+    # announces no pivot the rules know and reuses the business's words; a generic on-topic answer (gold 3) and an
+    # excellent one stay on topic
+    pivot, generic, excellent = (_gold("grader-fresh22.jsonl", f"fresh22-0{n}") for n in (28, 26, 25))
+    question = custom_question(pivot["question"], pivot["topic"])
+    g = GRADER.grade(question, pivot["answer"])
+    assert g.overall == 1 and "off_topic" in g.flags
+    for row in (generic, excellent):
+        assert "off_topic" not in GRADER.grade(question, row["answer"]).flags
+
+
+def test_the_off_topic_model_judges_no_short_answer() -> None:
+    from interviewer.features import extract
+    from interviewer.knowledge import rubrics
+    from interviewer.offtopic import MIN_WORDS, OffTopicModel, off_topic
+
+    always = OffTopicModel(weights=(0.0,) * 8, bias=30.0, threshold=0.5)  # calls everything it judges off-topic
+    concepts = {d.id: list(d.concepts) for d in rubrics().topics[Q.topic].dimensions}
+    short = "I'd track weekly active teams, acceptance of suggestions, and a guardrail on complaints."
+    assert len(short.split()) < MIN_WORDS and not off_topic(extract(Q, short, concepts), always)
+    assert off_topic(extract(Q, STRONG_METRICS_ANSWER, concepts), always)
+
+
+def test_figures_on_one_rubric_dimension_do_not_make_a_strong_answer() -> None:
+    # a mine's build-or-buy question: buy, with the downtime maths, and no word of risks, evals or alternatives
+    # (gold 3); fluent and exact, it earned a 4 on its figures alone
+    row = _gold("grader-fresh23.jsonl", "fresh23-026")
+    question = custom_question(row["question"], row["topic"])
+    g = GRADER.grade(question, row["answer"])
+    assert g.overall == 3 and max(d.score for d in g.dimensions) <= 3
