@@ -21,8 +21,11 @@ Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric",
 
 _SAFEGUARD = (
     r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"
-    r"(human|manual|clinician|pharmacist|expert|editor|moderator)s?\W{0,2}\s*(review\w*|check\w*|oversight|sign[- ]off|"
-    r"re-?check\w*|approval)|review(ed|ing)?\s+(by|from)\s+(a\s+)?(human|clinician|pharmacist|expert)|"
+    # (lawyers, nurses and physicians are in _CHECK, which only counts as the subject a sentence dismisses)
+    r"(human|manual|clinician|pharmacist|expert|editor|moderator|dentist|radiologist|authenticator)s?\W{0,2}\s*"
+    r"(re-?review\w*|review\w*|check\w*|oversight|sign[- ]off|re-?check\w*|approval)|"
+    # session 16 (fresh22's first run): "skip a long beta and launch to 100%"
+    r"(a\s+|the\s+)?(long\s+|public\s+|closed\s+)?beta\b|review(ed|ing)?\s+(by|from)\s+(a\s+)?(human|clinician|pharmacist|expert)|"
     r"human[- ]in[- ]the[- ]loop|re-?verification|verification|background\s+checks?|vetting|baa|consent|disclos\w*|"
     r"audit\w*|canary|staged\s+roll-?out|pilot|red[- ]team\w*|evals?\b|evaluation|bias\s+test\w*|safety\s+review|"
     r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
@@ -55,12 +58,17 @@ _DISMISS = (
 # criticism or someone else's view makes them the opposite: "skipping monitoring is the biggest mistake",
 # "stakeholders may argue monitoring is overkill; I'd keep it"
 _HEDGE = re.compile(
-    r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|instead|sampl\w+|mistake|avoid\w*|push(ing)?\s+back|"
-    r"argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable)|"
+    r"\b(only\s+(if|when|for)|unless|except|low[- ]risk|for\s+now|instead|sampl\w+|mistake|avoid\w*|"
+    r"push(ed|es|ing)?\s+back|argue|will\s+say|may\s+say|might\s+say|tempt\w*|risky|danger\w*|anti-?pattern|only\s+about|(is|are)\s+(fine|acceptable)|"
     # someone else's belief or fear, or a condition: "leadership assumes", "nurses fear", "as long as completion rises"
     r"assum\w*|believ\w*|trap|backwards|objection|fear\w*|complain\w*|as\s+long\s+as|tell\s+you|"
     # session 11: a condition on dropping it, or a view the candidate disagrees with
     r"only\s+after|until|disagree\w*|said|says|wrong\s+to|"
+    # session 16: "we extend the beta into November rather than skip it" (fresh14-037, gold 5)
+    r"rather\s+than\s+(skip|drop|cut|remove|lose)\w*|"
+    # a review's look-alikes (redflag-review16): "I'd only consider skipping a beta if…", "Saying hallucinations aren't
+    # a concern … is wishful thinking"
+    r"only\s+(\w+\s+){1,6}?(if|when)|saying|wishful\s+thinking|"
     # session 15: holding the launch for it ("I would delay if parental consent is not ready") keeps the safeguard
     r"(?<!n't\s)(?<!not\s)(?<!no\s)(?<!never\s)(delay|hold|pause|postpone)\w*\s+(\w+\s+){0,3}?(if|when|while)\s+"
     r"(\w+\s+){0,4}?(is|are)\s+(not|missing|incomplete|unclear|pending))\b|\b(?<!n't\s)(?<!not\s)(?<!no\s)(?<!never\s)"
@@ -83,7 +91,8 @@ _KEPT_ANYWAY = re.compile(
 )
 # "we shouldn't skip the evals", "never auto-suspend": a refusal in the few words right before the match cancels it
 _NEGATED = re.compile(
-    r"\b(no|not|never|don'?t|avoid|rather\s+than|instead\s+of|wouldn'?t|shouldn'?t|won'?t|cannot|can'?t)\W+(\w+\W+){0,2}$",
+    r"\b(no|not|never|don'?t|didn'?t|did\s+not|avoid|rather\s+than|instead\s+of|wouldn'?t|shouldn'?t|won'?t|cannot|can'?t)"
+    r"\W+(\w+\W+){0,2}$",
     IC,
 )
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
@@ -120,7 +129,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\b(always|strictly)\s+(becomes?\s+|is\s+|gets?\s+)?(cheaper|better|more\s+(accurate|expensive))\b|"
             # waved away as a concern, not "Privacy is not negotiable" or "… not an afterthought" (session 13)
-            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn['’]?t|is\s+not|matters\s+(much\s+)?less)\b(?!\s+(negotiable|"
+            r"\b(bias|hallucinations?|privacy|fairness)\s+(isn['’]?t|is\s+not|aren['’]?t|are\s+not|matters\s+(much\s+)?less)\b(?!\s+(negotiable|"
             r"optional|an?\s+afterthought|a\s+nice[- ]to[- ]have|up\s+for\s+debate|just\s+a\s+(checkbox|box)|"
             r"a\s+feature|a\s+bolt-on))|"
             r"\bguarantee[sd]?\s+(compliance|accuracy|"
@@ -210,7 +219,12 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bauto-?(declin|reject|den(y|ie)|suspend|bann?)\w*|\bwithout\s+(any\s+)?(human|manual|handler|clinician|"
             r"expert|pharmacist)\s+(review|check|oversight|sign-?off)|\b(take|cut|remove)\s+\w+\s+out\s+of\s+the\s+loop\b|"
             r"\bfully\s+automate\w*\b.{0,60}\b(retire|remove|without|no)\b|\bfull\s+autonomy\b|"
-            r"\btak(e|ing)\s+the\s+(preparer|human|reviewer|clinician|agent|pharmacist|expert)\s+out\s+of\s+the\s+loop\b",
+            r"\btak(e|ing)\s+the\s+(preparer|human|reviewer|clinician|agent|pharmacist|expert)\s+out\s+of\s+the\s+loop\b|"
+            # session 16 (fresh22's first run): "the whole point is getting humans out of the loop", "drop the single
+            # reviewer for those items too"
+            r"\b(humans?|people|reviewers?|experts?|clinicians?|authenticators?)\s+out\s+of\s+the\s+loop\b|"
+            r"\b(drop|remove|retire|eliminate)\w*\s+(the\s+)?(single|second|last|remaining|human)\s+(reviewer|authenticator|"
+            r"checker|approver)s?\b",
             IC,
         ),
     ),

@@ -80,6 +80,18 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ),
         ("Human review isn't needed: making customers wait would be a disaster.", "dismisses_safeguard"),
         ("We'll train the model on SSNs and bank details, not just the pay stub text.", "exposes_data"),
+        # session 16: a new labeller's confidently wrong answers (grader-fresh22), in general form
+        (
+            "Given the deadline, skip a long beta and launch to 100% of app users before the holidays.",
+            "dismisses_safeguard",
+        ),
+        ("We use a top-tier LLM, so hallucinations aren't really a concern here.", "overclaims"),
+        ("The whole point is getting humans out of the loop.", "no_human"),
+        ("Eventually we drop the single reviewer for those items too.", "no_human"),
+        (
+            "The model beats the average dentist, so there's no need to have the dentist re-review each finding.",
+            "dismisses_safeguard",
+        ),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -117,6 +129,13 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "I'd never auto-suspend accounts; suspensions are automatically queued for human review.",
         "If tickets drop and votes stay positive, roll out to everyone.",  # a staged decision
         "Rather than a big-bang launch, I'd pilot with 5% of agents.",
+        "If the beta window has no storms, we extend the beta into November rather than skip it.",
+        "We would never take humans out of the loop for a diagnosis.",
+        "I wouldn't skip the beta: it is where we catch hallucinated pairings.",
+        # a review's look-alikes (redflag-review16)
+        "I'd only consider skipping a separate beta if the feature sits behind a kill switch.",
+        "Saying hallucinations aren't a concern because we use retrieval is wishful thinking.",
+        "My VP once asked whether we could skip the pilot entirely, and I pushed back.",
         "Trade-off: more recall means more false flags and reviewer load.",
         "Without a holdout we cannot measure the incremental lift.",
         STRONG_METRICS_ANSWER,
