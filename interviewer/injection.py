@@ -27,7 +27,15 @@ from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, 
 from .screen import Screen, Screened, fold
 from .text import wrap_groups
 
-__all__ = ["InjectionScan", "addresses_grader", "find_spans", "normalise", "readable", "strip_injection"]
+__all__ = [
+    "InjectionScan",
+    "addresses_grader",
+    "find_spans",
+    "normalise",
+    "readable",
+    "strip_injection",
+    "without_leaning",
+]
 
 # one list for the patterns and the wordings learned later, each searched on its own (see injection_patterns)
 _STRONG = tuple(Screened(p) for p in (*P.STRONG_RES, *R.LEARNED_RES))
@@ -242,6 +250,24 @@ def find_spans(text: str) -> list[Span]:
             C.take_tails(text, sentences, taken)
             C.take_line_rest(text, sentences, taken)
     return taken.spans
+
+
+def without_leaning(text: str) -> str:
+    """The text without the sentences that lean towards the grader (`injection_model.leans`); itself if none do."""
+    spans = [
+        (s, e)
+        for a, b in line_spans(text)
+        for s, e in sentence_spans(text, a, b)
+        if (plain := readable(text[s:e])) is not None and injection_model.leans(plain)
+    ]
+    if not spans:
+        return text
+    kept, pos = [], 0
+    for a, b in spans:
+        kept.append(text[pos:a])
+        pos = b
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 def strip_injection(text: str) -> InjectionScan:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from statistics import mean
 
 from .features import Features, Hit, extract, vector
+from .injection import without_leaning
 from .language import other_language
 from .mentions import Coverage
 from .offtopic import off_topic
@@ -263,4 +264,10 @@ class RuleGrader:
         from .knowledge import rubrics
 
         r = rubrics()
-        return grade_answer(question, answer, r.topics[question.topic], r.version, self.params)
+        grade = grade_answer(question, answer, r.topics[question.topic], r.version, self.params)
+        # text that leans towards the grader without being removed may not raise the grade: the answer without it is
+        # graded too, and the lower grade stands (a plea the detector missed lifted borderline answers a point)
+        if (rest := without_leaning(answer)) == answer:
+            return grade
+        plain = grade_answer(question, rest, r.topics[question.topic], r.version, self.params)
+        return plain if plain.overall < grade.overall else grade
