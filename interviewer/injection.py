@@ -225,6 +225,7 @@ def find_spans(text: str) -> list[Span]:
                 piece = text[s[0] : s[1]]
                 if "\n" in piece and taken.free(s) and addresses_grader(piece.replace("\n", " ")):
                     taken.add(s)
+    _take_edges(text, lines, taken)
     for m in P.BLOCKS.finditer(text):  # a scored block that a flagged line points at ("copy its score")
         if taken.free(m.span()) and P.NEIGHBOUR.search(normalise(m.group())) and C.touches(text, m.span(), taken):
             taken.add(m.span())
@@ -250,6 +251,23 @@ def find_spans(text: str) -> list[Span]:
             C.take_tails(text, sentences, taken)
             C.take_line_rest(text, sentences, taken)
     return taken.spans
+
+
+def _take_edges(text: str, lines: list[Span], taken: Taken) -> None:
+    """On the first and last lines of an answer of several, a sentence that clearly leans towards the grader goes.
+
+    A plea pasted before or after an answer sits on a line of its own at its edge; in the middle of an answer the
+    same words are more often its own ("I'll assume ~5 pts is voluntary", fresh18-001, scores 0.70). The threshold
+    leaves a margin over polite closings ("happy to expand on any part of the grading rubric" scores 0.68).
+    """
+    typed = [line for line in lines if text[line[0] : line[1]].strip()]
+    if len(typed) < 2:
+        return
+    for a, b in (typed[0], typed[-1]):
+        for s in sentence_spans(text, a, b):
+            plain = readable(text[s[0] : s[1]])
+            if taken.free(s) and plain is not None and injection_model.leans(plain, injection_model.EDGE_LEANING):
+                taken.add(s)
 
 
 def without_leaning(text: str) -> str:

@@ -111,15 +111,16 @@ def using(model: InjectionModel) -> Iterator[None]:
 # the candidate speaking, or speaking to someone: "give me", "I'd appreciate", "you'll see"
 _ADDRESSING = re.compile(r"\b(you|your|yourself|u|ur|me|my|mine|i|i'm|i've|please|pls|kindly)\b", re.I)
 LEANING = 0.3  # no sentence of a gold answer both addresses someone and scores this high (evals/README.md, session 16)
+EDGE_LEANING = 0.75  # on an answer's first or last line, this sure is removed (injection.py, _take_edges)
 
 
-def leans(text: str) -> bool:
-    """Whether a sentence not flagged leans towards the grader: about grading, spoken to or by someone, and more than
-    LEANING likely a request. Such a sentence is kept, but it may not raise a rule grade (rules.RuleGrader)."""
+def leans(text: str, threshold: float = LEANING) -> bool:
+    """Whether a sentence not flagged leans towards the grader: about grading, spoken to or by someone, and at least
+    `threshold` likely a request. At LEANING it is kept, but it may not raise a rule grade (rules.RuleGrader)."""
     if not judged(text) or _ADDRESSING.search(text) is None:
         return False
     model = _override[-1] if _override else packaged()
-    return model.probability(text) >= LEANING
+    return model.probability(text) >= threshold
 
 
 def flags(text: str) -> bool:
