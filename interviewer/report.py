@@ -84,7 +84,8 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
     names = _session_names(results, dims)
     grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
     low = min(dims.values(), default=5.0)
-    weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or s == low < 5}  # a strong session's weakest area too
+    # a strong session's weakest area too, unless every dimension ties (then none of them is weaker than the rest)
+    weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or s == low < min(5.0, max(dims.values()))}
     ranked = sorted(dims.items(), key=lambda x: x[1])
     strengths = [f"{names[d]} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
     gaps = [f"{names[d]} ({s:.1f}/5)" for d, s in ranked if d in weak]
@@ -180,9 +181,14 @@ def to_markdown(report: Report, transcript: bool = True) -> str:
     if report.dimensions:
         lines += ["", "## Dimensions", ""]
         lines += [f"- {report.dimension_names.get(d) or _label(d)}: {s:.1f}/5" for d, s in report.dimensions.items()]
-    for title, items in (("Strengths", report.strengths), ("Gaps", report.gaps), ("Study next", report.study)):
+    sections = (
+        ("Strengths", report.strengths, "(no dimension at 4/5 or above yet)"),
+        ("Gaps", report.gaps, "(none found)"),
+        ("Study next", report.study, "(nothing: every answer scored 5)"),
+    )
+    for title, items, empty in sections:
         lines += ["", f"## {title}", ""]
-        lines += [f"- {_md(i)}" for i in items] or ["- (none yet)"]
+        lines += [f"- {_md(i)}" for i in items] or [f"- {empty}"]
     if transcript and any(r.exchanges for r in report.questions):
         lines += ["", "## Question by question", ""]
         for r in report.questions:

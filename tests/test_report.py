@@ -29,7 +29,15 @@ def test_a_strong_session_names_its_lowest_dimension_and_what_it_missed() -> Non
     assert report.gaps[0].endswith("(4.0/5)")  # the one dimension below 5
     assert any("Counter-metric for handle time (Q1)" in g for g in report.gaps)
     assert not any("4.0/5" in s for s in report.strengths)  # a gap is not also a strength
-    assert "(none yet)" not in to_markdown(report).split("## Gaps")[1].split("##")[0]
+    assert "(none found)" not in to_markdown(report).split("## Gaps")[1].split("##")[0]
+
+
+def test_a_session_whose_dimensions_all_tie_lists_them_as_strengths_not_gaps() -> None:
+    report = build_report(_state([4, 4, 4, 4, 4], 4, ["Counter-metric for handle time"]), completed=True)
+    assert len(report.strengths) == 5 and not any("/5)" in g for g in report.gaps)
+    assert report.gaps == ["Counter-metric for handle time (Q1)"]  # what the 4 still missed stays
+    flat = build_report(_state([3, 3, 3, 3, 3], 3, []), completed=True)
+    assert "(no dimension at 4/5 or above yet)" in to_markdown(flat).split("## Strengths")[1].split("##")[0]
 
 
 def test_all_fives_has_no_invented_gap() -> None:
@@ -43,7 +51,7 @@ def test_a_skipped_question_is_a_gap_and_a_four_still_has_something_to_study() -
     state["questions"] = state["questions"] * 2
     state["turns"] = [state["turns"][0], skipped]
     report = build_report(state, completed=True)
-    assert "Q2 was skipped" in report.gaps and report.study  # not "(none yet)" under either
+    assert "Q2 was skipped" in report.gaps and report.study  # not "(none found)" under either
 
 
 def test_a_report_before_any_answer_says_so_and_a_title_never_turns_into_markdown() -> None:
