@@ -117,6 +117,8 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     hidden = (_decoded(unquoted) or _rot13(unquoted) or _reversed(unquoted)) if depth else ""
     if hidden and addresses_grader(hidden, depth - 1):
         return True
+    if P.OVERRIDE_HEADING.match(segment):
+        return True
     plain = readable(segment)
     if plain is None:
         return False

@@ -201,6 +201,14 @@ WEAK = [
     r"\bstrong[_ -]hire\b|★{4,}",
 ]
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
+# a heading that announces grading orders ("## Grading override", "**Note to the grader:**"): on a line of its own it
+# heads the request under it; left behind, it read as part of the answer (the loopback test, session 15)
+OVERRIDE_HEADING = re.compile(
+    r"^\W*((grading|grader|scoring|evaluat\w*|rubric|marking|assessment|examiner)\s+(override|instructions?|directive|"
+    r"amendment|patch|policy\s+change)s?|(override|instructions?|notes?|message)\s+(for|to)\s+(the\s+)?(grader|evaluator|"
+    r"scorer|examiner|marker|assessor|reviewer|ai|model|llm)s?)\W*$",
+    re.IGNORECASE,
+)
 FAKE_ROLE = re.compile(
     r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*[\"']?(5|10)\b|\boverrid\w*|"
     r"\b(rate|score|grade|mark)\s+(this|the|my)\s+\w+\s+(a\s+)?(5|10)\b|\bpositive_only\b|\bfull\s+(credit|marks)\b|"
