@@ -157,7 +157,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+day|on\s+day\s+one)\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
+            r"(day|night|weekend|morning|evening)|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
@@ -183,7 +184,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"success\s+(is|=)|measure\s+success\s+by)\b.{0,40}"
             r"\b(time\s+spent(?!\s+(on|per|doing|writing|handling)\b)|time\s+spent\s+(in|on)\s+(the\s+)?(app|site|platform|feed)|minutes\s+in\s+(the\s+)?app|session\s+time|time\s+on\s+(the\s+)?(site|app|page)|(number|count)\s+of\s+(\w+\s+){1,2}(generated|created|sent|filed|updated|"
             r"opened|viewed)|(?<!accepted\s)(?<!merged\s)(?<!approved\s)(?<!kept\s)\b\w+\s+generated|how\s+many\s+(\w+\s+){1,3}(generates|sends|files)|app\s+opens|"
-            r"social\s+media\s+mentions)\b|"
+            r"social\s+media\s+mentions|"
+            # session 16 (fresh24): "North star: number of conversations handled by the assistant per month"
+            r"(number|count|volume)\s+of\s+(conversations|chats|sessions|messages|queries|interactions)\s+(handled|had|held|"
+            r"started|with)\b(?![^.;]*\b(that|which|who|where|ending|resulting|resolved|completed)\b))|"
             r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
             # session 14: "North star: tracking sessions per parcel" (not "resolved sessions per agent")
             r"\bnorth\s+star\b\W{0,3}(is\s+)?(\w+\s+){0,2}?(?<!resolved\s)(?<!successful\s)(?<!completed\s)(?<!converted\s)"

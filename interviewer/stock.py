@@ -38,7 +38,12 @@ _STOCK = re.compile(
     r"(?:comprehensive|well[-\s]rounded|structured\s+and\s+thoughtful)\s+approach|through\s+the\s+lens\s+of|"
     r"on\s+the\s+same\s+page|ahead\s+of\s+the\s+curve|harness(?:ing)?\s+the\s+power|user[-\s]centric|"
     r"seamless(?:ly)?|as\s+much\s+an?\s+\w+\s+as\s+an?\s+\w+|fabric\s+of|not\s+(?:just\s+)?a\s+box\s+to\s+tick|"
-    r"paint\s+a\s+(?:complete|full|clear)\s+picture|from\s+(?:multiple|many|all)\s+angles|raise\s+the\s+bar"
+    r"paint\s+a\s+(?:complete|full|clear)\s+picture|from\s+(?:multiple|many|all)\s+angles|raise\s+the\s+bar|"
+    # session 16 (fresh24's verbose, empty build-vs-buy answer)
+    r"pros\s+and\s+cons|(?:the\s+)?right\s+stakeholders|(?:an?\s+)?informed\s+decisions?|"
+    r"(?:stay|remain)\s+(?:flexible|agile|nimble)|(?:ai|tech(?:nology)?)\s+landscape\s+is\s+(?:changing|evolving)|"
+    r"depends\s+on\s+(?:the\s+company'?s|your|our|the\s+organi[sz]ation'?s)\s+(?:overall\s+)?(?:strategy|priorities|goals|needs)|"
+    r"align\s+on\s+what\s+matters|what\s+makes\s+sense\s+(?:today|now|for\s+the\s+business)"
     r")\b",
     re.IGNORECASE,
 )

@@ -92,6 +92,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
             "The model beats the average dentist, so there's no need to have the dentist re-review each finding.",
             "dismisses_safeguard",
         ),
+        # session 16: grader-fresh24's confidently wrong answers
+        ("I'd launch across all 9 states on the same night.", "big_bang"),
+        ("North star: number of conversations handled by the assistant per month.", "vanity_metric"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -136,6 +139,8 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "I'd only consider skipping a separate beta if the feature sits behind a kill switch.",
         "Saying hallucinations aren't a concern because we use retrieval is wishful thinking.",
         "My VP once asked whether we could skip the pilot entirely, and I pushed back.",
+        "North star: number of conversations started with Icebreaker that get a reply.",
+        "North star: number of conversations resolved without a human per month.",
         "Trade-off: more recall means more false flags and reviewer load.",
         "Without a holdout we cannot measure the incremental lift.",
         STRONG_METRICS_ANSWER,

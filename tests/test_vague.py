@@ -83,3 +83,14 @@ def test_the_questions_own_figures_restated_do_not_make_an_empty_answer_specific
     assert "vague" in GRADER.grade(QUESTION, restated).flags
     own = EMPTY.replace("from the technicians", "from the 14 technicians who check 300 flags a day")
     assert "vague" not in GRADER.grade(QUESTION, own).flags
+
+
+def test_consulting_cliches_are_stock_phrases() -> None:
+    # grader-fresh24-035, a verbose build-vs-buy answer that named no option it would pick, scored 3
+    for sentence in (
+        "There isn't a one-size-fits-all answer, because each option has its pros and cons.",
+        "So the key is to bring the right stakeholders together and make an informed decision.",
+        "It's important to stay flexible, because the AI landscape is changing so quickly.",
+    ):
+        assert stock_phrase(sentence), sentence
+    assert stock_phrase("We'd weigh latency against cost per call and pick the hosted API for launch.") is None
