@@ -33,7 +33,7 @@ from interviewer.injection import strip_injection  # noqa: E402
 from interviewer.input_guard import guard_answer  # noqa: E402
 from interviewer.knowledge import rubrics  # noqa: E402
 
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 L2 = 1.0
 STEPS = 3000
 
@@ -102,7 +102,7 @@ def main() -> None:
     rows = table()
     print(f"{len(rows)} rows from {len({r[0] for r in rows})} files, {sum(r[1] for r in rows)} off-topic")
     if args.cv:
-        cross_validate(rows, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+        cross_validate(rows, [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8])
     w, b = fit(rows)
     body = {
         "bias": round(b, 4),
