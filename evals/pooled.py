@@ -25,6 +25,7 @@ HELD = (
     "grader-fresh17.jsonl",
     "grader-fresh18.jsonl",
     "grader-fresh19.jsonl",
+    "grader-fresh25.jsonl",  # session 16's last blind labeller, run once at the end: kept to measure the grader
 )
 
 
