@@ -18,9 +18,9 @@ threshold is chosen on sets the model did not see.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -31,6 +31,9 @@ from interviewer.evaluation.attacks import ATTACKS
 from interviewer.injection import readable, strip_injection
 from interviewer.injection_model import MIN_WORDS, InjectionModel, features, words
 from interviewer.injection_text import line_spans, sentence_spans
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fit_cli import arguments
 
 DATA = Path(__file__).parent / "datasets"
 HELD = (
@@ -170,11 +173,7 @@ def cross_validate(data: list[tuple[str, bool, str]], thresholds: list[float]) -
 
 def main() -> None:
     """Fit, optionally cross-validate, optionally write the packaged model."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cv", action="store_true")
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
-    args = ap.parse_args()
+    args = arguments(__doc__, THRESHOLD)
     data = snippets()
     if args.cv:
         cross_validate(data, [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.98])

@@ -13,7 +13,6 @@ gold 1-2) it would wrongly flag, so the threshold is chosen on files the model d
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
@@ -24,6 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evals"))
 
+from fit_cli import arguments  # noqa: E402
 from pooled import HELD  # noqa: E402
 
 from interviewer import offtopic  # noqa: E402
@@ -94,11 +94,7 @@ def cross_validate(rows: list[tuple[str, bool, int, list[float]]], thresholds: l
 
 def main() -> None:
     """Fit, optionally cross-validate, optionally write the packaged model."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cv", action="store_true")
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
-    args = ap.parse_args()
+    args = arguments(__doc__, THRESHOLD)
     rows = table()
     print(f"{len(rows)} rows from {len({r[0] for r in rows})} files, {sum(r[1] for r in rows)} off-topic")
     if args.cv:
