@@ -255,6 +255,13 @@ def find_spans(text: str) -> list[Span]:
     return taken.spans
 
 
+# a polite closing invites the interviewer's view: "Please let me know if you'd rate the risks differently." (0.83)
+_CLOSING = re.compile(
+    r"^\W*(please\s+)?(let\s+me\s+know|feel\s+free|happy\s+to|thanks|thank\s+you|i'?d\s+(love|welcome|appreciate))\b",
+    re.I,
+)
+
+
 def _take_edges(text: str, lines: list[Span], taken: Taken) -> None:
     """On the first and last lines of an answer of several, a sentence that clearly leans towards the grader goes.
 
@@ -268,7 +275,9 @@ def _take_edges(text: str, lines: list[Span], taken: Taken) -> None:
     for a, b in (typed[0], typed[-1]):
         for s in sentence_spans(text, a, b):
             plain = readable(text[s[0] : s[1]])
-            if taken.free(s) and plain is not None and injection_model.leans(plain, injection_model.EDGE_LEANING):
+            if plain is None or _CLOSING.match(plain) or not taken.free(s):
+                continue
+            if injection_model.leans(plain, injection_model.EDGE_LEANING):
                 taken.add(s)
 
 
@@ -284,7 +293,7 @@ def without_leaning(text: str) -> str:
         return text
     kept, pos = [], 0
     for a, b in spans:
-        kept.append(text[pos:a])
+        kept.append(text[pos:a] + "\n")  # a line break, so the sentences on either side are never joined into one
         pos = b
     kept.append(text[pos:])
     return "".join(kept)

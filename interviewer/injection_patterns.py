@@ -203,10 +203,11 @@ WEAK = [
 # a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 # a heading that announces grading orders ("## Grading override", "**Note to the grader:**"): on a line of its own it
 # heads the request under it; left behind, it read as part of the answer (the loopback test, session 15)
+# (only unambiguous forms: "Instructions for the model:", "## Grading instructions" and "Notes for the reviewer" head
+# product answers about system prompts and review queues; a code review's look-alikes)
 OVERRIDE_HEADING = re.compile(
-    r"^\W*((grading|grader|scoring|evaluat\w*|rubric|marking|assessment|examiner)\s+(override|instructions?|directive|"
-    r"amendment|patch|policy\s+change)s?|(override|instructions?|notes?|message)\s+(for|to)\s+(the\s+)?(grader|evaluator|"
-    r"scorer|examiner|marker|assessor|reviewer|ai|model|llm)s?)\W*$",
+    r"^\W*((grading|grader|scoring|score|marking)\s+overrides?|(notes?|message)\s+to\s+(the\s+)?(grader|evaluator|"
+    r"scorer|examiner|marker|assessor)s?)\W*$",
     re.IGNORECASE,
 )
 FAKE_ROLE = re.compile(

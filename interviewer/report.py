@@ -84,8 +84,10 @@ def build_report(state: dict[str, Any], completed: bool) -> Report:
     names = _session_names(results, dims)
     grades = [g for t in state.get("turns", []) if (g := t.get("grade"))]
     low = min(dims.values(), default=5.0)
-    # a strong session's weakest area too, unless every dimension ties (then none of them is weaker than the rest)
-    weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or s == low < min(5.0, max(dims.values()))}
+    # a strong session's weakest area too, unless every dimension ties at 4 or above (then none is weaker than the
+    # rest); a flat session below that is weak everywhere (a review: all 3s had shown no gap at all)
+    flat_strong = low == max(dims.values(), default=5.0) and low >= STRONG
+    weak = {d for d, s in dims.items() if s <= WEAK + 0.5 or (s == low < 5 and not flat_strong)}
     ranked = sorted(dims.items(), key=lambda x: x[1])
     strengths = [f"{names[d]} ({s:.1f}/5)" for d, s in reversed(ranked) if s >= STRONG and d not in weak]
     gaps = [f"{names[d]} ({s:.1f}/5)" for d, s in ranked if d in weak]

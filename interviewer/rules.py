@@ -270,4 +270,8 @@ class RuleGrader:
         if (rest := without_leaning(answer)) == answer:
             return grade
         plain = grade_answer(question, rest, r.topics[question.topic], r.version, self.params)
-        return plain if plain.overall < grade.overall else grade
+        if plain.overall < grade.overall:
+            return plain
+        # the same overall: no dimension may keep a point the leaning text earned it either (a review: 61 of 317)
+        dims = [min(g, p, key=lambda d: d.score) for g, p in zip(grade.dimensions, plain.dimensions, strict=True)]
+        return grade.model_copy(update={"dimensions": dims, "raw": min(grade.raw, plain.raw)})

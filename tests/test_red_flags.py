@@ -95,6 +95,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # session 16: grader-fresh24's confidently wrong answers
         ("I'd launch across all 9 states on the same night.", "big_bang"),
         ("North star: number of conversations handled by the assistant per month.", "vanity_metric"),
+        # a review: a hedge words elsewhere in the sentence must not silence it
+        ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
+        ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -141,6 +144,13 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "My VP once asked whether we could skip the pilot entirely, and I pushed back.",
         "North star: number of conversations started with Icebreaker that get a reply.",
         "North star: number of conversations resolved without a human per month.",
+        # a code review's look-alikes for session 16's patterns
+        "Hallucinations are not the only risk; stale policy documents are another.",
+        "Hallucinations aren't rare in summarisation, so every summary links to its source.",
+        "Taking humans out of the loop is the failure mode I would design against.",
+        "Keeping humans out of the loop would violate HIPAA expectations, so we won't.",
+        "North star: number of conversations handled without a human handoff.",
+        "North star is the number of sessions with a booked appointment.",
         "Trade-off: more recall means more false flags and reviewer load.",
         "Without a holdout we cannot measure the incremental lift.",
         STRONG_METRICS_ANSWER,

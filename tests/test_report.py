@@ -38,6 +38,7 @@ def test_a_session_whose_dimensions_all_tie_lists_them_as_strengths_not_gaps() -
     assert report.gaps == ["Counter-metric for handle time (Q1)"]  # what the 4 still missed stays
     flat = build_report(_state([3, 3, 3, 3, 3], 3, []), completed=True)
     assert "(no dimension at 4/5 or above yet)" in to_markdown(flat).split("## Strengths")[1].split("##")[0]
+    assert len(flat.gaps) == 5  # a flat session below 4 is weak everywhere, not gap-free
 
 
 def test_all_fives_has_no_invented_gap() -> None:
