@@ -24,7 +24,8 @@ from langgraph.pregel import _loop
 
 from benchmarks import turns
 from interviewer import nodes
-from interviewer.llm import Gateway, GatewayConfig
+from interviewer.llm import Gateway
+from interviewer.llm_config import GatewayConfig
 from interviewer.llm_grader import LLMGrader
 from interviewer.rules import RuleGrader
 from interviewer.state import Context

@@ -17,7 +17,8 @@ os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 from benchmarks.stub import StubProcess  # noqa: E402
 from interviewer import store  # noqa: E402
 from interviewer.knowledge import bank  # noqa: E402
-from interviewer.llm import Gateway, GatewayConfig  # noqa: E402
+from interviewer.llm import Gateway  # noqa: E402
+from interviewer.llm_config import GatewayConfig  # noqa: E402
 from interviewer.llm_grader import LLMGrader  # noqa: E402
 from interviewer.llm_interviewer import LLMInterviewer  # noqa: E402
 from interviewer.retrieval import LazyRetriever, open_index  # noqa: E402

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import random
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -86,6 +87,7 @@ class Gateway:
         self._unpriced: set[str] = set()  # models litellm has no price for (a failed lookup costs ~1 ms)
         self._lock = threading.Lock()
         self._openai: Any = None  # one SDK client (and its connection pool) per gateway
+        self._unpriced_streams: list[tuple[str, int, int]] = []  # (model, prompt, completion) tokens of early streams
 
     def _client(self) -> Any:
         with self._lock:
@@ -130,6 +132,7 @@ class Gateway:
         if reason := guard.blocked():
             raise LLMError(f"model calls are off for this session: {reason}", hint=HINT)
         _litellm()  # importing litellm takes seconds the first time; that is not the model's latency
+        self._price_streams()
         start = time.monotonic()
         errors: list[str] = []
         hints: list[str] = []
@@ -275,7 +278,20 @@ class Gateway:
         return LLMError(f"{model}: {text}", hint=hint_for(exc, self.config.api_base))
 
     def _meter(self, model: str, response: Any, prompt: int, completion: int) -> None:
+        if response is None and "litellm" not in sys.modules:
+            # a stream straight to an OpenAI-compatible API: pricing it would import litellm (seconds) before the
+            # question's last word; its tokens count now, its price once litellm has loaded (see complete)
+            self.config.guard.add_usage(prompt, completion, 0.0)
+            with self._lock:
+                self._unpriced_streams.append((model, prompt, completion))
+            return
         self.config.guard.add_usage(prompt, completion, self._cost(model, response, prompt, completion))
+
+    def _price_streams(self) -> None:
+        with self._lock:
+            pending, self._unpriced_streams = self._unpriced_streams, []
+        for model, prompt, completion in pending:
+            self.config.guard.add_cost(self._cost(model, None, prompt, completion))
 
     def _cost(self, model: str, response: Any, prompt: int, completion: int) -> float:
         """Estimated dollars from litellm's local price map; 0 for models it does not price."""
@@ -311,6 +327,7 @@ class Gateway:
             yield from held_back(
                 relay(lambda: self._send(kwargs), _POOL, self.config.timeout_s, tally), self.config.api_key
             )
+            guard.record(True, time.monotonic() - start)
         except Silent as exc:
             guard.record(False, time.monotonic() - start)
             raise LLMError(str(exc), hint=hint_for(TimeoutError(), "")) from None
@@ -319,5 +336,5 @@ class Gateway:
             raise LLMError(
                 redact(describe(exc), self.config.api_key), hint=hint_for(exc, self.config.api_base)
             ) from None
-        guard.record(True, time.monotonic() - start)
-        self._meter(model, None, *tally.tokens())
+        finally:  # a stream stopped early (the reader's choice, not a failure) is metered too
+            self._meter(model, None, *tally.tokens())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -44,29 +46,45 @@ class Tally:
 
 
 def relay(send: Callable[[], Iterable[Any]], pool: Executor, timeout_s: float, tally: Tally) -> Iterator[str]:
-    """Raw text deltas in order; Silent when a gap (or the wait for the first) exceeds the timeout."""
+    """Raw text deltas in order; Silent when a gap (or the wait for the first) exceeds the timeout.
+
+    When the reader stops early (a reply past its length, a rejected prefix, a timeout), the worker stops reading and
+    closes the stream: a rambling model is not downloaded to the end, and its worker is freed.
+    """
     events: queue.Queue[tuple[str, Any]] = queue.Queue()
+    stop = threading.Event()
 
     def pump() -> None:
+        chunks: Any = None
         try:
-            for chunk in send():
+            chunks = send()
+            for chunk in chunks:
+                if stop.is_set():
+                    break
                 if delta := tally.see(chunk):
                     events.put(("delta", delta))
             events.put(("end", None))
         except Exception as exc:  # handed to the reading thread, which raises it there
             events.put(("error", exc))
+        finally:
+            if stop.is_set() and callable(close := getattr(chunks, "close", None)):
+                with contextlib.suppress(Exception):  # closing a half-read stream is best effort
+                    close()
 
     pool.submit(pump)
-    while True:
-        try:
-            kind, value = events.get(timeout=timeout_s)
-        except queue.Empty:
-            raise Silent(f"no tokens within {timeout_s:g}s") from None
-        if kind == "end":
-            return
-        if kind == "error":
-            raise value
-        yield value
+    try:
+        while True:
+            try:
+                kind, value = events.get(timeout=timeout_s)
+            except queue.Empty:
+                raise Silent(f"no tokens within {timeout_s:g}s") from None
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
 
 
 def held_back(deltas: Iterable[str], secret: str | None) -> Iterator[str]:

@@ -188,7 +188,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"social\s+media\s+mentions|"
             # session 16 (fresh24): "North star: number of conversations handled by the assistant per month"
             r"(number|count|volume)\s+of\s+(conversations|chats|sessions|messages|queries|interactions)\s+(handled|had|held|"
-            r"started)\b(?!\s+(without|with\s+no|end[- ]to[- ]end|fully))"
+            r"started|with(?!\s+(an?\s+)?(booked|completed|resolved|successful|accepted|purchase|order|conversion|refund)))"
+            r"\b(?!\s+(without|with\s+no|end[- ]to[- ]end|fully))"
             r"(?![^.;]*\b(that|which|who|where|ending|resulting|resolved|completed|booked|converted)\b))|"
             r"\bthe\s+only\s+thing\s+that\s+(really\s+)?matters\s+is\s+(engagement|clicks|usage|adoption|time\s+spent)\b|"
             # session 14: "North star: tracking sessions per parcel" (not "resolved sessions per agent")

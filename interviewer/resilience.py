@@ -63,6 +63,11 @@ class SessionGuard:
             elif len(self._calls) >= MIN_CALLS and p99 > P99_LIMIT_S:
                 self.tripped = f"model P99 latency {p99:.1f}s over the last {len(self._calls)} calls (limit 3s)"
 
+    def add_cost(self, cost_usd: float) -> None:
+        """Add the price of a call already counted (a stream priced once litellm had loaded)."""
+        with self._lock:
+            self.usage.cost_usd += cost_usd
+
     def add_usage(self, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
         """Count one response's tokens and cost."""
         with self._lock:

@@ -119,7 +119,8 @@ def test_breaker_trips_on_errors_latency_and_budget() -> None:
 @respx.mock
 def test_a_tripped_breaker_stops_calling_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     from interviewer.errors import LLMError
-    from interviewer.llm import Gateway, GatewayConfig
+    from interviewer.llm import Gateway
+    from interviewer.llm_config import GatewayConfig
     from interviewer.llm_grader import LLMGradeOut
 
     route = respx.post(URL).mock(return_value=_ok(_grade()))

@@ -314,3 +314,30 @@ def test_a_streamed_call_is_metered_from_the_servers_count_or_else_an_estimate()
     assert guard.usage.calls == 2
     if _TRANSPORT[0] == "auto":  # the SDK hands the usage chunk on as it came
         assert guard.usage.prompt_tokens - estimated[0] == 700 and guard.usage.completion_tokens - estimated[1] == 30
+
+
+@respx.mock
+def test_a_stream_the_reader_stops_early_is_metered_and_not_called_a_failure() -> None:
+    said = "A long rambling question " * 40
+    respx.post(URL).mock(return_value=sse(said))
+    guard = SessionGuard()
+    gw, _ = _gateway(guard=guard)
+    stream = gw.stream(MSG)
+    next(stream)
+    stream.close()  # the interviewer stops a reply past its length limit this way
+    assert guard.usage.calls == 1 and guard.usage.completion_tokens > 0
+    assert guard.blocked() == "" and not guard._calls  # the reader's choice: neither a success nor a failure
+
+
+def test_a_stream_before_litellm_has_loaded_is_priced_once_it_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    guard = SessionGuard()
+    gw, _ = _gateway(model="openai/gpt-4o-mini", guard=guard)
+    litellm = sys.modules.get("litellm") or __import__("litellm")
+    monkeypatch.delitem(sys.modules, "litellm")
+    gw._meter("openai/gpt-4o-mini", None, 1000, 200)  # pricing now would import litellm before the last word
+    assert guard.usage.calls == 1 and guard.usage.prompt_tokens == 1000 and guard.usage.cost_usd == 0
+    monkeypatch.setitem(sys.modules, "litellm", litellm)
+    gw._price_streams()
+    assert 0 < guard.usage.cost_usd < 0.01 and guard.usage.calls == 1

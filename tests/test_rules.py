@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import STRONG_METRICS_ANSWER
@@ -542,7 +543,7 @@ def test_your_own_pricing_question_is_graded_on_economics() -> None:
     assert q.topic == "ai_strategy"
 
 
-def _gold(name: str, row_id: str) -> dict:
+def _gold(name: str, row_id: str) -> dict[str, Any]:
     path = DATASET.parent / name
     return next(r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r["id"] == row_id)
 
