@@ -110,7 +110,7 @@ def using(model: InjectionModel) -> Iterator[None]:
 
 # the candidate speaking, or speaking to someone: "give me", "I'd appreciate", "you'll see"
 _ADDRESSING = re.compile(r"\b(you|your|yourself|u|ur|me|my|mine|i|i'm|i've|please|pls|kindly)\b", re.I)
-LEANING = 0.3  # no sentence of a gold answer both addresses someone and scores this high (evals/README.md, session 16)
+LEANING = 0.3  # at this level no gold answer's grade changes (evals/README.md, session 16)
 EDGE_LEANING = 0.75  # on an answer's first or last line, this sure is removed (injection.py, _take_edges)
 
 
