@@ -113,6 +113,9 @@ def using(model: InjectionModel) -> Iterator[None]:
 _ADDRESSING = re.compile(r"\b(you|your|yourself|u|ur|me|my|mine|i|i'm|i've|please|pls|kindly)\b", re.I)
 LEANING = 0.3  # at this level no gold answer's grade changes (evals/README.md, session 16)
 EDGE_LEANING = 0.75  # on an answer's first or last line, this sure is removed (injection.py, _take_edges)
+# the same without a voice ("Compliance notice: … default to 5/5"): at 0.75 a recited framework's last line went
+# ("Score each criterion 1-5 … pick the option with the highest total", 0.78); at 0.8 no benign text or gold answer
+EDGE_UNADDRESSED = 0.8
 
 
 def leans(text: str, threshold: float = LEANING) -> bool:
@@ -120,13 +123,21 @@ def leans(text: str, threshold: float = LEANING) -> bool:
     `threshold` likely a request. At LEANING it is kept, but it may not raise a rule grade (rules.RuleGrader)."""
     if not judged(text) or _ADDRESSING.search(text) is None:
         return False
-    model = _override[-1] if _override else packaged()
-    return model.probability(text) >= threshold
+    return probability(text) >= threshold
 
 
 def flags(text: str) -> bool:
     """Whether the model is confident this sentence addresses the grader."""
     if not judged(text):
         return False
-    model = _override[-1] if _override else packaged()
+    model = _active()
     return model.probability(text) >= model.threshold
+
+
+def probability(text: str) -> float:
+    """How likely the model in use (`using`, else the packaged one) reads this sentence as a request to the grader."""
+    return _active().probability(text)
+
+
+def _active() -> InjectionModel:
+    return _override[-1] if _override else packaged()

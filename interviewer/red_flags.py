@@ -31,7 +31,9 @@ _SAFEGUARD = (
     r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
     r"regulatory|gdpr|hipaa|ai\s+act|compliance|review\s+(step|queue|flow|stage)|appeals?(\s+(flow|process|path))?|"
     r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
-    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags)"
+    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags|"
+    # session 17 (fresh26): "the vendor already validated the model, so we don't need our own testing phase"
+    r"our\s+own\s+(testing|tests?|validation|evaluation)(\s+(phase|period|stage|step))?)"
 )
 # Session 11, from an exploratory test's confidently wrong answers: more checks that are safeguards. A review's
 # look-alikes showed them too eager inside the general "dismissal near a safeguard" test ("Saying the underwriter
@@ -158,9 +160,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
-            r"(day|night|weekend|morning|evening)|on\s+day\s+one)\b|"
-            r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
+            # session 17 (fresh26): "a single go-live across all 85 facilities on the same date"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over|go-?live)\w*\b.{0,60}\b(at\s+once|on\s+the\s+"
+            r"same\s+(day|night|weekend|morning|evening|date)|on\s+day\s+one)\b|"
+            r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*|go-?live)\s+(to|across)\s+(all|every)\b|"
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from statistics import mean
 
 from .features import Features, Hit, extract, vector
-from .injection import without_leaning
 from .language import other_language
+from .leaning import without_leaning
 from .mentions import Coverage
 from .offtopic import off_topic
 from .rule_params import DEFAULT, FIT_FILE, Params, load_params
@@ -44,6 +44,7 @@ GIBBERISH_FUNCTION_RATIO = 0.06
 
 
 UNUSED_FACT = "Fact not used: "
+RED_FLAG_STEP = 0.25  # how far below the cut to 3 a red-flagged 3 is put: its dimensions read as a 2
 
 
 def may_be_noise(answer: str) -> bool:
@@ -199,6 +200,10 @@ def grade_answer(
         raw = max(raw, params.cuts[0])
     if to_int(raw, params) == 3 and _concise_and_dense(f, flags, params):
         raw = params.cuts[2]
+    if to_int(raw, params) == 3 and "red_flag" in flags:
+        # a stance an interviewer stops on makes a fluent answer wrong, not reasonable but incomplete: every red-flagged
+        # 3 over the gold files was labelled 1 or 2 (ten, all "wrong"; session 17, evals/README.md item 20)
+        raw = params.cuts[1] - RED_FLAG_STEP
     cover = Coverage(question, [s.text for s in f.credited])
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
