@@ -95,6 +95,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # session 16: grader-fresh24's confidently wrong answers
         ("I'd launch across all 9 states on the same night.", "big_bang"),
         ("North star: number of conversations handled by the assistant per month.", "vanity_metric"),
+        # session 17: grader-fresh26's confidently wrong launch
+        ("The strongest plan is a single go-live across all 85 facilities on the same date.", "big_bang"),
+        ("The vendor already validated the model, so we don't need our own testing phase.", "dismisses_safeguard"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
@@ -108,6 +111,9 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
     "sentence",
     [
         "We can skip the A/B test only for copy changes behind a flag.",  # a hedged judgement call
+        "We don't need a separate testing phase for the copy change, but the model change gets a shadow test.",
+        "We can't skip our own evaluation just because the vendor published benchmarks.",
+        "We'd go live in two facilities first, then the rest on the same date once the pilot metrics hold.",
         "North star: no-shows prevented per salon per month, with cancellation complaints as the guardrail.",
         "We'd track ratings and cancellations weekly next to click-through.",
         "After the pilot, roll out to all stores on the same day in phase two.",
@@ -361,3 +367,19 @@ def test_not_delaying_for_a_missing_safeguard_is_still_a_red_flag(sentence: str)
 def test_a_regulation_waved_off_with_nothing_after_it_is_still_a_red_flag() -> None:
     assert find(["Privacy: these are historical public records, so GDPR doesn't apply."])
     assert find(["Skip the A/B test, but keep an eye on support tickets."])
+
+
+def test_a_red_flagged_answer_that_would_score_3_scores_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from interviewer import rules
+    from interviewer.questions import custom_question
+
+    path = Path(__file__).parents[1] / "evals" / "datasets" / "grader.jsonl"
+    row = next(json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if '"dev-070"' in x)  # gold 2
+    question = custom_question(row["question"], row["topic"])
+    grade = RuleGrader().grade(question, row["answer"])
+    assert "red_flag" in grade.flags and grade.overall == 2 and max(d.score for d in grade.dimensions) <= 3
+    monkeypatch.setattr(rules, "RED_FLAG_STEP", -0.01)  # put back just over the cut: the rule is what makes it a 2
+    assert RuleGrader().grade(question, row["answer"]).overall == 3
