@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .rule_params import DEFAULT
 from .rules import RuleGrader
 from .schemas import DimensionScore, Question
 from .text import words
@@ -13,6 +14,7 @@ from .tips import TIP_FLAGS
 # words to tell (a review's 15 brief replies: 2 were, at 25+ words); a pasted answer or a pitch is longer
 OFF_TOPIC_WORDS = 60
 _CAPS = {*TIP_FLAGS, "red_flag"}
+_READER = RuleGrader(replace(DEFAULT, fitted_off_topic=False))  # see Params.fitted_off_topic
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class ReplyReading:
 def read_reply(question: Question, follow_up: str, reply: str) -> ReplyReading:
     """Grade the reply alone against the question and its follow-up (a brief reply uses the scenario's words)."""
     asked = question.model_copy(update={"text": f"{question.text}\n{follow_up}"})
-    grade = RuleGrader().grade(asked, reply)
+    grade = _READER.grade(asked, reply)
     long_enough = len(words(reply)) >= OFF_TOPIC_WORDS
     return ReplyReading(
         off_topic=long_enough and "off_topic" in grade.flags,

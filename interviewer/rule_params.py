@@ -57,6 +57,14 @@ class Params:
     # An answer that says it turns to another problem and reuses little of the words of the question's ask (its
     # AI feature and its last sentence) answers another question. Not for short questions: too few words.
     off_topic_turned_ask: float = 0.25
+    # ...or reuses more of it (up to the first figure) but talks little AI-product language (under the second): the
+    # turn is to staffing, marketing, pricing (session 17: every turned answer below 0.65 over the gold files and the
+    # off-topic probe was off-topic; the lowest on-topic one was 0.69)
+    off_topic_turned_plain: tuple[float, float] = (0.4, 0.65)
+    # The fitted second opinion (offtopic.py) learned from whole answers to whole questions. A follow-up reply, read
+    # against the question and the follow-up, is outside what it saw: it called 16 of 35 re-worded good replies in
+    # the follow-up probe off-topic and none of the off-topic ones (session 17), so replies.py turns it off.
+    fitted_off_topic: bool = True
     thin_words: int = 40
     # A long answer with hardly a figure, three or more of whose sentences carry a stock phrase ("think
     # holistically", "the right balance"), in both halves, is verbose and empty: at most 2 (stock.py; evals/README.md,

@@ -86,7 +86,9 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     )
     unrelated = f.domain_share < p.off_topic_domain  # holiday stories, recipes: not AI-product talk at all
     selling = f.unasked_selling >= p.off_topic_selling  # "I'd package it in three tiers" to "how would you measure it?"
-    turned = f.turns_away and f.ask_reuse < p.off_topic_turned_ask and f.subject_reuse is None
+    ask, domain = p.off_topic_turned_plain
+    plain = f.ask_reuse < ask and f.domain_share < domain
+    turned = f.turns_away and (f.ask_reuse < p.off_topic_turned_ask or plain) and f.subject_reuse is None
     story = f.own_story  # "a bit about me: I've spent six years in product…" answers nothing that was asked
     if (
         unrelated
@@ -108,7 +110,7 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
         # a short question names too few words to tell an answer written for another question from a re-worded
         # one, unless the answer shares none of them in any form (answers to fresh6-8's short questions: >= 0.05)
         return "off_topic"
-    if off_topic(f):  # another problem of the same business: little of the ask, few rubric concepts (offtopic.py)
+    if p.fitted_off_topic and off_topic(f):  # another problem of the same business (offtopic.py)
         return "off_topic"
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
         return "generic"

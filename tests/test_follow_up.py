@@ -207,3 +207,22 @@ def test_a_reply_that_takes_the_plan_back_is_marked_down_even_when_it_is_also_of
     before, after, _ = _replied(main, reply)
     assert after["overall"] < before["overall"] and "red_flag" in after["flags"]
     assert "reply_off_topic" not in after["flags"]
+
+
+def test_no_good_reply_in_the_follow_up_probe_is_read_as_off_topic() -> None:
+    # session 17: the fitted off-topic model (learned from whole answers) called 16 of 35 re-worded good replies
+    # off-topic, so they lifted nothing; replies are read by the rules alone
+    import json
+    from pathlib import Path
+
+    from interviewer.knowledge import question_by_id
+    from interviewer.replies import read_reply
+
+    path = Path(__file__).parents[1] / "evals" / "datasets" / "followup-probe.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    good = [r for r in rows if r["kind"] != "off-topic"]
+    assert len(good) == 105
+    called = [
+        r["id"] for r in good if read_reply(question_by_id(r["question_id"]), r["question"], r["answer"]).off_topic
+    ]
+    assert called == []
