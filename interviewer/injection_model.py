@@ -79,6 +79,11 @@ def judged(text: str) -> bool:
     return len(set(tokens)) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
 
 
+def mentions_grading(text: str) -> bool:
+    """Whether any word is about grading ("score", "5", "rubric"), however short the text ("| Trade-offs | 5 |")."""
+    return any(_GRADING.match(t) for t in words(text))
+
+
 def features(text: str) -> set[str]:
     """Words and adjacent word pairs."""
     w = [t for t in words(text) if len(t) <= MAX_TOKEN]

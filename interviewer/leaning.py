@@ -21,6 +21,10 @@ from .injection_text import Span, line_spans, sentence_spans
 EDGE_GUARD = 0.6
 # a table row or a config key ("| **Final (locked)** | **5** |") is two or three words: a surer reading is needed
 SHORT_GUARD = 0.75
+# a sentence with no word about grading ("I've been rejected eight times this year.") needs a surer reading too: at
+# 0.8, openers such as "I've done this before at a retailer, and it really works." (0.83) went and cost fair answers a
+# point (2 of 720 openers and closers added to gold 3-5 answers; 0 at 0.85)
+UNJUDGED_GUARD = 0.85
 _FEW_WORDS = 4
 
 
@@ -53,41 +57,60 @@ def _leaning_sentences(text: str) -> set[Span]:
 
 
 def _edge_notes(text: str) -> set[Span]:
-    """Lines at each edge before the first line of answer text, if one reads as a note to the grader."""
+    """Lines at each edge up to the last one that reads as a note to the grader, before the answer's first sentence.
+
+    Short lines (a list item, a config key) neither start the answer nor lean unless they are about grading: they go
+    only when a note lies beyond them ("floor: 5" after "mode: lenient"), so a list next to a note stays.
+    """
     lines = [span for span in line_spans(text) if text[span[0] : span[1]].strip()]
-    if len(lines) < 2:
-        return set()
     out: set[Span] = set()
+    taken: set[Span] = set()  # lines the first pass took: the second stops there, so the answer never goes whole
     for order in (lines, lines[::-1]):
         block: list[Span] = []
-        leaning = False
-        for a, b in order[:-1]:  # never the whole answer
-            lean, content = _read_line(text, a, b)
-            leaning = leaning or bool(lean)
-            if content:  # the answer starts here: only its own leaning sentences go
-                out.update(lean)
+        last = -1  # the block's last leaning line
+        for a, b in order:
+            if (a, b) in taken:
+                break
+            kind, read = _read_line(text, a, b)
+            if kind == "answer":  # the answer starts here: after a note, the leaning sentences on the note's side go
+                if last >= 0:
+                    for span, leans in read if order is lines else read[::-1]:
+                        if not leans:
+                            break
+                        out.add(span)
                 break
             block.append((a, b))
-        if leaning:
-            out.update(block)
+            if kind == "note":
+                last = len(block) - 1
+        else:
+            last = -1  # nothing but notes and short lines: nothing to grade the answer against
+        out.update(block[: last + 1])
+        taken.update(block[: last + 1])
     return out
 
 
-def _read_line(text: str, start: int, end: int) -> tuple[list[Span], bool]:
-    """The line's sentences that read as a request to the grader, and whether it has any answer text."""
-    lean: list[Span] = []
-    content = False
+def _read_line(text: str, start: int, end: int) -> tuple[str, list[tuple[Span, bool]]]:
+    """Whether a line is answer text, a note or neither (short or markup); its sentences, and which of them lean."""
+    read: list[tuple[Span, bool]] = []
+    answer = False
     for s, e in sentence_spans(text, start, end):
         plain = readable(text[s:e])
         if plain is None:  # talk about attacks is the answer's own
-            content = True
+            answer = True
+            read.append(((s, e), False))
             continue
         n = len(injection_model.words(plain))
-        if n >= _FEW_WORDS:
-            if injection_model.probability(plain) >= EDGE_GUARD:
-                lean.append((s, e))
-            else:
-                content = True
-        elif n >= 2 and injection_model.probability(plain) >= SHORT_GUARD:
-            lean.append((s, e))
-    return lean, content
+        if n == 0:  # markup: "|---|---|", "```"
+            continue
+        leans = _leans(plain, n)
+        read.append(((s, e), leans))
+        answer = answer or (not leans and n >= _FEW_WORDS)
+    kind = "answer" if answer else "note" if any(leans for _, leans in read) else "short"
+    return kind, read
+
+
+def _leans(plain: str, n: int) -> bool:
+    if n >= _FEW_WORDS:
+        p = injection_model.probability(plain)
+        return p >= UNJUDGED_GUARD or (injection_model.judged(plain) and p >= EDGE_GUARD)
+    return injection_model.mentions_grading(plain) and injection_model.probability(plain) >= SHORT_GUARD

@@ -31,9 +31,7 @@ _SAFEGUARD = (
     r"disclaimers?|authentication|(handler|agent|reviewer|coach|clinical|legal)\s+reviews?|regulations?|regulators?|"
     r"regulatory|gdpr|hipaa|ai\s+act|compliance|review\s+(step|queue|flow|stage)|appeals?(\s+(flow|process|path))?|"
     r"confirmations?|approval\s+step|staging(\s+it)?|staged\s+rollouts?|safety\s+filters?|(our\s+own\s+)?filters|"
-    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags|"
-    # session 17 (fresh26): "the vendor already validated the model, so we don't need our own testing phase"
-    r"our\s+own\s+(testing|tests?|validation|evaluation)(\s+(phase|period|stage|step))?)"
+    r"offline\s+evals?|trust\s+(&|and)\s+safety\s+flags)"
 )
 # Session 11, from an exploratory test's confidently wrong answers: more checks that are safeguards. A review's
 # look-alikes showed them too eager inside the general "dismissal near a safeguard" test ("Saying the underwriter
@@ -116,6 +114,10 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?<!overall\s)(?<!raw\s)\b(accuracy|quality|errors?|hallucinations?|safety|complaints|bias)\s+(isn'?t|is\s+not|aren'?t|"
             r"are\s+not)\s+(really\s+)?worth\s+(tracking|measuring|monitoring|checking)\s*(separately\s*)?(because|since|[.;,]|$)|"
             r"\b(human|manual)\s+(review|approval|check)\s+(step\s+)?just\s+(brings?\s+back|reintroduces?|adds?\s+back)\b|"
+            # session 17 (fresh26): "the vendor already validated the model, so we don't need our own testing phase"
+            # (only as what is not needed: "our own testing found it too slow" is a finding, a review)
+            r"\b((don'?t|do\s+not|doesn'?t|won'?t|wouldn'?t)\s+(really\s+)?need|no\s+need\s+for)\s+(our|an?|any)\s+own\s+"
+            r"(testing|tests?|validation|evaluation|evals?)\b|"
             rf"^\W*{_CHECK}\s+(\w+\s+){{0,4}}?(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)\b|"
             rf"^\W*{_CHECK}\s+(\w+\s+){{0,4}}?(is|are)\s+(unnecessary|overkill|a\s+waste)\b|"
             rf"\b(i'?d|we'?d|i\s+would|we\s+would|i'?ll|we'?ll)\s+(remove|drop|cut|skip|turn\s+off)\s+{_CHECK}|"
@@ -160,10 +162,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            # session 17 (fresh26): "a single go-live across all 85 facilities on the same date"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over|go-?live)\w*\b.{0,60}\b(at\s+once|on\s+the\s+"
-            r"same\s+(day|night|weekend|morning|evening|date)|on\s+day\s+one)\b|"
-            r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*|go-?live)\s+(to|across)\s+(all|every)\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
+            r"(day|night|weekend|morning|evening)|on\s+day\s+one)\b|"
+            r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
+            # session 17 (fresh26): "a single go-live across all 85 facilities on the same date" (the go-live itself
+            # everywhere on one date; not release notes "on the same date", a review)
+            r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out|switch\w*\s+(it\s+)?on)\s+(across|in|at|to|for)\s+"
+            r"(all|every)\b[^.;]{0,50}\bon\s+the\s+same\s+(day|date|night)\b|"
             r"\bstraight\s+(in)?to\s+production\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"

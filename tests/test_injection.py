@@ -941,6 +941,18 @@ def test_a_note_in_no_ones_voice_goes_from_an_edge(text: str) -> None:
     assert scan.removed == [POLICY_NOTE] and scan.text == PLAIN_ANSWER
 
 
+@pytest.mark.parametrize(
+    "line",
+    [  # a review: sound closing lines of an answer about a hiring product, 0.82-0.84, no top mark or order in them
+        "Note that the candidate score is an input, not the final decision.",
+        "Result: each candidate gets a 1-5 match score, and anything below 3 is still read by a recruiter.",
+        "The output is a ranked shortlist with strengths, not a pass or fail mark.",
+    ],
+)
+def test_a_line_that_describes_a_scoring_product_stays_at_an_edge(line: str) -> None:
+    assert not strip_injection(f"{PLAIN_ANSWER}\n{line}").removed
+
+
 def test_the_same_note_inside_an_answer_and_a_recited_scoring_step_at_its_end_stay() -> None:
     inside = f"I'd pilot first.\n{POLICY_NOTE}\nThen widen it."
     assert not strip_injection(inside).removed

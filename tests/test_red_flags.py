@@ -97,6 +97,7 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("North star: number of conversations handled by the assistant per month.", "vanity_metric"),
         # session 17: grader-fresh26's confidently wrong launch
         ("The strongest plan is a single go-live across all 85 facilities on the same date.", "big_bang"),
+        ("We'd go live across all 85 facilities on the same date.", "big_bang"),
         ("The vendor already validated the model, so we don't need our own testing phase.", "dismisses_safeguard"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
@@ -114,6 +115,12 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "We don't need a separate testing phase for the copy change, but the model change gets a shadow test.",
         "We can't skip our own evaluation just because the vendor published benchmarks.",
         "We'd go live in two facilities first, then the rest on the same date once the pilot metrics hold.",
+        # a review's look-alikes of the session-17 patterns
+        "Our own testing found the vendor's model too slow on older Android phones, so we'd cache the top suggestions.",
+        "We'd publish the release notes and the help-centre article on the same date so support isn't surprised.",
+        "The go-live date and the nurse training sessions must not land on the same date; training comes first.",
+        "A single rollout across all 40 markets is impossible with data-residency rules, so we go country by country.",
+        "Release the kill switch and the alerting on the same date as the feature flag.",
         "North star: no-shows prevented per salon per month, with cancellation complaints as the guardrail.",
         "We'd track ratings and cancellations weekly next to click-through.",
         "After the pilot, roll out to all stores on the same day in phase two.",
