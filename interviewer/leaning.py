@@ -1,13 +1,13 @@
 """Text that may not raise a rule grade: what leans towards the grader without being sure enough to remove.
 
 The detector (injection.py) removes what it is sure of. The rest is graded, but the rule grader also grades the
-answer without what leans towards the grader and keeps the lower grade (rules.RuleGrader.grade), so a missed plea
-can lower nothing and raise nothing. Two kinds of text lean:
+answer without what leans towards the grader and keeps the lower grade (rules.RuleGrader.grade), so a plea the
+detector missed cannot raise the grade. Two kinds of text lean:
 - anywhere, a sentence about grading, spoken by or to someone, that the word model reads as a request at LEANING;
-- at either edge of an answer, a note pasted before or after it: the lines up to its first (or from its last) line
-  of answer text, when one of them reads as a request at EDGE_GUARD. Such notes lifted borderline answers a point
-  through words the rubric credits ("First time using this tool", "the assessment step is bypassed",
-  "| Trade-offs | 5 |"): 97 inflated pairs over every injection file before, 29 after (evals/README.md, item 20).
+- at either edge of an answer, a note pasted before or after it (see _edge_notes). Such notes lifted borderline
+  answers a point through words the rubric credits ("First time using this tool", "the assessment step is
+  bypassed", "| Trade-offs | 5 |"): 97 inflated pairs over every injection file before, 58 after (evals/README.md,
+  Prompt injection, session 17).
 """
 
 from __future__ import annotations
