@@ -76,12 +76,16 @@ def judged(text: str) -> bool:
         return False
     tokens = words(text)
     # distinct words: "<candidate_answer>...</candidate_answer>" is four tokens but says nothing
-    return len(set(tokens)) >= MIN_WORDS and any(_GRADING.match(t) for t in tokens)
+    return len(set(tokens)) >= MIN_WORDS and _about_grading(tokens)
 
 
 def mentions_grading(text: str) -> bool:
     """Whether any word is about grading ("score", "5", "rubric"), however short the text ("| Trade-offs | 5 |")."""
-    return any(_GRADING.match(t) for t in words(text))
+    return _about_grading(words(text))
+
+
+def _about_grading(tokens: list[str]) -> bool:
+    return any(_GRADING.match(t) for t in tokens)
 
 
 def features(text: str) -> set[str]:

@@ -200,7 +200,6 @@ WEAK = [
     r"\b(top|highest|maximum|max|full|perfect)\s+(possible\s+)?(marks?|score|points|grade|band|rating)\b",
     r"\bstrong[_ -]hire\b|★{4,}",
 ]
-# a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 # a heading that announces grading orders ("## Grading override", "**Note to the grader:**"): on a line of its own it
 # heads the request under it; left behind, it read as part of the answer (the loopback test, session 15)
 # (only unambiguous forms: "Instructions for the model:", "## Grading instructions" and "Notes for the reviewer" head
@@ -210,6 +209,7 @@ OVERRIDE_HEADING = re.compile(
     r"scorer|examiner|marker|assessor)s?)\W*$",
     re.IGNORECASE,
 )
+# a fake chat message in JSON, read with its quotes: {"role": "system", "content": "... score=5"}
 FAKE_ROLE = re.compile(
     r"[\"']role[\"']\s*:\s*[\"'](system|developer)[\"'].{0,200}(\b(score|rating|grade)\s*[=:]\s*[\"']?(5|10)\b|\boverrid\w*|"
     r"\b(rate|score|grade|mark)\s+(this|the|my)\s+\w+\s+(a\s+)?(5|10)\b|\bpositive_only\b|\bfull\s+(credit|marks)\b|"

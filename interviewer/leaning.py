@@ -65,7 +65,7 @@ def _edge_notes(text: str) -> set[Span]:
     lines = [span for span in line_spans(text) if text[span[0] : span[1]].strip()]
     out: set[Span] = set()
     taken: set[Span] = set()  # lines the first pass took: the second stops there, so the answer never goes whole
-    for order in (lines, lines[::-1]):
+    for forward, order in ((True, lines), (False, lines[::-1])):
         block: list[Span] = []
         last = -1  # the block's last leaning line
         for a, b in order:
@@ -74,7 +74,7 @@ def _edge_notes(text: str) -> set[Span]:
             kind, read = _read_line(text, a, b)
             if kind == "answer":  # the answer starts here: after a note, the leaning sentences on the note's side go
                 if last >= 0:
-                    for span, leans in read if order is lines else read[::-1]:
+                    for span, leans in read if forward else read[::-1]:
                         if not leans:
                             break
                         out.add(span)
