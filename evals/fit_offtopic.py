@@ -2,7 +2,7 @@
 
 Usage: python evals/fit_offtopic.py [--cv] [--write] [--threshold P]
 
-Rows: grader.jsonl's dev split and every fresh file except the held-out ones (`evals/pooled.py`'s HELD);
+Rows: grader.jsonl's dev split and every fresh file except the held-out ones (`evals/pooled.py`'s HELD) and NOT_FITTED;
 the test split never. An answer is a positive when its labeller tagged it `off-topic`. Empty answers and
 answers under the model's length (offtopic.MIN_WORDS) are left out: it never judges those.
 
@@ -33,6 +33,9 @@ from interviewer.injection import strip_injection  # noqa: E402
 from interviewer.input_guard import guard_answer  # noqa: E402
 from interviewer.knowledge import rubrics  # noqa: E402
 
+# tuned on by the rules but not fitted here: a refit with fresh28 (session 18) flagged none of its off-topic answers
+# and moved three rows the wrong way (fresh8-025 2 -> 1, fresh14-058 flagged, the probe's off-013 1 -> 3)
+NOT_FITTED = ("grader-fresh28.jsonl",)
 THRESHOLD = 0.55
 L2 = 1.0
 STEPS = 3000
@@ -44,7 +47,7 @@ def table() -> list[tuple[str, bool, int, list[float]]]:
     files = [ROOT / "evals/datasets/grader.jsonl", *sorted((ROOT / "evals/datasets").glob("grader-fresh*.jsonl"))]
     out = []
     for path in files:
-        if path.name in HELD:
+        if path.name in HELD or path.name in NOT_FITTED:
             continue
         for row in load_rows(path):
             if row.split == "test" or row.gold is None:

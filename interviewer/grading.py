@@ -7,6 +7,7 @@ from typing import Protocol
 
 from .input_guard import GuardedAnswer
 from .red_flags import find as find_red_flags
+from .rules import RuleGrader
 from .schemas import DimensionScore, Grade, Question, TopicRubric
 from .text import canonical, sentences
 from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
@@ -22,7 +23,10 @@ class Grader(Protocol):
 
 def grade_guarded(grader: Grader, question: Question, guarded: GuardedAnswer) -> Grade:
     """Grade guarded text; a grade whose answer had grader-directed text removed says so in its flags."""
-    grade = grader.grade(question, guarded.text)
+    if guarded.touched and isinstance(grader, RuleGrader):
+        grade = grader.grade(question, guarded.text, guarded.touched)
+    else:
+        grade = grader.grade(question, guarded.text)
     if guarded.injection and "injection_ignored" not in grade.flags:
         grade = grade.model_copy(update={"flags": [*grade.flags, "injection_ignored"]})
     return grade

@@ -70,10 +70,11 @@ _QUOTE_PAIRS = re.compile(
 
 @dataclass(frozen=True)
 class InjectionScan:
-    """The answer with grader-directed segments removed, and what was removed."""
+    """The answer with grader-directed segments removed, what was removed, and what is left of the lines it was on."""
 
     text: str
     removed: list[str]
+    touched: frozenset[str] = frozenset()
 
 
 def _rot13(text: str) -> str:
@@ -312,4 +313,21 @@ def strip_injection(text: str) -> InjectionScan:
     kept.append(text[pos:])
     lines = [" ".join(line.split()) for line in "".join(kept).split("\n")]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return InjectionScan(cleaned, [text[a:b].strip() for a, b in spans])
+    return InjectionScan(cleaned, [text[a:b].strip() for a, b in spans], _touched(text, spans))
+
+
+def _touched(text: str, spans: list[Span]) -> frozenset[str]:
+    """What is left of each line that lost text, as it reads in the cleaned answer (spaces collapsed)."""
+    out = set()
+    for a, b in line_spans(text):
+        cut = [(max(a, s), min(b, e)) for s, e in spans if s < b and e > a]
+        if not cut:
+            continue
+        kept, pos = [], a
+        for s, e in cut:
+            kept.append(text[pos:s])
+            pos = e
+        kept.append(text[pos:b])
+        if rest := " ".join("".join(kept).split()):
+            out.add(rest)
+    return frozenset(out)

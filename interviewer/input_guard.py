@@ -18,6 +18,8 @@ class GuardedAnswer:
     empty: bool
     notes: list[str] = field(default_factory=list)
     injection: bool = False
+    # what is left of the lines text was removed from: at an answer's edge, part of the same note (leaning.py)
+    touched: frozenset[str] = frozenset()
 
 
 def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
@@ -37,4 +39,6 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
     scan = strip_injection(text)
     if scan.removed:
         notes.append(INJECTION_NOTE)
-    return GuardedAnswer(text=scan.text, empty=not scan.text, notes=notes, injection=bool(scan.removed))
+    return GuardedAnswer(
+        text=scan.text, empty=not scan.text, notes=notes, injection=bool(scan.removed), touched=scan.touched
+    )

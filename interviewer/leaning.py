@@ -12,6 +12,8 @@ detector missed cannot raise the grade. Two kinds of text lean:
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from . import injection_model
 from .injection import readable
 from .injection_text import Span, line_spans, sentence_spans
@@ -28,9 +30,12 @@ UNJUDGED_GUARD = 0.85
 _FEW_WORDS = 4
 
 
-def without_leaning(text: str) -> str:
-    """The text without what leans towards the grader (see the module docstring); itself if nothing does."""
-    spans = _leaning_sentences(text) | _edge_notes(text)
+def without_leaning(text: str, touched: Collection[str] = ()) -> str:
+    """The text without what leans towards the grader (see the module docstring); itself if nothing does.
+
+    `touched`: what is left of lines the detector removed text from; at an edge such a line is a note.
+    """
+    spans = _leaning_sentences(text) | _edge_notes(text, frozenset(touched))
     if not spans:
         return text
     merged: list[Span] = []
@@ -56,7 +61,7 @@ def _leaning_sentences(text: str) -> set[Span]:
     }
 
 
-def _edge_notes(text: str) -> set[Span]:
+def _edge_notes(text: str, touched: frozenset[str]) -> set[Span]:
     """Lines at each edge up to the last one that reads as a note to the grader, before the answer's first sentence.
 
     Short lines (a list item, a config key) neither start the answer nor lean unless they are about grading: they go
@@ -72,6 +77,8 @@ def _edge_notes(text: str) -> set[Span]:
             if (a, b) in taken:
                 break
             kind, read = _read_line(text, a, b)
+            if kind != "note" and " ".join(text[a:b].split()) in touched:
+                kind = "note"
             if kind == "answer":  # the answer starts here: after a note, the leaning sentences on the note's side go
                 if last >= 0:
                     for span, leans in read if forward else read[::-1]:

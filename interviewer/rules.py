@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from statistics import mean
 
+from .decision import declines
 from .features import Features, Hit, extract, vector
 from .language import other_language
 from .leaning import without_leaning
@@ -44,6 +46,8 @@ GIBBERISH_FUNCTION_RATIO = 0.06
 
 
 UNUSED_FACT = "Fact not used: "
+SHARES_NONE_WORDS = 50  # an answer this long that shares no word of a short question answers another one
+RECOMMENDATION = "recommendation"  # the dimension an answer that declines to choose scores 1 on (decision.py)
 RED_FLAG_STEP = 0.25  # how far below the cut to 3 a red-flagged 3 is put: its dimensions read as a 2
 
 
@@ -110,6 +114,11 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
         # a short question names too few words to tell an answer written for another question from a re-worded
         # one, unless the answer shares none of them in any form (answers to fresh6-8's short questions: >= 0.05)
         return "off_topic"
+    if f.subject_reuse == 0 and f.n_words >= SHARES_NONE_WORDS and not _listed(f, p):
+        # none of a short question's words in any form, in a reasoned answer of some length: pasted from another
+        # question (fresh28-020, a delivery app's support metrics for an airport's assistant). Keyword lists and
+        # recited frameworks share none either, and are capped as what they are.
+        return "off_topic"
     if p.fitted_off_topic and off_topic(f):  # another problem of the same business (offtopic.py)
         return "off_topic"
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
@@ -151,6 +160,11 @@ def _recites_named_framework(f: Features, p: Params) -> bool:
     few = f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers
     unapplied = f.topic_reuse < p.framework_applied_reuse or f.reasons == 0
     return f.announces_framework and ((few and unapplied) or f.topic_reuse < p.framework_reuse)
+
+
+def _listed(f: Features, p: Params) -> bool:
+    """A keyword list or a recited framework: capped as such, whatever question it was pasted under."""
+    return _stuffed(f, p) or f.kb_overlap >= p.recitation_overlap or _recites_named_framework(f, p)
 
 
 def _stuffed(f: Features, p: Params) -> bool:
@@ -206,6 +220,9 @@ def grade_answer(
         # a stance an interviewer stops on makes a fluent answer wrong, not reasonable but incomplete: every red-flagged
         # 3 over the gold files was labelled 1 or 2 (ten, all "wrong"; session 17, evals/README.md item 20)
         raw = params.cuts[1] - RED_FLAG_STEP
+    undecided = any(d.id == RECOMMENDATION for d in rubric.dimensions) and declines(answer)
+    if undecided:  # it weighed the options but did not answer the question: at most reasonable but incomplete
+        raw = min(raw, params.cuts[2] - RED_FLAG_STEP)
     cover = Coverage(question, [s.text for s in f.credited])
     centre = mean(evidence.values())
     asked = {id(c) for c in question.concepts}  # identity: pydantic equality is slow and these are the same objects
@@ -222,6 +239,8 @@ def grade_answer(
             h.concept.label for h in hits if id(h.concept) in asked and h.credit < 0.5 and cover.lacks(h.concept)
         ]
         score = min(cap, to_int(dim_raw, params))
+        if undecided and d.id == RECOMMENDATION:
+            score = 1  # the rubric's anchor 1: "'it depends' with no resolution"
         dims.append(
             DimensionScore(dimension=d.id, name=d.name, score=score, evidence=quote, evidence_cut=cut, missing=missing)
         )
@@ -266,15 +285,15 @@ class RuleGrader:
     def __init__(self, params: Params = DEFAULT) -> None:
         self.params = params
 
-    def grade(self, question: Question, answer: str) -> Grade:
-        """Grade one answer with the rules."""
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
+        """Grade one answer with the rules; `touched`: lines the input guard removed text from (leaning.py)."""
         from .knowledge import rubrics
 
         r = rubrics()
         grade = grade_answer(question, answer, r.topics[question.topic], r.version, self.params)
         # text that leans towards the grader without being removed may not raise the grade: the answer without it is
         # graded too, and the lower grade stands (a plea the detector missed lifted borderline answers a point)
-        if (rest := without_leaning(answer)) == answer:
+        if (rest := without_leaning(answer, touched)) == answer:
             return grade
         plain = grade_answer(question, rest, r.topics[question.topic], r.version, self.params)
         if plain.overall < grade.overall:

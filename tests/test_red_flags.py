@@ -99,6 +99,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("The strongest plan is a single go-live across all 85 facilities on the same date.", "big_bang"),
         ("We'd go live across all 85 facilities on the same date.", "big_bang"),
         ("The vendor already validated the model, so we don't need our own testing phase.", "dismisses_safeguard"),
+        # session 18: grader-fresh28's vanity north star
+        ("Every scan is a visitor engaging with a plant, so more scans = more engagement = success.", "vanity_metric"),
+        ("Time spent in the app per visit, the longer the better.", "vanity_metric"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),

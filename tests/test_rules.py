@@ -579,3 +579,26 @@ def test_figures_on_one_rubric_dimension_do_not_make_a_strong_answer() -> None:
     question = custom_question(row["question"], row["topic"])
     g = GRADER.grade(question, row["answer"])
     assert g.overall == 3 and max(d.score for d in g.dimensions) <= 3
+
+
+def test_an_answer_that_weighs_the_options_but_declines_to_choose_is_at_most_a_3() -> None:
+    from interviewer.decision import declines
+
+    row = _gold("grader-fresh28.jsonl", "fresh28-035")  # "… before making a final call — each option has merit"
+    question = custom_question(row["question"], row["topic"])
+    answer = row["answer"].split("<!--")[0]
+    assert declines(answer)
+    grade = RuleGrader().grade(question, answer)
+    assert grade.overall <= 3 and grade.score_of("recommendation") == 1
+    decided = answer + "\nSo I'd go with fine-tuning an open-weight model on our own infrastructure."
+    assert not declines(decided)
+    assert RuleGrader().grade(question, decided).overall > grade.overall
+
+
+def test_an_answer_sharing_no_word_of_a_short_question_is_off_topic_unless_it_is_a_keyword_list() -> None:
+    pasted = _gold("grader-fresh28.jsonl", "fresh28-020")  # a delivery app's support metrics, for an airport
+    listed = _gold("grader-fresh28.jsonl", "fresh28-022")  # a keyword list under the same question
+    question = custom_question(pasted["question"], pasted["topic"])
+    assert "off_topic" in RuleGrader().grade(question, pasted["answer"]).flags
+    flags = RuleGrader().grade(question, listed["answer"]).flags
+    assert "keyword_stuffed" in flags and "off_topic" not in flags
