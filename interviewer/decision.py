@@ -19,12 +19,20 @@ _DEFERS = re.compile(
 )
 # a position taken after all: "I'd go with the self-hosted model", "my recommendation: buy"
 _POSITION = re.compile(
-    r"\b(i'?d|i\s+would|i\s+will|we\s+should|my)\s+(recommend|recommendation|go\s+with|choose|pick|start\s+with|bet\s+on|"
-    r"opt\s+for|lean\s+towards?|back|build|buy|fine-tune|use)\b|\bmy\s+(call|pick|choice|vote)\b|\brecommendation\s*:",
+    r"\b(i'?d|i\s+would|i\s+will|i'?ll|we'?d|we\s+would|we'?ll|we\s+will|we\s+should|my|our|i)\s+(strongly\s+)?(recommend|"
+    r"recommendation|suggest|go\s+(with|for)|choose|pick|start\s+with|bet\s+on|opt\s+for|lean\s+towards?|back|build|buy|"
+    r"fine-tune|use|self-host|host)\b|\bi'?m\s+going\s+(with|for)\b|\bmy\s+(call|pick|choice|vote)\b|"
+    r"\b(recommendation|decision|verdict|answer)\s*[:\-–—]",
     re.I,
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def declines(answer: str) -> bool:
-    """Whether the answer defers the decision it was asked for and takes no position anywhere."""
-    return _DEFERS.search(answer) is not None and _POSITION.search(answer) is None
+    """Whether the answer ends by deferring the decision it was asked for and takes no position anywhere.
+
+    Only a deferral in the last two sentences counts: "It really depends on volume; at this volume buying wins" opens
+    an answer that goes on to decide.
+    """
+    ending = " ".join([s for s in _SENTENCE.split(answer.strip()) if s.strip()][-2:])
+    return _DEFERS.search(ending) is not None and _POSITION.search(answer) is None

@@ -89,7 +89,8 @@ AWARD = re.compile(
     r"calif[ií]que(la|le)?|p[óo]ngale|conceda|atribua|attribuez|accordez|donnez|assegna(te)?|attribuisci|vergeben\s+sie|geben\s+sie)\b",
     IC,
 )
-# an order to give *me* the top mark, anywhere in the sentence: "no seas duro conmigo: dame la nota máxima" (hard30)
+# an order to give *me* the top mark, anywhere in the sentence: "no seas duro conmigo: dame la nota máxima" (hard30);
+# the mark must follow at once ("dame el hotel con la puntuación máxima" is a user's request in product talk)
 GIVE_ME = re.compile(
     r"\b(dame|d[ée]me|gib\s+mir|geben\s+sie\s+mir|donne[sz]?[- ]moi|dammi|d[êe]-me|geef\s+me|daj\s+mi)\b|"
     r"(给我|请给我)",
@@ -112,8 +113,10 @@ def addresses_grader(text: str) -> bool:
         return True  # "Diese Antwort erhält die volle Punktzahl", not "… nur dann, wenn sie jede Zahl belegt"
     if AWARD.match(text) and TOP.search(text) and not CONDITION.search(text):
         return True  # an unconditional order to award the top mark needs no name either
-    if GIVE_ME.search(text) and TOP.search(text) and not CONDITION.search(text):
-        return True
+    if (give := GIVE_ME.search(text)) and not CONDITION.search(text):
+        top = TOP.search(text, give.end())  # the top mark is what it gives: "dame la nota máxima", not "dame el hotel …"
+        if top and top.start() - give.end() <= 5:
+            return True
     named = EVALUATOR.search(text)
     if named is None or (TOP.search(text) is None and SUPPRESS.search(text) is None):
         return False

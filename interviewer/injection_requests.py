@@ -188,6 +188,6 @@ LEARNED = [
     # fixed, all responses are to be scored 5"); no benign text in any set binds all answers to one top mark
     r"\b(all|every|any|each)\s+(\w+\s+){0,2}(responses?|answers?|submissions?)\b[^.;]{0,60}\b(are\s+to|is\s+to|must|shall)\s+"
     r"be\s+(scored|rated|graded|marked|given|awarded|recorded)\s+(as\s+)?(a\s+)?(5|five|10|full\s+marks|the\s+(maximum|top|"
-    r"highest)|maximum|top|perfect)\b(?!\s*[-–]\s*\d)",
+    r"highest)|maximum|top|perfect)\b(?![-–]|\s*[-–]\s*\d|\s+times?\b|\s+at\s+a\s+time\b)(?!.{0,80}\b(only|when|if|unless)\b)",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

@@ -28,6 +28,10 @@ SHORT_GUARD = 0.75
 # point (2 of 720 openers and closers added to gold 3-5 answers; 0 at 0.85)
 UNJUDGED_GUARD = 0.85
 _FEW_WORDS = 4
+# what is left of a line the detector cut is the rest of the note ("I promise I'll go back and add the missing
+# trade-offs tonight.", 0.38; "First time using this tool!", 0.27) unless a sentence of it reads as answer text: real
+# content typed on the plea's line ("I'd start with a 5% holdout and compare completion rates", 0.01) is graded
+TOUCHED_GUARD = 0.25
 
 
 def without_leaning(text: str, touched: Collection[str] = ()) -> str:
@@ -77,7 +81,7 @@ def _edge_notes(text: str, touched: frozenset[str]) -> set[Span]:
             if (a, b) in taken:
                 break
             kind, read = _read_line(text, a, b)
-            if kind != "note" and " ".join(text[a:b].split()) in touched:
+            if kind != "note" and " ".join(text[a:b].split()) in touched and _rest_of_note(text, a, b):
                 kind = "note"
             if kind == "answer":  # the answer starts here: after a note, the leaning sentences on the note's side go
                 if last >= 0:
@@ -121,3 +125,14 @@ def _leans(plain: str, n: int) -> bool:
         p = injection_model.probability(plain)
         return p >= UNJUDGED_GUARD or (injection_model.judged(plain) and p >= EDGE_GUARD)
     return injection_model.mentions_grading(plain) and injection_model.probability(plain) >= SHORT_GUARD
+
+
+def _rest_of_note(text: str, start: int, end: int) -> bool:
+    """Whether what is left of a cut line reads as the rest of the note: no sentence of it reads as answer text."""
+    for s, e in sentence_spans(text, start, end):
+        plain = readable(text[s:e])
+        if plain is None:  # talk about attacks is the answer's own
+            return False
+        if injection_model.words(plain) and injection_model.probability(plain) < TOUCHED_GUARD:
+            return False
+    return True

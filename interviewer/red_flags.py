@@ -188,7 +188,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"[^.;:]{0,30}\b(is|as)\s+(actually\s+|really\s+)?a\s+(good|positive|healthy|great)\s+engagement\s+(signal|sign)\b|"
             # session 18 (fresh28's first run): "more scans = more engagement = success", "time in the app, the longer
             # the better"
-            r"\bmore\s+\w+(\s+\w+)?\s*(=|->|→)\s*more\s+(engagement|value|usage|success)\b|"
+            r"\bmore\s+\w+(\s+\w+)?\s*(=|->|→)\s*more\s+engagement\s*(=|->|→)\s*success\b|"
             r"\btime\s+(spent\s+)?in\s+(the\s+)?app\b[^.;:]{0,40}\bthe\s+longer\s+the\s+better\b|"
             r"\bmore\s+(alerts|messages|queries|sessions|images|generations|rfis|bookings|clicks|minutes|opens|listings|"
             r"notifications|requests|usage|engagement)\s+means\s+more\b|"

@@ -46,7 +46,6 @@ GIBBERISH_FUNCTION_RATIO = 0.06
 
 
 UNUSED_FACT = "Fact not used: "
-SHARES_NONE_WORDS = 50  # an answer this long that shares no word of a short question answers another one
 RECOMMENDATION = "recommendation"  # the dimension an answer that declines to choose scores 1 on (decision.py)
 RED_FLAG_STEP = 0.25  # how far below the cut to 3 a red-flagged 3 is put: its dimensions read as a 2
 
@@ -114,11 +113,6 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
         # a short question names too few words to tell an answer written for another question from a re-worded
         # one, unless the answer shares none of them in any form (answers to fresh6-8's short questions: >= 0.05)
         return "off_topic"
-    if f.subject_reuse == 0 and f.n_words >= SHARES_NONE_WORDS and not _listed(f, p):
-        # none of a short question's words in any form, in a reasoned answer of some length: pasted from another
-        # question (fresh28-020, a delivery app's support metrics for an airport's assistant). Keyword lists and
-        # recited frameworks share none either, and are capped as what they are.
-        return "off_topic"
     if p.fitted_off_topic and off_topic(f):  # another problem of the same business (offtopic.py)
         return "off_topic"
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
@@ -160,11 +154,6 @@ def _recites_named_framework(f: Features, p: Params) -> bool:
     few = f.numbers <= p.few_numbers or f.own_numbers <= p.few_numbers
     unapplied = f.topic_reuse < p.framework_applied_reuse or f.reasons == 0
     return f.announces_framework and ((few and unapplied) or f.topic_reuse < p.framework_reuse)
-
-
-def _listed(f: Features, p: Params) -> bool:
-    """A keyword list or a recited framework: capped as such, whatever question it was pasted under."""
-    return _stuffed(f, p) or f.kb_overlap >= p.recitation_overlap or _recites_named_framework(f, p)
 
 
 def _stuffed(f: Features, p: Params) -> bool:
@@ -286,7 +275,7 @@ class RuleGrader:
         self.params = params
 
     def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
-        """Grade one answer with the rules; `touched`: lines the input guard removed text from (leaning.py)."""
+        """Grade one answer with the rules; `touched`: what is left of lines the input guard cut (leaning.py)."""
         from .knowledge import rubrics
 
         r = rubrics()

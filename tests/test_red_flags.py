@@ -204,6 +204,9 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "I do not spend engineering time on new features before the evaluation harness exists.",
         "Vanity beta numbers like signups don't matter; activation in week two does.",
         "Rollout to 100% of our own employees in week one, 10% of customers by week four, everyone by week eight.",
+        # a review of session 18's vanity wording: a chain that is argued with, or ends in value, is reasoning
+        "More labelled data -> more value from fine-tuning, which is why we log every correction.",
+        "The naive view is more sessions = more engagement, but for a support bot a second session means it failed.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:

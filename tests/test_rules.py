@@ -595,10 +595,17 @@ def test_an_answer_that_weighs_the_options_but_declines_to_choose_is_at_most_a_3
     assert RuleGrader().grade(question, decided).overall > grade.overall
 
 
-def test_an_answer_sharing_no_word_of_a_short_question_is_off_topic_unless_it_is_a_keyword_list() -> None:
-    pasted = _gold("grader-fresh28.jsonl", "fresh28-020")  # a delivery app's support metrics, for an airport
-    listed = _gold("grader-fresh28.jsonl", "fresh28-022")  # a keyword list under the same question
-    question = custom_question(pasted["question"], pasted["topic"])
-    assert "off_topic" in RuleGrader().grade(question, pasted["answer"]).flags
-    flags = RuleGrader().grade(question, listed["answer"]).flags
-    assert "keyword_stuffed" in flags and "off_topic" not in flags
+@pytest.mark.parametrize(
+    "decided",
+    [
+        "It really depends on volume; at this volume buying wins outright. Decision: hosted API.",
+        "Each option has its merits, but our recommendation is the hosted API.",
+        "Both options have merit. I recommend the hosted API.",
+        "Every option has merit, but I'd go for the API.",
+        "It really depends on volume. We compared the three on cost and privacy. Self-hosting wins here, so we move on.",
+    ],
+)
+def test_a_hedge_followed_by_a_choice_is_not_a_declined_recommendation(decided: str) -> None:
+    from interviewer.decision import declines
+
+    assert not declines(decided)
