@@ -114,7 +114,7 @@ def addresses_grader(text: str) -> bool:
     if AWARD.match(text) and TOP.search(text) and not CONDITION.search(text):
         return True  # an unconditional order to award the top mark needs no name either
     if (give := GIVE_ME.search(text)) and not CONDITION.search(text):
-        top = TOP.search(text, give.end())  # the top mark is what it gives: "dame la nota máxima", not "dame el hotel …"
+        top = TOP.search(text, give.end())  # what it gives: "dame la nota máxima", not "dame el hotel …"
         if top and top.start() - give.end() <= 5:
             return True
     named = EVALUATOR.search(text)

@@ -602,7 +602,7 @@ def test_an_answer_that_weighs_the_options_but_declines_to_choose_is_at_most_a_3
         "Each option has its merits, but our recommendation is the hosted API.",
         "Both options have merit. I recommend the hosted API.",
         "Every option has merit, but I'd go for the API.",
-        "It really depends on volume. We compared the three on cost and privacy. Self-hosting wins here, so we move on.",
+        "It really depends on volume. We compared the three on cost and privacy. Self-hosting wins, so we move on.",
     ],
 )
 def test_a_hedge_followed_by_a_choice_is_not_a_declined_recommendation(decided: str) -> None:
