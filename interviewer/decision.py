@@ -25,14 +25,14 @@ _POSITION = re.compile(
     r"\b(recommendation|decision|verdict|answer)\s*[:\-–—]",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def declines(answer: str) -> bool:
-    """Whether the answer ends by deferring the decision it was asked for and takes no position anywhere.
+def declines(sentences: list[str]) -> bool:
+    """Whether an answer (its sentences, in order) ends by deferring the decision it was asked for and takes no
+    position anywhere.
 
     Only a deferral in the last two sentences counts: "It really depends on volume; at this volume buying wins" opens
     an answer that goes on to decide.
     """
-    ending = " ".join([s for s in _SENTENCE.split(answer.strip()) if s.strip()][-2:])
-    return _DEFERS.search(ending) is not None and _POSITION.search(answer) is None
+    ending = " ".join(sentences[-2:])
+    return _DEFERS.search(ending) is not None and not any(_POSITION.search(s) for s in sentences)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Protocol
 
 from .input_guard import GuardedAnswer
 from .red_flags import find as find_red_flags
-from .rules import RuleGrader
 from .schemas import DimensionScore, Grade, Question, TopicRubric
 from .text import canonical, sentences
 from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
@@ -16,17 +15,14 @@ from .tips import TIP_FLAGS, dimension_tip, red_flag_tip
 class Grader(Protocol):
     """Anything that grades an answer to a question."""
 
-    def grade(self, question: Question, answer: str) -> Grade:
-        """Grade one answer."""
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
+        """Grade one answer; `touched`: what the input guard left of lines it cut (leaning.py), for the rule grade."""
         ...
 
 
 def grade_guarded(grader: Grader, question: Question, guarded: GuardedAnswer) -> Grade:
     """Grade guarded text; a grade whose answer had grader-directed text removed says so in its flags."""
-    if guarded.touched and isinstance(grader, RuleGrader):
-        grade = grader.grade(question, guarded.text, guarded.touched)
-    else:
-        grade = grader.grade(question, guarded.text)
+    grade = grader.grade(question, guarded.text, guarded.touched)
     if guarded.injection and "injection_ignored" not in grade.flags:
         grade = grade.model_copy(update={"flags": [*grade.flags, "injection_ignored"]})
     return grade

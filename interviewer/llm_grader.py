@@ -7,6 +7,7 @@ second opinion that marks a grade low-confidence when the two differ by 2 or mor
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Literal
@@ -121,11 +122,11 @@ class LLMGrader:
         self.guard = guard
         self.last_error: LLMError | None = None
 
-    def grade(self, question: Question, answer: str) -> Grade:
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
         """A model grade, or the rule grade marked degraded when the model cannot give a usable one."""
         floor: Grade | None = None
         if may_be_noise(answer):  # the rules look first, so a model is not asked about noise
-            floor = self.rules.grade(question, answer)
+            floor = self.rules.grade(question, answer, touched)
             if _NOTHING & set(floor.flags):
                 return floor
         rubric = rubrics().topics[question.topic]
@@ -135,7 +136,7 @@ class LLMGrader:
         # The rule grade (fallback and second opinion) is computed on a worker while the model works; the call
         # stays on this thread, so its reply wakes one thread, not two.
         answered = threading.Event()
-        backup = _FLOORS.submit(self._floor, question, answer, floor, answered)
+        backup = _FLOORS.submit(self._floor, question, answer, touched, floor, answered)
         try:
             out = self._complete(messages, rubric, answer)
         except LLMError as exc:
@@ -184,11 +185,13 @@ class LLMGrader:
         )
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
-    def _floor(self, question: Question, answer: str, known: Grade | None, answered: threading.Event) -> Grade:
+    def _floor(
+        self, question: Question, answer: str, touched: Collection[str], known: Grade | None, answered: threading.Event
+    ) -> Grade:
         if known is not None:
             return known
         answered.wait(_HEAD_START_S)  # a reply that comes sooner (a cache, a fake) need not wait for it
-        return self.rules.grade(question, answer)
+        return self.rules.grade(question, answer, touched)
 
     def _complete(self, messages: Messages, rubric: TopicRubric, answer: str) -> LLMGradeOut:
         system = messages[0]["content"] if messages and messages[0]["role"] == "system" else ""

@@ -209,7 +209,7 @@ def grade_answer(
         # a stance an interviewer stops on makes a fluent answer wrong, not reasonable but incomplete: every red-flagged
         # 3 over the gold files was labelled 1 or 2 (ten, all "wrong"; session 17, evals/README.md item 20)
         raw = params.cuts[1] - RED_FLAG_STEP
-    undecided = any(d.id == RECOMMENDATION for d in rubric.dimensions) and declines(answer)
+    undecided = any(d.id == RECOMMENDATION for d in rubric.dimensions) and declines([s.text for s in f.sentences])
     if undecided:  # it weighed the options but did not answer the question: at most reasonable but incomplete
         raw = min(raw, params.cuts[2] - RED_FLAG_STEP)
     cover = Coverage(question, [s.text for s in f.credited])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
@@ -60,7 +60,7 @@ class FakeGrader:
         self.scores = list(scores)
         self.calls: list[tuple[str, str]] = []
 
-    def grade(self, question: Question, answer: str) -> Grade:
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
         from interviewer.knowledge import rubrics
 
         self.calls.append((question.id, answer))

@@ -316,7 +316,7 @@ def test_an_answer_sent_before_the_process_died_is_graded_and_shown_on_resume(
     release = threading.Event()
 
     class Stuck:  # grading never ends: the process is as good as dead
-        def grade(self, question, answer):  # type: ignore[no-untyped-def]
+        def grade(self, question, answer, touched=()):  # type: ignore[no-untyped-def]
             release.wait(30)
             raise RuntimeError("gone")
 
@@ -697,8 +697,8 @@ def test_with_a_model_grading_an_answer_in_another_language_is_graded_at_once(_i
     class _ModelGrader:  # reads any language; graded here by the rules so no model is needed
         llm = SimpleNamespace(model="fake/model")
 
-        def grade(self, question: object, answer: str) -> object:
-            return RuleGrader().grade(question, answer)  # type: ignore[arg-type]
+        def grade(self, question: object, answer: str, touched: object = ()) -> object:
+            return RuleGrader().grade(question, answer, touched)  # type: ignore[arg-type]
 
     console = Console(record=True, width=200)
     with store.open_db(Settings().db_path) as conn:

@@ -583,15 +583,16 @@ def test_figures_on_one_rubric_dimension_do_not_make_a_strong_answer() -> None:
 
 def test_an_answer_that_weighs_the_options_but_declines_to_choose_is_at_most_a_3() -> None:
     from interviewer.decision import declines
+    from interviewer.text import canonical, sentences
 
     row = _gold("grader-fresh28.jsonl", "fresh28-035")  # "… before making a final call — each option has merit"
     question = custom_question(row["question"], row["topic"])
     answer = row["answer"].split("<!--")[0]
-    assert declines(answer)
+    assert declines(sentences(canonical(answer)))
     grade = RuleGrader().grade(question, answer)
     assert grade.overall <= 3 and grade.score_of("recommendation") == 1
     decided = answer + "\nSo I'd go with fine-tuning an open-weight model on our own infrastructure."
-    assert not declines(decided)
+    assert not declines(sentences(canonical(decided)))
     assert RuleGrader().grade(question, decided).overall > grade.overall
 
 
@@ -607,5 +608,6 @@ def test_an_answer_that_weighs_the_options_but_declines_to_choose_is_at_most_a_3
 )
 def test_a_hedge_followed_by_a_choice_is_not_a_declined_recommendation(decided: str) -> None:
     from interviewer.decision import declines
+    from interviewer.text import canonical, sentences
 
-    assert not declines(decided)
+    assert not declines(sentences(canonical(decided)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, Literal
@@ -157,7 +158,7 @@ class _Stuck:
     def __init__(self) -> None:
         self.started, self.release = threading.Event(), threading.Event()
 
-    def grade(self, question: Question, answer: str) -> Grade:
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
         self.started.set()
         self.release.wait(30)
         raise RuntimeError("the process is gone")
@@ -209,7 +210,7 @@ def test_a_sent_answer_whose_turn_was_saved_is_not_graded_twice(_isolated_home: 
 
 def test_an_error_mid_grade_loses_no_answer(_isolated_home: Path) -> None:
     class Broken:
-        def grade(self, question: Question, answer: str) -> Grade:
+        def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
             raise KeyboardInterrupt
 
     with _open(_isolated_home) as conn:
@@ -331,7 +332,7 @@ class _BreaksOnCall:
     def __init__(self, scores: list[int], at: int) -> None:
         self.inner, self.at, self.n = FakeGrader(scores), at, 0
 
-    def grade(self, question: Question, answer: str) -> Grade:
+    def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
         self.n += 1
         if self.n == self.at:
             raise KeyboardInterrupt
