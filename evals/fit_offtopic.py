@@ -34,8 +34,10 @@ from interviewer.input_guard import guard_answer  # noqa: E402
 from interviewer.knowledge import rubrics  # noqa: E402
 
 # tuned on by the rules but not fitted here: a refit with fresh28 (session 18) flagged none of its off-topic answers
-# and moved three rows the wrong way (fresh8-025 2 -> 1, fresh14-058 flagged, the probe's off-013 1 -> 3)
-NOT_FITTED = ("grader-fresh28.jsonl",)
+# and moved three rows the wrong way (fresh8-025 2 -> 1, fresh14-058 flagged, the probe's off-013 1 -> 3); with
+# fresh28 and fresh30 (session 19) it flagged none of fresh30's missed off-topic answers and took two gold-2 partials
+# (fresh8-025, fresh14-058) to off-topic
+NOT_FITTED = ("grader-fresh28.jsonl", "grader-fresh30.jsonl")
 THRESHOLD = 0.55
 L2 = 1.0
 STEPS = 3000

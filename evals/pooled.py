@@ -28,6 +28,7 @@ HELD = (
     "grader-fresh25.jsonl",  # session 16's last blind labeller, run once at the end: kept to measure the grader
     "grader-fresh27.jsonl",  # session 17's second blind labeller: kept to measure the grader
     "grader-fresh29.jsonl",  # session 18's second blind labeller: kept to measure the grader
+    "grader-fresh31.jsonl",  # session 19's second blind labeller: kept to measure the grader
 )
 
 

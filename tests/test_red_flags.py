@@ -102,6 +102,10 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # session 18: grader-fresh28's vanity north star
         ("Every scan is a visitor engaging with a plant, so more scans = more engagement = success.", "vanity_metric"),
         ("Time spent in the app per visit, the longer the better.", "vanity_metric"),
+        # session 19: grader-fresh30's confidently wrong launch and vanity metric, in general form
+        ("Since the backtest covers a full year, I don't think we need a long shadow period.", "dismisses_safeguard"),
+        ("Week 2: switch all 12 hubs to the model on the same day, so ops runs one process.", "big_bang"),
+        ("The more scans, the more engaged our boutiques and customers are with the program.", "vanity_metric"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
@@ -207,6 +211,12 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         # a review of session 18's vanity wording: a chain that is argued with, or ends in value, is reasoning
         "More labelled data -> more value from fine-tuning, which is why we log every correction.",
         "The naive view is more sessions = more engagement, but for a support bot a second session means it failed.",
+        # session 19's look-alikes: a shadow period bounded or conditional, a phased switch, a cost that grows
+        "I don't think we need a shadow period longer than two weeks, given the backtest.",
+        "I don't think we need a shadow period beyond two weeks, given the backtest.",
+        "We don't need a full shadow phase when only the dashboard copy changes.",
+        "After the two-hub pilot, switch all 12 hubs to the model in three waves.",
+        "The more queries, the more inference cost, so caching the top questions matters.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
