@@ -103,7 +103,6 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("Every scan is a visitor engaging with a plant, so more scans = more engagement = success.", "vanity_metric"),
         ("Time spent in the app per visit, the longer the better.", "vanity_metric"),
         # session 19: grader-fresh30's confidently wrong launch and vanity metric, in general form
-        ("Since the backtest covers a full year, I don't think we need a long shadow period.", "dismisses_safeguard"),
         ("Week 2: switch all 12 hubs to the model on the same day, so ops runs one process.", "big_bang"),
         ("The more scans, the more engaged our boutiques and customers are with the program.", "vanity_metric"),
         # a review: a hedge words elsewhere in the sentence must not silence it
@@ -211,12 +210,17 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         # a review of session 18's vanity wording: a chain that is argued with, or ends in value, is reasoning
         "More labelled data -> more value from fine-tuning, which is why we log every correction.",
         "The naive view is more sessions = more engagement, but for a support bot a second session means it failed.",
-        # session 19's look-alikes: a shadow period bounded or conditional, a phased switch, a cost that grows
-        "I don't think we need a shadow period longer than two weeks, given the backtest.",
-        "I don't think we need a shadow period beyond two weeks, given the backtest.",
-        "We don't need a full shadow phase when only the dashboard copy changes.",
+        # session 19's look-alikes (a review's): a phased or refused switch, a rollback, a cost that grows, a chain
+        # that is argued with
         "After the two-hub pilot, switch all 12 hubs to the model in three waves.",
+        "Don't switch all 12 hubs to the model on the same day.",
+        "On rollback, switch all hubs to the old model on the same day so nobody is left on the broken version.",
+        "We switch every feature flag off on the same day the kill switch fires.",
         "The more queries, the more inference cost, so caching the top questions matters.",
+        "The more scans, the more engaged users look, but that's misleading if scans come from failed recognitions.",
+        "Leadership's view is the more sessions, the more engaged our customers are; I'd use resolved issues instead.",
+        "The more minutes, the more engagement we see, which tells us nothing about whether the answer was right.",
+        "I don't think we need a separate shadow deployment, since the canary already runs the new model on 1%.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
