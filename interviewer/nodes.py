@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from .grading import grade_guarded, merge_follow_up, unanswered
-from .input_guard import guard_answer
+from .input_guard import GuardedAnswer, guard_answer
 from .knowledge import relevant_citations, rubrics, unpack_question
 from .llm_interviewer import fallback_summary
 from .pii import mask
@@ -83,7 +83,7 @@ def grade(state: InterviewState, runtime: Runtime[Context]) -> dict[str, Any]:
         )
     else:
         turn.grade = _cite(
-            _regrade_with_probe(state, question, guarded.text, runtime.context), question, guarded.text, runtime.context
+            _regrade_with_probe(state, question, guarded, runtime.context), question, guarded.text, runtime.context
         )
     if turn.grade is not None and runtime.context.mask_transcript:
         turn.grade = _masked(turn.grade)
@@ -97,11 +97,16 @@ def _masked(grade: Grade) -> Grade:
     return grade.model_copy(update={"dimensions": dims, "missing": missing, "tip": mask(grade.tip)})
 
 
-def _regrade_with_probe(state: InterviewState, question: Question, answer: str, ctx: Context) -> Grade:
-    """A follow-up adds evidence: main + follow-up graded together, merged by `merge_follow_up`."""
+def _regrade_with_probe(state: InterviewState, question: Question, guarded: GuardedAnswer, ctx: Context) -> Grade:
+    """A follow-up adds evidence: main + follow-up graded together, merged by `merge_follow_up`.
+
+    What the input guard left of the reply's cut lines goes with it, so a caught plea in a reply cannot lift the rule
+    grade through its leftovers (leaning.py) any more than in a main answer.
+    """
+    answer = guarded.text
     main = question_turns(state, state["index"])[0]
     before = Grade.model_validate(main["grade"])
-    combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}")
+    combined = ctx.grader.grade(question, f"{main['cleaned']}\n{answer}", guarded.touched)
     pending = state["pending"]
     rubric = rubrics().topics[question.topic]
     read = read_reply(question, pending["text"], answer) if pending and combined.grader == "rules" else None

@@ -59,11 +59,13 @@ class FakeGrader:
     def __init__(self, scores: list[int]) -> None:
         self.scores = list(scores)
         self.calls: list[tuple[str, str]] = []
+        self.touched: list[frozenset[str]] = []  # what each call was told the input guard left of cut lines
 
     def grade(self, question: Question, answer: str, touched: Collection[str] = ()) -> Grade:
         from interviewer.knowledge import rubrics
 
         self.calls.append((question.id, answer))
+        self.touched.append(frozenset(touched))
         score = self.scores.pop(0) if self.scores else 3
         dims = [
             DimensionScore(dimension=d.id, name=d.name, score=score)
