@@ -70,9 +70,20 @@ def _asks_about(text: str) -> bool:
     return _ASKS_ABOUT.match(text) is not None and _SPEAKS.search(text) is None
 
 
+# a share of answers in no one's voice is a statistic about grading, not a request: "If 40% of answers receive 5/5, the
+# top score stops signalling anything" (0.99, final32's first run at the end of session 19)
+_SHARE = re.compile(
+    r"\b\d+(\.\d+)?\s*%\s+of\s+(all\s+|the\s+|our\s+)?(answers|responses|candidates|submissions|essays)\b", re.I
+)
+
+
+def _counts_answers(text: str) -> bool:
+    return _SHARE.search(text) is not None and _SPEAKS.search(text) is None
+
+
 def judged(text: str) -> bool:
     """Whether the model may judge this sentence: long enough, about grading at all, and not a question about it."""
-    if _asks_about(text):
+    if _asks_about(text) or _counts_answers(text):
         return False
     tokens = words(text)
     # distinct words: "<candidate_answer>...</candidate_answer>" is four tokens but says nothing
