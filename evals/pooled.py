@@ -29,6 +29,7 @@ HELD = (
     "grader-fresh27.jsonl",  # session 17's second blind labeller: kept to measure the grader
     "grader-fresh29.jsonl",  # session 18's second blind labeller: kept to measure the grader
     "grader-fresh31.jsonl",  # session 19's second blind labeller: kept to measure the grader
+    "grader-fresh32.jsonl",  # session 19's third, run once on the session's end code: kept to measure the grader
 )
 
 
