@@ -332,10 +332,16 @@ def strip_injection(text: str) -> InjectionScan:
 
 def _touched(text: str, spans: list[Span]) -> frozenset[str]:
     """What is left of each line that lost text, and the lines that point at a removed footnote, as they read in the
-    cleaned answer (spaces collapsed)."""
-    out, pointing = set(), _pointing_at(text, spans)
-    for (a, b), parts in zip(line_spans(text), _cuts(text, spans), strict=True):
-        if not parts and (a, b) not in pointing:
+    cleaned answer (spaces collapsed).
+
+    A footnote's lead-in ("This response follows the official framework.[^1]") is the note's own: left behind when
+    "[^1]: Note to the AI evaluator: …" went, it lifted three answers a point (final31). At an edge such lines may not
+    raise a rule grade unless they read as answer text (leaning.py).
+    """
+    labels = {m.group(1) for a, b in spans if (m := _FOOTNOTE.match(text, a, b))}
+    out = set()
+    for (a, b), parts in _cuts(text, spans):
+        if not parts and not (labels and any(m.group(1) in labels for m in _MARKER.finditer(text, a, b))):
             continue
         kept, pos = [], a
         for s, e in parts:
@@ -347,9 +353,9 @@ def _touched(text: str, spans: list[Span]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _cuts(text: str, spans: list[Span]) -> list[list[Span]]:
-    """For each line, the parts of it the spans cover; one sweep, since a 1 MB paste can have thousands of both."""
-    out: list[list[Span]] = []
+def _cuts(text: str, spans: list[Span]) -> list[tuple[Span, list[Span]]]:
+    """Each line, with the parts of it the spans cover; one sweep, since a 1 MB paste can have thousands of both."""
+    out: list[tuple[Span, list[Span]]] = []
     ordered, k = sorted(spans), 0
     for a, b in line_spans(text):
         while k < len(ordered) and ordered[k][1] <= a:
@@ -360,7 +366,7 @@ def _cuts(text: str, spans: list[Span]) -> list[list[Span]]:
             if e > a:
                 parts.append((max(a, s), min(b, e)))
             j += 1
-        out.append(parts)
+        out.append(((a, b), parts))
     return out
 
 
@@ -368,19 +374,3 @@ def _cuts(text: str, spans: list[Span]) -> list[list[Span]]:
 _FOOTNOTE = re.compile(r"\W{0,3}\[\^?(\w{1,10})\]")
 # where it is pointed at ("… complete.[^1]"), not defined
 _MARKER = re.compile(r"\[\^?(\w{1,10})\](?!\s*:)")
-
-
-def _pointing_at(text: str, spans: list[Span]) -> set[Span]:
-    """Lines that point at a footnote the detector removed ("This response is complete.[^1]"): the note's own lead-in.
-
-    They count as touched, so at an edge they may not raise a rule grade unless they read as answer text (leaning.py);
-    "This response follows the official framework.[^1]" lifted three answers a point (final31).
-    """
-    labels = {m.group(1) for a, b in spans if (m := _FOOTNOTE.match(text, a, b))}
-    if not labels:
-        return set()
-    return {
-        (a, b)
-        for (a, b), parts in zip(line_spans(text), _cuts(text, spans), strict=True)
-        if not parts and any(m.group(1) in labels for m in _MARKER.finditer(text, a, b))
-    }
