@@ -28,8 +28,9 @@ HELD = (
     "grader-fresh25.jsonl",  # session 16's last blind labeller, run once at the end: kept to measure the grader
     "grader-fresh27.jsonl",  # session 17's second blind labeller: kept to measure the grader
     "grader-fresh29.jsonl",  # session 18's second blind labeller: kept to measure the grader
-    "grader-fresh31.jsonl",  # session 19's second blind labeller: kept to measure the grader
-    "grader-fresh32.jsonl",  # session 19's third, run once on the session's end code: kept to measure the grader
+    # fresh31 and fresh32 (session 19) were held out until session 20 read their missed off-topic answers while
+    # designing offtopic.ai_talk: tuning rows since
+    "grader-fresh34.jsonl",  # session 20's second blind labeller: kept to measure the grader
 )
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .ai_talk import ai_talk
 from .commercial import asks_selling, selling_share
 from .earns import earns_nothing
 from .injection_patterns import EVALUATOR
@@ -128,6 +129,7 @@ class Features:
     # whether a sentence speaks of the grader or of the answer as complete (guard leftovers, see rules.py)
     measured: int = 0
     grader_talk: bool = False
+    ai_talk: float = 1.0  # see ai_talk.py
     empty: bool = False
 
     @property
@@ -297,6 +299,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         stock_phrase=stock.first,
         measured=sum(len(_MEASURED.findall(s.text)) for s in sents if s.quality >= GOOD_SENTENCE),
         grader_talk=_GRADER_TALK.search(lower) is not None,
+        ai_talk=ai_talk([s.text for s in sents], n),
     )
 
 

@@ -17,6 +17,8 @@ _SENTENCE_END = re.compile(
 )
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
+# in spaced-out text, where words are set apart by wider gaps, a two-letter word too: "G R A D E   A S   …" (hard33)
+_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([A-Za-z]) ([A-Za-z])(?=\s\s|\s?[.!?,;:]|$)", re.MULTILINE)
 # chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is
 _CHAT_WORDS = {"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks"}
 _CHAT = re.compile(r"(?<![\w.'-])(?<!\d\s)(u|ur|pls|plz|thx)(?![\w.'-])")  # not "u-shaped", "10 u of insulin"
@@ -33,7 +35,8 @@ def normalise(text: str) -> str:
     """A copy for matching only: NFKC, no zero-width characters, look-alike, spaced and l33t letters read."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
     text = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_LOOKALIKE), text)
-    text = _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text)
+    if _SPACED.search(text):
+        text = _SPACED_PAIR.sub(r"\1\2", _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text))
     text = _CHAT.sub(lambda m: _CHAT_WORDS[m.group()], text)
     return _LEETWORD.sub(lambda m: m.group().translate(_LEET), text)
 

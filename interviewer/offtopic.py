@@ -1,10 +1,10 @@
 """A fitted second opinion on off-topic answers: how little of the question's ask and rubric an answer touches.
 
-The rules' off-topic checks read announced pivots ("the bigger issue is…") and low word reuse. An answer that
-takes up another problem of the same business (pricing when metrics were asked, hiring when a model was) reuses
-the business's words and announces nothing; what gives it away is everything at once: little of the ask reused,
-few rubric concepts credited, on few dimensions. A logistic model over those features, fitted on labelled gold
-answers by `python evals/fit_offtopic.py --write`, says how likely that is.
+The rules' off-topic checks read announced pivots ("the bigger issue is…") and low word reuse. An answer that takes
+up another problem of the same business (pricing when metrics were asked, hiring when a model was) reuses the
+business's words and announces nothing; what gives it away is everything at once: little of the ask reused, few
+rubric concepts credited, on few dimensions, little talk of any AI feature (ai_talk.py). A logistic model over those
+features, fitted on labelled gold answers by `python evals/fit_offtopic.py --write`, says how likely that is.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ NAMES = (
     "domain_share",
     "length",
     "constraint_hits",
+    "ai_talk",
 )
 
 
@@ -43,6 +44,7 @@ def vector(f: Features) -> list[float]:
         f.domain_share,
         min(f.n_words, 400) / 400,
         min(sum(h.credit > 0 for h in f.constraint_hits), 4) / 4,
+        f.ai_talk,
     ]
 
 

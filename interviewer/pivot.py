@@ -47,16 +47,16 @@ _FEATURE = re.compile(
 _PROPOSES = re.compile(
     # choosing or pitching one, or a story from a past role; with "a"/"an", a new thing: "the X" is the asked one
     r"\b(i'?d|i\s+would|we'?d|i)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(prioriti[sz]e|pitch|propose|led\s+the\s+launch\s+of|"
-    r"launched|built)\s+(a|an)\s+(?P<named>(?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
+    r"launched|built|build|introduce|set\s+up|create|offer)\s+(a|an)\s+(?P<named>(?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
     r"app|bot|classifier|recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|"
-    r"programme|program)\b",
+    r"programme|program|packages?|tiers?|plans?|portal|visuali[sz]er|membership|subscription)\b",
     re.IGNORECASE,
 )
 # words that describe any AI feature, not which one
 _ANY_FEATURE = frozenset(
     "ai llm genai gen ml base clear large language open source simple small custom multimodal new internal basic "
     "rules rule based lightweight smart first single v1 mvp proper dedicated full powered driven generative machine "
-    "learning deep gpt own better good".split()
+    "learning deep gpt own better good shadow mode pilot beta trial staged phased".split()
 )
 # the question leaves the feature to the candidate: "what would you build?", "which AI opportunity first?"
 _OPEN_ASK = re.compile(
@@ -78,7 +78,7 @@ def _proposes_other(question: str, answer: str) -> bool:
         return False
     asked = question_reuse_terms(question)
     for m in _PROPOSES.finditer(answer):
-        words = re.findall(r"[\w-]+", m.group("named").lower())
+        words = re.findall(r"\w+", m.group("named").lower())  # "shadow-mode": each part on its own
         named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE))
         if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
             return True

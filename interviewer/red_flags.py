@@ -49,7 +49,9 @@ _DISMISS = (
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
     r"cost|delay)|(is|are)\s+(just\s+)?a\s+distraction|(wouldn'?t|won'?t|don'?t)\s+spend\s+(\w+\s+){0,3}on|"
     r"(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
-    r"wouldn'?t\s+bother|not\s+worth|overkill|skip(ping)?|waste\s+of|defeat(s)?\s+the\s+purpose|too\s+slow|"
+    r"wouldn'?t\s+bother|not\s+worth|overkill|waste\s+of|"
+    # a skip is also what a listener does: "Guardrails: skip-within-30s rate" (fresh33-013) measures one
+    r"skip(ping)?(?!-|\s+(rates?|ratios?|counts?|share|button|events?|within)\b)|defeat(s)?\s+the\s+purpose|too\s+slow|"
     r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
     r"(wouldn'?t|would\s+not|won'?t|don'?t)\s+add|leave\s+(them|it|this|that)\s+out|(don'?t|doesn'?t)\s+(really\s+)?apply|"
     r"(isn'?t|is\s+not|aren'?t)\s+(a\s+)?(big|real|major)?\s*(concern|issue|problem))"
@@ -169,6 +171,9 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             # everywhere on one date; not release notes "on the same date", a review)
             r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out|switch\w*\s+(it\s+)?on)\s+(across|in|at|to|for)\s+"
             r"(all|every)\b[^.;]{0,50}\bon\s+the\s+same\s+(day|date|night)\b|"
+            # session 20 (fresh33): "launch across all 60 arcades on the first Saturday of spring break"
+            r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out)\s+(across|in|at|to)\s+all\s+\d+\s+\w+\s+on\s+"
+            r"(the\s+first\s+|opening\s+)?(day|weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|"
             r"\bstraight\s+(in)?to\s+production\b|"
             # session 19 (fresh30): "switch all 12 hubs to the model on the same day" (not "don't switch …", nor a
             # rollback "to the old model", nor "switch every feature flag off", a review)

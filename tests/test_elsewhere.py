@@ -118,6 +118,27 @@ def test_proposing_a_feature_the_question_does_not_name_is_a_turn_unless_the_que
     assert elsewhere.overall == 1 and "off_topic" in elsewhere.flags
 
 
+GYM_Q = (
+    "You're the technical PM at a chain of 20 climbing gyms with 30,000 members. Front-desk staff handle 9,000 "
+    "booking changes a month by phone; the team has built an LLM assistant on WhatsApp that can move bookings and "
+    "issue credits of up to $30. How would you launch it?"
+)
+# another offer of the same business, launched in the question's words (fresh32-039 and fresh33-043 are the same kind)
+MEMBERSHIP_TIER = (
+    "I'd introduce a weekday daytime membership tier at a lower monthly fee for students, and move peak evening "
+    "sessions to demand-based pricing. Rollout: test the tier at 3 gyms for a quarter and watch churn and revenue "
+    "per hour, and tell members early through the route setters."
+)
+
+
+def test_introducing_another_offer_is_a_turn_but_a_staged_launch_of_the_feature_is_not() -> None:
+    assert turns_away(MEMBERSHIP_TIER, GYM_Q)
+    assert not turns_away("I'd set up a shadow-mode pilot assistant at two gyms before it issues any credits.", GYM_Q)
+    assert not turns_away("I'd introduce a WhatsApp booking assistant to staff first, then to members.", GYM_Q)
+    tier = RuleGrader().grade(custom_question(GYM_Q, "launch"), MEMBERSHIP_TIER)
+    assert tier.overall == 1 and "off_topic" in tier.flags
+
+
 def test_a_possessive_biggest_lever_is_a_turn_but_a_restated_question_is_not() -> None:
     assert turns_away("HaulRight's biggest lever is truck routing, so I'd start there.")
     assert not turns_away("CFO's real question: is $2.1M buying speed and lower cost?")

@@ -105,6 +105,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # session 19: grader-fresh30's confidently wrong launch and vanity metric, in general form
         ("Week 2: switch all 12 hubs to the model on the same day, so ops runs one process.", "big_bang"),
         ("The more scans, the more engaged our boutiques and customers are with the program.", "vanity_metric"),
+        # session 20: grader-fresh33's confidently wrong launch, in general form
+        ("I'd go big: launch across all 60 arcades on the first Saturday of spring break.", "big_bang"),
+        ("Roll out to all 140 stores on Monday and fix issues as they come in.", "big_bang"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
@@ -221,6 +224,12 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "Leadership's view is the more sessions, the more engaged our customers are; I'd use resolved issues instead.",
         "The more minutes, the more engagement we see, which tells us nothing about whether the answer was right.",
         "I don't think we need a separate shadow deployment, since the canary already runs the new model on 1%.",
+        # session 20 (fresh33's first run): a skip is also what a listener does, measured as a guardrail
+        "Guardrails: skip-within-30s rate; explicit songs suggested to bookings flagged family (target 0).",
+        "Guardrails: skip rate under 20% and complaints per 1,000 sessions flat.",
+        "After the pilot, launch across all 60 arcades on the first Saturday of spring break.",
+        "We could launch across all 60 arcades on the first Saturday, but I would not: a 3-venue pilot first.",
+        "Staff training runs across all 60 arcades on Monday.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:

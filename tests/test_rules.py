@@ -560,12 +560,27 @@ def test_another_problem_of_the_same_business_is_off_topic_and_its_own_answers_a
         assert "off_topic" not in GRADER.grade(question, row["answer"]).flags
 
 
+def test_an_answer_that_never_speaks_of_the_feature_reads_as_another_problem() -> None:
+    from interviewer.ai_talk import ai_talk
+
+    # escape rooms, "what AI product would you build?" (hints come too late): dynamic slot pricing, fluent, with the
+    # business's numbers and its own risks (gold 1, scored 3 before the model read how little it speaks of AI)
+    pricing, excellent = _gold("grader-fresh32.jsonl", "fresh32-003"), _gold("grader-fresh32.jsonl", "fresh32-001")
+    question = custom_question(pricing["question"], pricing["topic"])
+    g = GRADER.grade(question, pricing["answer"])
+    assert g.overall == 1 and "off_topic" in g.flags
+    assert "off_topic" not in GRADER.grade(question, excellent["answer"]).flags
+    assert ai_talk(["Off-peak slots get discounted to fill, peak slots go up a few dollars."], 14) == 0.0
+    said = ["The model suggests a hint; the game master approves it, and we track hint precision in an eval set."]
+    assert ai_talk(said, 19) == 1.0
+
+
 def test_the_off_topic_model_judges_no_short_answer() -> None:
     from interviewer.features import extract
     from interviewer.knowledge import rubrics
-    from interviewer.offtopic import MIN_WORDS, OffTopicModel, off_topic
+    from interviewer.offtopic import MIN_WORDS, NAMES, OffTopicModel, off_topic
 
-    always = OffTopicModel(weights=(0.0,) * 8, bias=30.0, threshold=0.5)  # calls everything it judges off-topic
+    always = OffTopicModel(weights=(0.0,) * len(NAMES), bias=30.0, threshold=0.5)  # calls all it judges off-topic
     concepts = {d.id: list(d.concepts) for d in rubrics().topics[Q.topic].dimensions}
     short = "I'd track weekly active teams, acceptance of suggestions, and a guardrail on complaints."
     assert len(short.split()) < MIN_WORDS and not off_topic(extract(Q, short, concepts), always)
