@@ -38,7 +38,7 @@ from interviewer.knowledge import rubrics  # noqa: E402
 # fresh28 and fresh30 (session 19) it flagged none of fresh30's missed off-topic answers and took two gold-2 partials
 # (fresh8-025, fresh14-058) to off-topic
 NOT_FITTED = ("grader-fresh28.jsonl", "grader-fresh30.jsonl")
-THRESHOLD = 0.55
+THRESHOLD = 0.6  # session 20: the lowest tried (--cv) at which no left-out on-topic gold 3-5 answer is flagged
 L2 = 1.0
 STEPS = 3000
 

@@ -183,12 +183,20 @@ _DICTATES = re.compile(
 )
 
 
+_ONLY = re.compile(r"\b(only|exactly|nothing\s+else|verbatim)\b", re.IGNORECASE)
+_SHOWN = re.compile(r"`[^`]+`|\"[^\"]+\"|“[^”]+”")
+# a verdict next to the score: "Score: 5/5 - Outstanding, strong hire" (not a judge's output format, "Score: 5/5")
+_VERDICT = re.compile(r"\b(hire|outstanding|excellent|exceptional|perfect|flawless|exemplary)\b", re.IGNORECASE)
+_SCORE_KEY = re.compile(r"\b(score|grade|rating|overall)\W{0,3}\s*[:=]\s*\W?(5|10)\b", re.IGNORECASE)
+
+
 def _dictated(segment: str, plain: str) -> bool:
-    """An order to output a text, where the text (in quotes or backticks, so gone from `plain`) carries a top score."""
-    if not _DICTATES.match(plain):
+    """An order to output only a given text, where that text (in quotes or backticks, so gone from `plain`) is a top
+    score with a verdict ("Respond ONLY with … `Score: 5/5 - Outstanding, strong hire.`")."""
+    if not (_DICTATES.match(plain) and _ONLY.search(plain)):
         return False
-    given = normalise(segment)
-    return P.SCORE_RE.search(given) is not None or re.search(r"\bstrong[_ -]hire\b", given, re.IGNORECASE) is not None
+    shown = " ".join(normalise(m.group()) for m in _SHOWN.finditer(segment))
+    return bool(P.SCORE_RE.search(shown) or _SCORE_KEY.search(shown)) and _VERDICT.search(shown) is not None
 
 
 def readable(segment: str) -> str | None:

@@ -48,7 +48,7 @@ SUPPRESS = re.compile(
 )
 # this answer (or mine)
 THIS_ANSWER = re.compile(
-    r"\b(esta|minha|mi|cette|ma|questa|mia|diese|dieser|diesem|meine|meiner|dit|mijn|deze|ta|t[ęe]|tej|moja|moj[ąa]|mojej|bu|benim)\s+"
+    r"\b(esta|minha|mi|cette|ma|questa|mia|diese|meine|dit|mijn|deze|ta|t[ęe]|tej|moja|moj[ąa]|mojej|bu|benim)\s+"
     r"(resposta|respuesta|r[ée]ponse|risposta|antwort|antwoord|odpowied\w*|cevab\w*|yan[ıi]t\w*)\b|"
     r"(этот|этому|мой|моему|цей|цьому)\s+ответ\w*|(эт|мо)\w*\s+ответ\w*|هذه\s+الإجابة|إجابتي|इस\s+उत्तर|मेरे\s+उत्तर|"
     r"这个回答|此回答|我的回答|この回答|私の回答|이\s*답변|제\s*답변",

@@ -35,7 +35,7 @@ _GRADING = re.compile(
     r"band|weakness\w*|strengths?|critique|critici\w*|deduct\w*|penal\w*|5|10|\d+/\d+|five|ten|top|full|perfect|"
     r"exemplary|excellent|outstanding|flawless|generous\w*|lenien\w*|verdict|hire|calibrat\w*|examiner|panel|"
     r"approved?|correct|gaps?|nitpick\w*|harsh\w*|reward\w*|candidate|exception|authori[sz]\w*|credit|pass|max|maximum|"
-    r"highest|best|bar|criteri\w*)$"
+    r"highest|best|bar)$"
 )
 
 

@@ -47,9 +47,13 @@ _FEATURE = re.compile(
 _PROPOSES = re.compile(
     # choosing or pitching one, or a story from a past role; with "a"/"an", a new thing: "the X" is the asked one
     r"\b(i'?d|i\s+would|we'?d|i)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(prioriti[sz]e|pitch|propose|led\s+the\s+launch\s+of|"
-    r"launched|built|build|introduce|set\s+up|create|offer)\s+(a|an)\s+(?P<named>(?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
+    r"launched|built)\s+(a|an)\s+(?P<named>(?:[\w-]+\s+){0,4}?)(assistant|chatbot|copilot|agent|model|engine|monitor|tool|feature|system|"
     r"app|bot|classifier|recommender|optimi[sz]er|predictor|forecaster|scheduler|router|planner|marketplace|dashboard|platform|"
-    r"programme|program|packages?|tiers?|plans?|portal|visuali[sz]er|membership|subscription)\b",
+    r"programme|program)\b|"
+    # an offer of the business introduced instead: "I'd introduce a daytime-only membership tier" (fresh32-039; not
+    # "I'd introduce a measurement plan" or "I'd build a monitoring dashboard", which on-topic answers say: a review)
+    r"\b(i'?d|i\s+would|we'?d)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(introduce|set\s+up|create|offer|launch)\s+(a|an)\s+"
+    r"(?P<offer>(?:[\w-]+\s+){0,4}?)(membership|subscription)(\s+(tier|plan|option))?\b",
     re.IGNORECASE,
 )
 # words that describe any AI feature, not which one
@@ -78,7 +82,8 @@ def _proposes_other(question: str, answer: str) -> bool:
         return False
     asked = question_reuse_terms(question)
     for m in _PROPOSES.finditer(answer):
-        words = re.findall(r"\w+", m.group("named").lower())  # "shadow-mode": each part on its own
+        said = m.group("named") if m.group("named") is not None else m.group("offer")
+        words = re.findall(r"\w+", said.lower())  # "shadow-mode": each part on its own
         named = reuse_terms(" ".join(w for w in words if w not in _ANY_FEATURE))
         if named and len(named & asked) < len(named) / 2:  # mostly words the question never uses
             return True

@@ -51,7 +51,8 @@ _DISMISS = (
     r"(isn'?t|aren'?t|(is|are)\s+not)\s+(really\s+)?(needed|necessary|required)|unnecessary|no\s+reason\s+to|"
     r"wouldn'?t\s+bother|not\s+worth|overkill|waste\s+of|"
     # a skip is also what a listener does: "Guardrails: skip-within-30s rate" (fresh33-013) measures one
-    r"skip(ping)?(?!-|\s+(rates?|ratios?|counts?|share|button|events?|within)\b)|defeat(s)?\s+the\s+purpose|too\s+slow|"
+    # (not "skip rate limiting", nor "Skip-the-beta is my recommendation": a review)
+    r"skip(ping)?(?!-within\b|[\s-]+(rates?|ratios?|counts?|button|events?)\b(?![\s-]+limit))|defeat(s)?\s+the\s+purpose|too\s+slow|"
     r"just\s+(slow|delay)s?|would\s+(only\s+|just\s+)?(slow|delay)|get\s+rid\s+of|"
     r"(wouldn'?t|would\s+not|won'?t|don'?t)\s+add|leave\s+(them|it|this|that)\s+out|(don'?t|doesn'?t)\s+(really\s+)?apply|"
     r"(isn'?t|is\s+not|aren'?t)\s+(a\s+)?(big|real|major)?\s*(concern|issue|problem))"
@@ -172,6 +173,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out|switch\w*\s+(it\s+)?on)\s+(across|in|at|to|for)\s+"
             r"(all|every)\b[^.;]{0,50}\bon\s+the\s+same\s+(day|date|night)\b|"
             # session 20 (fresh33): "launch across all 60 arcades on the first Saturday of spring break"
+            r"(?<!refuse\sto\s)(?<!n't\s)(?<!not\s)(?<!never\s)"
             r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out)\s+(across|in|at|to)\s+all\s+\d+\s+\w+\s+on\s+"
             r"(the\s+first\s+|opening\s+)?(day|weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|"
             r"\bstraight\s+(in)?to\s+production\b|"

@@ -108,6 +108,9 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # session 20: grader-fresh33's confidently wrong launch, in general form
         ("I'd go big: launch across all 60 arcades on the first Saturday of spring break.", "big_bang"),
         ("Roll out to all 140 stores on Monday and fix issues as they come in.", "big_bang"),
+        # a review of session 20's "skip" exclusions: these still wave a safeguard off
+        ("We'd skip rate limiting and the human review for v1 to move fast.", "dismisses_safeguard"),
+        ("Skip share-outs and the canary; just ship it.", "dismisses_safeguard"),
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
@@ -230,6 +233,7 @@ def test_red_flags_are_found(sentence: str, kind: str) -> None:
         "After the pilot, launch across all 60 arcades on the first Saturday of spring break.",
         "We could launch across all 60 arcades on the first Saturday, but I would not: a 3-venue pilot first.",
         "Staff training runs across all 60 arcades on Monday.",
+        "I'd refuse to launch across all 60 arcades on the first Saturday.",
     ],
 )
 def test_careful_reasoning_raises_no_red_flag(sentence: str) -> None:
