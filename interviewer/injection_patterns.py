@@ -89,7 +89,10 @@ STRONG = [
     rf"\b(score|grade|mark|rating)\s+(for|of)\s+{_THIS}\s+(is|should\s+be|must\s+be|has\s+to\s+be)\s+"
     r"(a\s+)?(5|10|five|full|top|max\w*|perfect)\b",
     # overriding the grader's rules: "ignore previous instructions", "the rubric no longer applies"
-    rf"\b{_OVERRIDE}\b.{{0,50}}\b{_RULES}\b{_NOT_EMBEDDED}",
+    # the rules as the verb's object, a few words on in the same clause (not "a recommendation they can override, with
+    # the rubric evidence quoted", nor "tell the judge to ignore length and formatting and to score only the rubric
+    # criteria": final34's first run, on the session-20 end code)
+    rf"\b{_OVERRIDE}\b(?:[ \t]+[^\s,;:.!?]+){{0,5}}?[ \t]+{_RULES}\b{_NOT_EMBEDDED}",
     rf"^(?=.*{_POINTER}).*\b{_SET_ASIDE}\b.{{0,50}}\b{_RULES}\b",
     rf"\b{_RULES}\b.{{0,40}}\b{_SUSPENDED}\s+(to|for)\s+(this|my|your|the\s+(answer|response|candidate|session))",
     rf"\brubric\b.{{0,30}}\b(updated|changed|revised|replaced|amended|new)\b.{{0,100}}({SCORE_TERM}|automatically\s+"
