@@ -31,6 +31,7 @@ HELD = (
     # fresh31 and fresh32 (session 19) were held out until session 20 read their missed off-topic answers while
     # designing offtopic.ai_talk: tuning rows since
     "grader-fresh34.jsonl",  # session 20's second blind labeller: kept to measure the grader
+    "grader-fresh35.jsonl",  # session 20's third, run once on the session's end code: kept to measure the grader
 )
 
 
