@@ -123,7 +123,7 @@ GYM_Q = (
     "booking changes a month by phone; the team has built an LLM assistant on WhatsApp that can move bookings and "
     "issue credits of up to $30. How would you launch it?"
 )
-# another offer of the same business, launched in the question's words (fresh32-039 and fresh33-043 are the same kind)
+# another offer of the same business, launched in the question's words (fresh32-039 is one)
 MEMBERSHIP_TIER = (
     "I'd introduce a weekday daytime membership tier at a lower monthly fee for students, and move peak evening "
     "sessions to demand-based pricing. Rollout: test the tier at 3 gyms for a quarter and watch churn and revenue "
