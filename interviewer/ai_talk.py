@@ -32,8 +32,9 @@ AI_TALK_WORDS = 20  # one mention in this many words reads as an answer about th
 def ai_talk(sentences: list[str], n_words: int) -> float:
     """Mentions of AI-feature talk per AI_TALK_WORDS words, at most 1.0.
 
-    A pure-arithmetic answer to "size the opportunity" names little of it too (fresh16-007, gold 3, scores 1); read
-    as 1.0 whenever the question asks for numbers, the model lost more off-topic answers than that (session 20).
+    A pure-arithmetic answer to "size the opportunity" names little of it too (fresh16-007, gold 3: the model's 0.6
+    threshold keeps it on topic); read as 1.0 whenever the question asks for numbers, the model lost more off-topic
+    answers than that saved (session 20).
     """
     mentions = sum(len(_AI_TALK.findall(s)) for s in sentences)
     return min(1.0, mentions * AI_TALK_WORDS / max(1, n_words))
