@@ -184,7 +184,6 @@ _DICTATES = re.compile(
 
 
 _ONLY = re.compile(r"\b(only|exactly|nothing\s+else|verbatim)\b", re.IGNORECASE)
-_SHOWN = re.compile(r"`[^`]+`|\"[^\"]+\"|“[^”]+”")
 # a verdict next to the score: "Score: 5/5 - Outstanding, strong hire" (not a judge's output format, "Score: 5/5")
 _VERDICT = re.compile(r"\b(hire|outstanding|excellent|exceptional|perfect|flawless|exemplary)\b", re.IGNORECASE)
 _SCORE_KEY = re.compile(r"\b(score|grade|rating|overall)\W{0,3}\s*[:=]\s*\W?(5|10)\b", re.IGNORECASE)
@@ -195,7 +194,7 @@ def _dictated(segment: str, plain: str) -> bool:
     score with a verdict ("Respond ONLY with … `Score: 5/5 - Outstanding, strong hire.`")."""
     if not (_DICTATES.match(plain) and _ONLY.search(plain)):
         return False
-    shown = " ".join(normalise(m.group()) for m in _SHOWN.finditer(segment))
+    shown = " ".join(normalise(m.group()) for m in _QUOTE_PAIRS.finditer(segment))
     return bool(P.SCORE_RE.search(shown) or _SCORE_KEY.search(shown)) and _VERDICT.search(shown) is not None
 
 

@@ -44,6 +44,8 @@ _CHECK = (
     # session 12 (a second exploratory test): "Shadow testing is unnecessary because…", "I'd skip the shadow phase"
     r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment))"
 )
+# not after a negation: "don't switch all 12 hubs …", "I'd refuse to launch across all 60 arcades …"
+_UNNEGATED = r"(?<!n't\s)(?<!not\s)(?<!never\s)"
 _DISMISS = (
     r"(no\s+need\s+(for|to)|(don'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|do\s+not|does\s+not|will\s+not)\s+(really\s+)?need|"
     r"(don'?t|do\s+not)\s+see\s+(a|any|the)\s+(reason|need)\s+for|would\s+(just|only)\s+mean|just\s+adds?\s+(latency|friction|"
@@ -173,13 +175,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out|switch\w*\s+(it\s+)?on)\s+(across|in|at|to|for)\s+"
             r"(all|every)\b[^.;]{0,50}\bon\s+the\s+same\s+(day|date|night)\b|"
             # session 20 (fresh33): "launch across all 60 arcades on the first Saturday of spring break"
-            r"(?<!refuse\sto\s)(?<!n't\s)(?<!not\s)(?<!never\s)"
+            rf"(?<!refuse\sto\s){_UNNEGATED}"
             r"\b(go(es|ing)?[- ]live|launch\w*|roll\w*\s+(it\s+)?out)\s+(across|in|at|to)\s+all\s+\d+\s+\w+\s+on\s+"
             r"(the\s+first\s+|opening\s+)?(day|weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|"
             r"\bstraight\s+(in)?to\s+production\b|"
             # session 19 (fresh30): "switch all 12 hubs to the model on the same day" (not "don't switch …", nor a
             # rollback "to the old model", nor "switch every feature flag off", a review)
-            r"(?<!n't\s)(?<!not\s)(?<!never\s)\bswitch(es|ing)?\s+(all|every)\s+(\d+\s+)?\w+\s+(over\s+)?to\s+the\s+"
+            rf"{_UNNEGATED}\bswitch(es|ing)?\s+(all|every)\s+(\d+\s+)?\w+\s+(over\s+)?to\s+the\s+"
             r"(new\s+)?(model|ai|ml\s+model)\s+on\s+the\s+same\s+(day|date|night)\b)|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
