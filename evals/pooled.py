@@ -32,6 +32,8 @@ HELD = (
     # designing offtopic.ai_talk: tuning rows since
     "grader-fresh34.jsonl",  # session 20's second blind labeller: kept to measure the grader
     "grader-fresh35.jsonl",  # session 20's third, run once on the session's end code: kept to measure the grader
+    "grader-fresh36.jsonl",  # session 21's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh37.jsonl",
 )
 
 
