@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from .errors import RetrievalError
 from .features import Features
 
 MODEL_FILE = "offtopic_model.json"
@@ -75,6 +76,10 @@ class OffTopicModel:
         """Whether any cosines could take the probability to the threshold: if not, the encoder need not run."""
         return _sigmoid(self._cheap(f) + sum(max(0.0, w) for w in self.weights[len(NAMES) :])) >= self.threshold
 
+    def must_flag(self, f: Features) -> bool:
+        """Whether every cosine would leave the probability at the threshold or above."""
+        return _sigmoid(self._cheap(f) + sum(min(0.0, w) for w in self.weights[len(NAMES) :])) >= self.threshold
+
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -92,4 +97,11 @@ def packaged() -> OffTopicModel:
 def off_topic(f: Features, model: OffTopicModel | None = None) -> bool:
     """Whether the fitted model calls this answer off-topic."""
     m = model or packaged()
-    return f.n_words >= MIN_WORDS and m.may_flag(f) and m.probability(f) >= m.threshold
+    if f.n_words < MIN_WORDS or not m.may_flag(f):
+        return False
+    try:
+        return m.probability(f) >= m.threshold
+    except RetrievalError:
+        # the encoder's files are missing or altered (retrieval says so and goes on without passages): the grade goes
+        # on too, calling off-topic only what the cosines could not save
+        return m.must_flag(f)

@@ -658,4 +658,22 @@ def test_the_encoder_runs_only_for_answers_whose_cosines_could_make_them_off_top
     assert "off_topic" not in GRADER.grade(Q, STRONG_METRICS_ANSWER).flags and read == []  # rich on the rubric
     pricing = _gold("grader-fresh14.jsonl", "fresh14-011")
     GRADER.grade(custom_question(pricing["question"], pricing["topic"]), pricing["answer"])
-    assert len(read) == 1  # read once, though two checks may ask
+    assert len(read) == 1
+
+
+def test_without_the_encoder_an_answer_is_still_graded_and_only_a_sure_pivot_is_off_topic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from interviewer import minilm, relevance
+
+    monkeypatch.setattr(minilm, "MODEL_SHA256", "0" * 64)  # as if the model file were altered
+    minilm._session.cache_clear()
+    relevance._vector.cache_clear()
+    try:
+        pricing = _gold("grader-fresh14.jsonl", "fresh14-011")
+        g = GRADER.grade(custom_question(pricing["question"], pricing["topic"]), pricing["answer"])
+        assert g.overall == 3 and "off_topic" not in g.flags  # as before the cosines: they could have saved it
+        assert "off_topic" not in GRADER.grade(Q, STRONG_METRICS_ANSWER).flags
+    finally:
+        minilm._session.cache_clear()
+        relevance._vector.cache_clear()
