@@ -38,13 +38,8 @@ from interviewer.knowledge import rubrics  # noqa: E402
 # fresh28 and fresh30 (session 19) it flagged none of fresh30's missed off-topic answers and took two gold-2 partials
 # (fresh8-025, fresh14-058) to off-topic
 NOT_FITTED = ("grader-fresh28.jsonl", "grader-fresh30.jsonl")
-# session 20: the lowest tried (--cv) at which no left-out on-topic gold 3-5 answer was flagged. Session 21 (with the
-# two cosines of relevance.py) kept it: --cv flags 55 of 148 off-topic answers (the nine-input model: 41) and 2 of 784
-# on-topic gold 3-5 ones (fresh-008, an outage chatbot for a question long on the operator's figures; dev2-030, ROI
-# arithmetic, at 0.60); 0.7 spares both and misses 20 more
-THRESHOLD = 0.6
+THRESHOLD = 0.6  # session 20: the lowest tried (--cv) at which no left-out on-topic gold 3-5 answer is flagged
 L2 = 1.0
-INPUTS = (*offtopic.NAMES, *offtopic.SIMILARITIES)
 STEPS = 3000
 
 
@@ -65,8 +60,7 @@ def table() -> list[tuple[str, bool, int, list[float]]]:
             f = extract(question, text, concepts)
             if f.empty or f.n_words < offtopic.MIN_WORDS:
                 continue
-            x = offtopic.vector(f) + offtopic.similarity_vector(f)
-            out.append((path.name, "off-topic" in row.tags, row.gold.overall, x))
+            out.append((path.name, "off-topic" in row.tags, row.gold.overall, offtopic.vector(f)))
     return out
 
 
@@ -114,7 +108,7 @@ def main() -> None:
     body = {
         "bias": round(b, 4),
         "threshold": args.threshold,
-        "weights": {n: round(float(v), 4) for n, v in zip(INPUTS, w, strict=True)},
+        "weights": {n: round(float(v), 4) for n, v in zip(offtopic.NAMES, w, strict=True)},
     }
     print(json.dumps(body))
     if args.write:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .ai_talk import ai_talk
 from .commercial import asks_selling, selling_share
@@ -15,7 +15,6 @@ from .knowledge import sections
 from .pivot import ask_reuse, tells_own_story, turns_away
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
-from .relevance import similarities
 from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
 from .schemas import Concept, Question
 from .stock import stock_share
@@ -131,19 +130,12 @@ class Features:
     measured: int = 0
     grader_talk: bool = False
     ai_talk: float = 1.0  # see ai_talk.py
-    question_text: str = ""
-    text: str = ""  # the answer as the encoder reads it (relevance.py)
     empty: bool = False
 
     @property
     def topic_reuse(self) -> float:
         """The reuse the off-topic, generic and recitation checks read: loose for a short question, else exact."""
         return self.term_reuse if self.subject_reuse is None else self.subject_reuse
-
-    @cached_property
-    def similarity(self) -> tuple[float, float]:
-        """Cosines to the question and to its ask (relevance.py): an encoder run, so computed when first read."""
-        return similarities(self.question_text, self.text)
 
     @property
     def covered_dims(self) -> int:
@@ -308,8 +300,6 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         measured=sum(len(_MEASURED.findall(s.text)) for s in sents if s.quality >= GOOD_SENTENCE),
         grader_talk=_GRADER_TALK.search(lower) is not None,
         ai_talk=ai_talk([s.text for s in sents], n),
-        question_text=question.text,
-        text=canon,
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from interviewer import minilm
+from interviewer import embeddings
 from interviewer.chunks import chunk_file, collect, linearise_tables
 from interviewer.cli import main
 from interviewer.errors import RetrievalError
@@ -136,9 +136,9 @@ def test_hybrid_search_finds_the_framework_passage(built: KnowledgeIndex) -> Non
 
 
 def test_tampered_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(minilm, "MODEL_SHA256", "0" * 64)
+    monkeypatch.setattr(embeddings, "MODEL_SHA256", "0" * 64)
     with pytest.raises(RetrievalError, match="checksum"):
-        minilm.model_files()
+        embeddings.model_files()
 
 
 def test_eval_retrieval_reports_every_mode_and_gates(tmp_path: Path) -> None:
