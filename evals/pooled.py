@@ -34,7 +34,7 @@ HELD = (
     "grader-fresh35.jsonl",  # session 20's third, run once on the session's end code: kept to measure the grader
     "grader-fresh36.jsonl",  # session 21's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh37.jsonl",
-    "grader-fresh38.jsonl",  # session 21's third, run once on the session's end code: kept to measure
+    "grader-fresh38.jsonl",  # session 21's third, run once mid-session (the end code grades it the same): kept
 )
 
 
