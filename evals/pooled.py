@@ -35,6 +35,9 @@ HELD = (
     "grader-fresh36.jsonl",  # session 21's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh37.jsonl",
     "grader-fresh38.jsonl",  # session 21's third, run once mid-session (the end code grades it the same): kept
+    "grader-fresh39.jsonl",  # session 22's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh40.jsonl",
+    "grader-fresh41.jsonl",
 )
 
 
