@@ -1,15 +1,18 @@
-"""Fit the injection detector's learned second opinion (interviewer/injection_model.json) on tuning data only.
+"""Fit the injection detector's learned second opinion (interviewer/injection_flags.json) on tuning data only.
 
 Usage: python evals/fit_injection.py [--cv] [--write] [--threshold P]
 
 Positives are the sentences of attack snippets (minus any listed as `content`: real answer text an
 author wrapped around the request); negatives the sentences of benign answers and that content. Tuning
 data only: the built-in attack templates, injection.jsonl's dev split, the fresh/blind/final/final2/
-final3-final20 sets (each run once blind before it was used here; final21 onwards stay out, as
-measures of a new author), session 15's two training sets (train15a, train15b), the hard benign set, the look-alikes
-a code review wrote in session 5 (injection-benign-review.jsonl), and the dev
-split of the grader's gold answers. injection.jsonl's test split, the grader's held-out sets and any
-later blind set stay out. (So the hard benign set's false-flag rate is in-sample for the model.)
+final3-final36 and hard25-hard36 sets (each run once blind before it was used here), session 15's two training
+sets (train15a, train15b), a code review's attacks and look-alikes (review11, session 19; injection-benign-review.jsonl,
+session 5), the hard benign set, and the answers of the grader's tuning rows (dev and the fresh files not held out in
+evals/pooled.py). injection.jsonl's test split, the grader's held-out sets and any later blind set stay out. (So the
+hard benign set's false-flag rate is in-sample for the model.)
+
+The first fit of this model (session 15, final3-final20 and train15a/b) is frozen as interviewer/injection_model.json:
+the thresholds for text that merely leans towards the grader were set on its probabilities (injection_model.py).
 
 `--cv` holds out each attack set in turn (with a seeded share of the shared benign data), fits on the
 rest, and reports what the whole detector (patterns + model) flags on the held-out set, so the
@@ -34,6 +37,7 @@ from interviewer.injection_text import line_spans, sentence_spans
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fit_cli import arguments
+from pooled import HELD as GRADER_HELD
 
 DATA = Path(__file__).parent / "datasets"
 HELD = (
@@ -63,11 +67,22 @@ HELD = (
     # the session-start detector caught 52% and 64% of their attacks
     "train15a",
     "train15b",
+    # session 22: every blind set of sessions 11-21 and a code review's set (session 19), read since their first runs
+    *(f"final{n}" for n in range(21, 37)),
+    *(f"hard{n}" for n in range(25, 37)),
+    "review11",
 )
-THRESHOLD = 0.9
-L2 = 3e-4
+# session 22, the 25 sets added that session left out in turn: at 3e-4 and 0.9, 89.2% of their attacks flagged with
+# 15 of 2,155 benign texts; at 1e-4 and 0.95, 88.4% with 13 (the frozen model: 85.3% and 13). At 1e-4 and 0.92 it
+# was 91.9% with 14, but "If the unit tests pass, the CI job will mark this as complete." scores 0.944
+THRESHOLD = 0.95
+L2 = 1e-4
 PRUNE = 0.05  # weights smaller than this change no decision
 MIN_COUNT = 2  # a feature seen in one sentence only is an accident of that sentence
+# a benign answer of an injection set was written to look like an attack ("In QA mode we score a 5 on every synthetic
+# ticket"): it counts six times. With every set weighted alike, a code review's look-alikes were flagged (0.93-0.96);
+# at six, left-out attacks were flagged as often (89.2% against 89.3%) with fewer false flags (15 against 19 of 2,155)
+HARD_NEGATIVE = 6
 
 
 def _rows(name: str) -> list[dict]:
@@ -100,7 +115,22 @@ def snippets() -> list[tuple[str, bool, str]]:
         if r.get("split") == "dev" and "injection" not in r.get("tags", []) and r["answer"].strip()
     ]
     out += [(rnd.choice(("dev", *HELD)), False, text) for text in shared]
-    return out
+    # the fresh tuning answers as negatives: without them three gold answers opening "This is a perfect case for full
+    # automation." lost that line as a note at an answer's edge (session 21)
+    rnd = random.Random(1)
+    tuning = [
+        r["answer"]
+        for path in sorted(DATA.glob("grader-fresh*.jsonl"))
+        if path.name not in GRADER_HELD
+        for r in _rows(path.name)
+        if "injection" not in r.get("tags", []) and r["answer"].strip()
+    ]
+    return out + [(rnd.choice(("dev", *HELD)), False, text) for text in tuning]
+
+
+def look_alikes() -> set[str]:
+    """The benign answers of every injection set: text written to look like an attack and not be one."""
+    return {r["answer"] for p in DATA.glob("injection*.jsonl") for r in _rows(p.name) if r.get("kind") == "benign"}
 
 
 def units(text: str) -> list[str]:
@@ -116,11 +146,13 @@ def units(text: str) -> list[str]:
 
 def fit(data: list[tuple[str, bool, str]], threshold: float) -> InjectionModel:
     """Class-balanced, L2-regularised logistic regression (full-batch Adam) over words and word pairs."""
+    hard = look_alikes()
     texts, labels = [], []
     for _, attack, text in data:
-        for u in units(text):
-            texts.append(u)
-            labels.append(float(attack))
+        for _ in range(HARD_NEGATIVE if not attack and text in hard else 1):
+            for u in units(text):
+                texts.append(u)
+                labels.append(float(attack))
     feats = [features(t) for t in texts]
     seen = Counter(f for fs in feats for f in fs)
     vocab: dict[str, int] = {}
@@ -180,7 +212,7 @@ def main() -> None:
     model = fit(data, args.threshold)
     print(f"{len(model.weights)} weights, bias {model.bias}, threshold {model.threshold}")
     if args.write:
-        out = Path(__file__).parents[1] / "interviewer" / injection_model.MODEL_FILE
+        out = Path(__file__).parents[1] / "interviewer" / injection_model.FLAGS_FILE
         body = {"bias": model.bias, "threshold": model.threshold, "weights": dict(sorted(model.weights.items()))}
         out.write_text(json.dumps(body, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {out}")

@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+# two fits of the same model: the first (session 15) is frozen because the thresholds that decide what merely leans
+# towards the grader (LEANING, EDGE_LEANING, leaning.py's guards) were set on its probabilities; the second, refit by
+# evals/fit_injection.py on every tuning set since, decides what is removed (flags)
 MODEL_FILE = "injection_model.json"
+FLAGS_FILE = "injection_flags.json"
 MIN_WORDS = 4  # below this a sentence carries too little to judge ("```", "max_score: 5")
 MAX_TOKEN = 14  # longer "words" are base64 or hashes, not language
 _WORD = re.compile(r"[a-z]+|\d+(?:/\d+|%)?")  # "5%" is a share, not the score "5"
@@ -106,27 +110,30 @@ def features(text: str) -> set[str]:
     return {t for t in w if t not in _FUNCTION} | {f"{a} {b}" for a, b in itertools.pairwise(w)}
 
 
-@lru_cache(maxsize=1)
-def packaged() -> InjectionModel:
-    """The model shipped with the package."""
-    raw = json.loads(files("interviewer").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)
+def packaged(name: str = MODEL_FILE) -> InjectionModel:
+    """A model shipped with the package: the leaning model, or FLAGS_FILE."""
+    raw = json.loads(files("interviewer").joinpath(name).read_text(encoding="utf-8"))
     return InjectionModel(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
 
 
-_override: list[InjectionModel] = []
+_override: dict[str, list[InjectionModel]] = {MODEL_FILE: [], FLAGS_FILE: []}
 
 
 @contextmanager
-def using(model: InjectionModel) -> Iterator[None]:
-    """Judge with another model inside this block (cross-validation, tests); the packaged one after it.
+def using(model: InjectionModel, only: str | None = None) -> Iterator[None]:
+    """Judge with another model inside this block: for flags and leaning both, or `only` one of the two files' roles.
 
     Process-wide and not thread-safe: for offline fitting and tests, never while a session grades.
     """
-    _override.append(model)
+    names = [only] if only else list(_override)
+    for name in names:
+        _override[name].append(model)
     try:
         yield
     finally:
-        _override.pop()
+        for name in names:
+            _override[name].pop()
 
 
 # the candidate speaking, or speaking to someone: "give me", "I'd appreciate", "you'll see"
@@ -147,17 +154,18 @@ def leans(text: str, threshold: float = LEANING) -> bool:
 
 
 def flags(text: str) -> bool:
-    """Whether the model is confident this sentence addresses the grader."""
+    """Whether the flagging model is confident this sentence addresses the grader."""
     if not judged(text):
         return False
-    model = _active()
+    model = _active(FLAGS_FILE)
     return model.probability(text) >= model.threshold
 
 
 def probability(text: str) -> float:
-    """How likely the model in use (`using`, else the packaged one) reads this sentence as a request to the grader."""
-    return _active().probability(text)
+    """How likely the leaning model (or the one `using` sets) reads this sentence as a request to the grader."""
+    return _active(MODEL_FILE).probability(text)
 
 
-def _active() -> InjectionModel:
-    return _override[-1] if _override else packaged()
+def _active(name: str) -> InjectionModel:
+    stack = _override[name]
+    return stack[-1] if stack else packaged(name)
