@@ -3,8 +3,7 @@
 The detector (injection.py) removes what it is sure of. The rest is graded, but the rule grader also grades the
 answer without what leans towards the grader and keeps the lower grade (rules.RuleGrader.grade), so a plea the
 detector missed cannot raise the grade. Two kinds of text lean:
-- anywhere, a sentence about grading, spoken by or to someone, that the word model reads as a request at LEANING, or
-  one in anyone's voice that the flagging model reads as one at SUSPECT (injection_model.suspect);
+- anywhere, a sentence about grading, spoken by or to someone, that the word model reads as a request at LEANING;
 - at either edge of an answer, a note pasted before or after it (see _edge_notes). Such notes lifted borderline
   answers a point through words the rubric credits ("First time using this tool", "the assessment step is
   bypassed", "| Trade-offs | 5 |"): 97 inflated pairs over every injection file before, 58 after (evals/README.md,
@@ -67,12 +66,8 @@ def _leaning_sentences(text: str) -> set[Span]:
         (s, e)
         for a, b in line_spans(text)
         for s, e in sentence_spans(text, a, b)
-        if (plain := readable(text[s:e])) is not None and _leans_anywhere(plain)
+        if (plain := readable(text[s:e])) is not None and injection_model.leans(plain)
     }
-
-
-def _leans_anywhere(plain: str) -> bool:
-    return injection_model.leans(plain) or injection_model.suspect(plain)
 
 
 def _edge_notes(text: str, touched: frozenset[str]) -> set[Span]:
@@ -139,8 +134,7 @@ def _read_line(text: str, start: int, end: int) -> tuple[str, list[tuple[Span, b
 def _leans(plain: str, n: int) -> bool:
     if n >= _FEW_WORDS:
         p = injection_model.probability(plain)
-        judged = injection_model.judged(plain)
-        return p >= UNJUDGED_GUARD or (judged and p >= EDGE_GUARD) or injection_model.suspect(plain)
+        return p >= UNJUDGED_GUARD or (injection_model.judged(plain) and p >= EDGE_GUARD)
     return injection_model.mentions_grading(plain) and injection_model.probability(plain) >= SHORT_GUARD
 
 
