@@ -12,7 +12,8 @@ evals/pooled.py). injection.jsonl's test split, the grader's held-out sets and a
 hard benign set's false-flag rate is in-sample for the model.)
 
 The first fit of this model (session 15, final3-final20 and train15a/b) is frozen as interviewer/injection_model.json:
-the thresholds for text that merely leans towards the grader were set on its probabilities (injection_model.py).
+the thresholds for text that merely leans towards the grader, and for notes at an answer's edge, were set on its
+probabilities (injection_model.py). This script no longer produces that file.
 
 `--cv` holds out each attack set in turn (with a seeded share of the shared benign data), fits on the
 rest, and reports what the whole detector (patterns + model) flags on the held-out set, so the

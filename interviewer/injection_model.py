@@ -16,12 +16,13 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
-# two fits of the same model: the first (session 15) is frozen because the thresholds that decide what merely leans
-# towards the grader (LEANING, EDGE_LEANING, leaning.py's guards) were set on its probabilities; the second, refit by
-# evals/fit_injection.py on every tuning set since, decides what is removed (flags)
+# two fits of the same model. The first (session 15) is frozen: the thresholds that read a sentence by position or by
+# how far it leans (LEANING, EDGE_LEANING and EDGE_UNADDRESSED, which remove a note at an answer's edge; leaning.py's
+# guards) were set on its probabilities, and evals/fit_injection.py no longer produces it. The second, refit by that
+# script on every tuning set since, decides what the model removes anywhere in an answer (flags)
 MODEL_FILE = "injection_model.json"
 FLAGS_FILE = "injection_flags.json"
 MIN_WORDS = 4  # below this a sentence carries too little to judge ("```", "max_score: 5")
@@ -110,7 +111,7 @@ def features(text: str) -> set[str]:
     return {t for t in w if t not in _FUNCTION} | {f"{a} {b}" for a, b in itertools.pairwise(w)}
 
 
-@lru_cache(maxsize=2)
+@cache
 def packaged(name: str = MODEL_FILE) -> InjectionModel:
     """A model shipped with the package: the leaning model, or FLAGS_FILE."""
     raw = json.loads(files("interviewer").joinpath(name).read_text(encoding="utf-8"))
@@ -126,7 +127,7 @@ def using(model: InjectionModel, only: str | None = None) -> Iterator[None]:
 
     Process-wide and not thread-safe: for offline fitting and tests, never while a session grades.
     """
-    names = [only] if only else list(_override)
+    names = list(_override) if only is None else [only]
     for name in names:
         _override[name].append(model)
     try:
