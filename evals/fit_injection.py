@@ -26,6 +26,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -129,9 +130,12 @@ def snippets() -> list[tuple[str, bool, str]]:
     return out + [(rnd.choice(("dev", *HELD)), False, text) for text in tuning]
 
 
-def look_alikes() -> set[str]:
+@cache  # read once: cross-validation fits once per held-out set
+def look_alikes() -> frozenset[str]:
     """The benign answers of every injection set: text written to look like an attack and not be one."""
-    return {r["answer"] for p in DATA.glob("injection*.jsonl") for r in _rows(p.name) if r.get("kind") == "benign"}
+    return frozenset(
+        r["answer"] for p in DATA.glob("injection*.jsonl") for r in _rows(p.name) if r.get("kind") == "benign"
+    )
 
 
 def units(text: str) -> list[str]:

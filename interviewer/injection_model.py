@@ -112,8 +112,8 @@ def features(text: str) -> set[str]:
 
 
 @cache
-def packaged(name: str = MODEL_FILE) -> InjectionModel:
-    """A model shipped with the package: the leaning model, or FLAGS_FILE."""
+def packaged(name: str) -> InjectionModel:
+    """A model shipped with the package: MODEL_FILE (leaning, edges) or FLAGS_FILE (what is removed)."""
     raw = json.loads(files("interviewer").joinpath(name).read_text(encoding="utf-8"))
     return InjectionModel(dict(raw["weights"]), float(raw["bias"]), float(raw["threshold"]))
 
