@@ -38,6 +38,9 @@ HELD = (
     "grader-fresh39.jsonl",  # session 22's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh40.jsonl",
     "grader-fresh41.jsonl",
+    "grader-fresh42.jsonl",  # session 23's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh43.jsonl",
+    "grader-fresh44.jsonl",
 )
 
 
