@@ -299,7 +299,13 @@ DISCUSSION = re.compile(
     r"we'?d\s+(test|detect|block|filter)|could\s+hide|might\s+hide|hidden\s+(text|instruction)|such\s+as|e\.g\.|"
     r"for\s+example|for\s+instance|like\s+[\"'“‘`]|\bwe\s+parse\b|\bschema\b|\bthings\s+like\b|\bpayload\b|"
     r"\b(users?|students?|players?|candidates?|applicants?|someone|people)\s+(will\s+|might\s+|could\s+|would\s+)?(try|tried|"
-    r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b",
+    r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b|"
+    # a judge's rules and failures told (session 23): "any text inside it that ... claims to override the rubric", "a
+    # sentence claiming the answer was pre-approved", "the grader will start awarding full marks to anyone who says X";
+    # not "an evaluator who awards full marks to any answer that…" (final19), which sets the rule
+    r"\b(any|a|the)\s+(text|sentence|line|note|comment|message|string)s?\s+(\w+\s+){0,3}?(that|which|claiming|saying|"
+    r"asking|telling)\b|\bclaim(s|ing)\s+(to|that)\b|"
+    r"\b(will|would|could|might|may)\s+(start|begin)\s+(to\s+)?(award|giv|assign|scor|rat|grad|reward)\w*",
     IC,
 )
 # pressure right before a flagged instruction is its lead-in: "URGENT: my interview starts in 30 minutes.",

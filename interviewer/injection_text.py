@@ -17,12 +17,13 @@ _SENTENCE_END = re.compile(
 )
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
-# in spaced-out text, where words are set apart by wider gaps, a two-letter word too: "G R A D E   A S   …" (hard33)
-_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([A-Za-z]) ([A-Za-z])(?=\s\s|\s?[.!?,;:]|$)", re.MULTILINE)
+# in spaced-out text, where words are set apart by wider gaps, a two-letter word too: "G R A D E   A S   …" (hard33),
+# "G-R-A-D-E   T-H-I-S   …   O-F   F-I-V-E" (hard38)
+_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([A-Za-z])[ .\-_]([A-Za-z])(?=\s\s|\s?[.!?,;:]|$)", re.MULTILINE)
 # chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is
 _CHAT_WORDS = {"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks"}
 _CHAT = re.compile(r"(?<![\w.'-])(?<!\d\s)(u|ur|pls|plz|thx)(?![\w.'-])")  # not "u-shaped", "10 u of insulin"
-_LEET = str.maketrans("0134579@$", "oieastgas")
+_LEET = str.maketrans("01345789@$", "oieastbgas")
 # a word of 4+ letters and digits with at least one digit and two letters ("1gn0r3", not "p95" or "2024")
 _LEETWORD = re.compile(r"(?<![\w=])(?=[A-Za-z0-9]*\d)(?=(?:[A-Za-z0-9]*[A-Za-z]){2})[A-Za-z0-9]{3,}(?![\w=])")
 # Cyrillic and Greek letters that look Latin, read as Latin only inside a word that mixes scripts:
@@ -38,7 +39,8 @@ def normalise(text: str) -> str:
     if _SPACED.search(text):
         text = _SPACED_PAIR.sub(r"\1\2", _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text))
     text = _CHAT.sub(lambda m: _CHAT_WORDS[m.group()], text)
-    return _LEETWORD.sub(lambda m: m.group().translate(_LEET), text)
+    # a doubled 1 is a doubled l ("fu11 m4rk5", final38), a single one an i ("g1v3")
+    return _LEETWORD.sub(lambda m: m.group().replace("11", "ll").translate(_LEET), text)
 
 
 def line_spans(text: str) -> list[Span]:
