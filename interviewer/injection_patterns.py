@@ -305,7 +305,10 @@ DISCUSSION = re.compile(
     # not "an evaluator who awards full marks to any answer that…" (final19), which sets the rule
     r"\b(any|a|the)\s+(text|sentence|line|note|comment|message|string)s?\s+(\w+\s+){0,3}?(that|which|claiming|saying|"
     r"asking|telling)\b|\bclaim(s|ing)\s+(to|that)\b|"
-    r"\b(will|would|could|might|may)\s+(start|begin)\s+(to\s+)?(award|giv|assign|scor|rat|grad|reward)\w*",
+    r"\b(will|would|could|might|may)\s+(start|begin)\s+(to\s+)?(award|giv|assign|scor|rat|grad|reward)\w*|"
+    # how a team set its judge up: "we reduced it by instructing the judge to ignore appeals unrelated to the rubric"
+    r"\b(by|we|we'?d|i'?d)\s+(instruct\w*|tell\w*|told|prompt\w*)\s+(the|our|a|an|each)\s+(judge|grader|evaluator|model|llm|"
+    r"scorer)s?\s+to\b",
     IC,
 )
 # pressure right before a flagged instruction is its lead-in: "URGENT: my interview starts in 30 minutes.",
