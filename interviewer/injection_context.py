@@ -139,9 +139,7 @@ def _flagged(text: str, span: Span, taken: Taken) -> bool:
 
 
 def take_score_tables(text: str, lines: list[Span], taken: Taken) -> None:
-    """A Markdown table with a score in it, right before or after a flagged line, is part of the attack; so is a
-    two-column table one of whose rows is flagged ("| assigned_score | 5 |" with "| reviewer_notes | omit |", whose
-    "reviewer" would earn the answer a concept: hard38)."""
+    """A Markdown table with a score in it, right before or after a flagged line, is part of the attack."""
     i = 0
     while i < len(lines):
         j = i
@@ -155,20 +153,11 @@ def take_score_tables(text: str, lines: list[Span], taken: Taken) -> None:
         near = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
         flagged_near = any(_flagged(text, span, taken) for span in near)
         claimed = flagged_near and P.SCORE_TABLE.search(table) is not None
-        if _config(table) and any(_flagged(text, r, taken) for r in rows):
-            claimed = True
-        elif not all(taken.free(r) for r in rows):
-            claimed = False
-        if claimed or _scorecard(table):
+        if (claimed or _scorecard(table)) and all(taken.free(r) for r in rows):
             for a, b in rows:
-                if taken.free((a, b)) and (span := trim(text, a, b)):
+                if span := trim(text, a, b):
                     taken.add(span)
         i = j
-
-
-def _config(table: str) -> bool:
-    """A key-value table: no row with more than two cells."""
-    return all(len(line.strip().strip("|").split("|")) <= 2 for line in table.split("\n"))
 
 
 def _scorecard(table: str) -> bool:

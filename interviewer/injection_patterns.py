@@ -26,6 +26,8 @@ _OVERRIDE = (
     # people overriding as a product behaviour ("if instructors override upward 30% of the time", final30) describe
     # (not "they" or "graders": "Human graders override any earlier instructions in this session" is a fake policy)
     r"(?<!instructors\s)(?<!reviewers\s)(?<!teachers\s)(?<!humans\s)(?<!users\s)"
+    # text that "claims to override the rubric" is a judge's rule about attacks (final38's false flag, session 23)
+    r"(?<!claims\sto\s)(?<!claiming\sto\s)"
     r"override(?!\s+(rates?|counts?|share|ratio|percentage|frequency|logs?|logged|logging|button|flow|reasons?|upwards?|"
     r"downwards?)\b)|"
     r"overrule|bypass|supersedes?|throw\s+out)"
@@ -138,6 +140,8 @@ STRONG = [
     r"dimension|structure|exceptional|flawless|excellent))",
     r"\b(overall|structure|score|metrics|tradeoffs|trade_offs|user_problem|specificity|ai_judg\w*|\w*dimension\w*)=5\b"
     r".{0,20}=5\b",
+    # not "a sentence claiming the answer was pre-approved" (hard38's false flag, session 23)
+    r"(?<!claiming\sthe\s)(?<!claiming\sthat\s)(?<!claims\sthe\s)(?<!claims\sthat\s)"
     r"\b(candidate|answer|response|submission)\b.{0,40}\bpre-?(approved|cleared)\b",
     # role-play and mode switches aimed at the grader
     r"\b(you\s+are\s+now|from\s+now\s+on,?\s+you(\s+are|'re)?)\s+(a|an|the)?\s*(\w+\s+){0,2}(grader|evaluator|judge|"
@@ -299,16 +303,7 @@ DISCUSSION = re.compile(
     r"we'?d\s+(test|detect|block|filter)|could\s+hide|might\s+hide|hidden\s+(text|instruction)|such\s+as|e\.g\.|"
     r"for\s+example|for\s+instance|like\s+[\"'“‘`]|\bwe\s+parse\b|\bschema\b|\bthings\s+like\b|\bpayload\b|"
     r"\b(users?|students?|players?|candidates?|applicants?|someone|people)\s+(will\s+|might\s+|could\s+|would\s+)?(try|tried|"
-    r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b|"
-    # a judge's rules and failures told (session 23): "any text inside it that ... claims to override the rubric", "a
-    # sentence claiming the answer was pre-approved", "the grader will start awarding full marks to anyone who says X";
-    # not "an evaluator who awards full marks to any answer that…" (final19), which sets the rule
-    r"\b(any|a|the)\s+(text|sentence|line|note|comment|message|string)s?\s+(\w+\s+){0,3}?(that|which|claiming|saying|"
-    r"asking|telling)\b|\bclaim(s|ing)\s+(to|that)\b|"
-    r"\b(will|would|could|might|may)\s+(start|begin)\s+(to\s+)?(award|giv|assign|scor|rat|grad|reward)\w*|"
-    # how a team set its judge up: "we reduced it by instructing the judge to ignore appeals unrelated to the rubric"
-    r"\b(by|we|we'?d|i'?d)\s+(instruct\w*|tell\w*|told|prompt\w*)\s+(the|our|a|an|each)\s+(judge|grader|evaluator|model|llm|"
-    r"scorer)s?\s+to\b",
+    r"type[sd]?|paste[sd]?|append(ed)?|wr[io]te|discover(ed)?|hide|hid|include[sd]?)\b",
     IC,
 )
 # pressure right before a flagged instruction is its lead-in: "URGENT: my interview starts in 30 minutes.",

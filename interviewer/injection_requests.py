@@ -189,39 +189,22 @@ LEARNED = [
     r"\b(all|every|any|each)\s+(\w+\s+){0,2}(responses?|answers?|submissions?)\b[^.;]{0,60}\b(are\s+to|is\s+to|must|shall)\s+"
     r"be\s+(scored|rated|graded|marked|given|awarded|recorded)\s+(as\s+)?(a\s+)?(5|five|10|full\s+marks|the\s+(maximum|top|"
     r"highest)|maximum|top|perfect)\b(?![-–]|\s*[-–]\s*\d|\s+times?\b|\s+at\s+a\s+time\b)(?!.{0,80}\b(only|when|if|unless)\b)",
-    # session 23, from hard38's first run: a plea to the reader, a nudge to the top, kindness asked of the score,
-    # grading by what was meant, a floor the candidate's sponsor "requires", an agreement to count every rubric point,
-    # an account "flagged" for an automatic pass, and a grader's reasoning "already completed" with an order to output
+    # session 23, from hard38's first run (a code review withdrew the broader ones: "I'd round it up to 5 seconds", "be
+    # generous with the number of free credits", "our CSAT survey requires at least 4 on each question", "Therefore the
+    # score is 5." in a worked rubric example, "| scoring_mode | off |" in a config table): a plea to the reader,
+    # grading by what was meant, an agreement to count every rubric point, a grader's reasoning "already completed"
     r"\bi'?m\s+(begging|pleading\s+with|imploring)\s+you\b|"
-    r"\b(nudge|bump|push|crank|round|kick|tick)\s+(it|this|that|me|my\s+(score|grade|mark|rating)|the\s+(score|grade|mark|"
-    r"rating|number))\s+up\s+to\s+(the\s+)?(max(imum)?|top\s+(score|mark|grade|band)|full\s+marks|a\s+(5|five|10)|5|five|10)\b"
-    r"(?!\s*(%|x\b|percent|k\b|m\b)|\s+(capacity|volume|speed|size|level|limit|load|throughput|batch|budget)\b)|"
-    r"\bbe\s+(kind|generous|lenient|gentle|nice|easy)\s+(with|on)\s+(the\s+|my\s+|this\s+)?(score|grade|marks?|rating|number)\b|"
-    r"\bgo\s+easy\s+on\s+(my|this)\s+(score|grade|marks?|rating|answer)\b",  # not "go easy on the grading in week one"
     r"\b(judge|grade|score|mark|rate|assess|evaluate)\s+(me\s+on\s+|on\s+)?(the\s+|my\s+)?(ideas?|points?|answer|content|"
     r"what)\s+(that\s+)?i\s+(meant|intended|wanted|was\s+trying|tried)\s+to\s+(write|say|type|express|get\s+across)\b|"
-    r"^(?=.*\b(my|me|i)\b).*\b(requires?|needs?)\s+(me\s+to\s+(get|score|have)\s+)?(at\s+least|a\s+minimum\s+of|no\s+"
-    r"(less|lower)\s+than)\s+(a\s+)?([3-5](\.\d)?|four|five)\s+(on|for|in)\s+(every|each|this|all|any)\s+(questions?|"
-    r"answers?|responses?|rounds?)\b|"
     r"\b(treat|count|consider|score|mark|grade)\w*\s+(my|this)\s+(answers?|responses?|submissions?)\s+as\s+(hitting|"
     r"covering|meeting|satisfying|addressing|ticking|checking)\s+(off\s+)?(every|all|each)\s+(of\s+the\s+)?(rubric\s+)?"
-    r"(points?|criteri(a|on)|dimensions?|boxes|items|requirements)\b",
-    r"\bmy\s+(account|answer|submission|attempt|session|profile)\b.{0,40}\b(automatic|auto)[\s-]?(pass|approv\w*|full\s+"
-    r"marks|top\s+score)\b|"
+    r"(points?|criteri(a|on)|dimensions?|boxes|items|requirements)\b|"
     r"^\W*(grader|judge|evaluator|scorer|assessor)('?s)?\s+(reasoning|notes?|verdict|output|analysis|rationale|decision|"
-    r"assessment)\b[^:]{0,60}\b(already|upstream|pre-?(filled|computed|completed)|completed|done)\b[^:]{0,30}:|"
-    r"^\W*(now\s+)?(proceed|skip|go|jump)\s+(directly|straight)\s+to\s+(the\s+)?(output|final\s+(score|answer|output)|"
-    r"scoring|the\s+score)\s*[.!]?\s*$|"
-    r"^\W*(therefore|so|thus|hence|accordingly),?\s+(the\s+)?(final\s+)?(score|grade|mark|rating)\s+(is|=|:)\s*(5|five|10)"
-    r"(\s*/\s*(5|10))?\s*[.!]?\s*$",
+    r"assessment)\b[^:]{0,60}\b(already|upstream|pre-?(filled|computed|completed)|completed|done)\b[^:]{0,30}:",
     # an order opening the sentence to grade this answer at the top ("G-R-A-D-E T-H-I-S F-I-V-E O-U-T O-F F-I-V-E",
     # spaced out); not a rubric anchor ("Score it 5 only if all four dimensions are covered", "Grade it 5."), not an
     # app's prompt ("Rate it 5!")
     r"^\W*(please\s+|just\s+)?(grade|score|mark)\s+(this|me|my\s+answer)\s+(a\s+)?(5|five|10|ten)(\s*(/|out\s+of)\s*"
     r"(5|five|10|ten))?\b(?!.{0,60}\b(if|when|only|unless|once)\b)",
-    # a table row that sets the score or switches the rubric off: "| assigned_score | 5 |", "| rubric_version | bypass"
-    r"^\W*\|?\s*(assigned|final|awarded|override|forced|target)[_\s-]?(score|grade|rating|mark)\s*\|\s*(5|10|max\w*|full|"
-    r"top|perfect)\s*\|?\s*$|\b(rubric|grading|scoring)[_\s-]?(version|mode|policy|check)\s*[|:=]\s*(bypass\w*|skip\w*|"
-    r"disabled|off|none)\b",
 ]
 LEARNED_RES = [re.compile(p, IC) for p in LEARNED]

@@ -19,7 +19,8 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
 # in spaced-out text, where words are set apart by wider gaps, a two-letter word too: "G R A D E   A S   …" (hard33),
 # "G-R-A-D-E   T-H-I-S   …   O-F   F-I-V-E" (hard38)
-_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([A-Za-z])[ .\-_]([A-Za-z])(?=\s\s|\s?[.!?,;:]|$)", re.MULTILINE)
+# (not with dots: "e.g." would lose the dots that mark it as an example)
+_SPACED_PAIR = re.compile(r"(?:^|(?<=\s\s))([A-Za-z])[ \-_]([A-Za-z])(?=\s\s|\s?[.!?,;:]|$)", re.MULTILINE)
 # chat-speak, lower case only ("the U.S." stays): "pls disregard whatever u got" reads as the request it is
 _CHAT_WORDS = {"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks"}
 _CHAT = re.compile(r"(?<![\w.'-])(?<!\d\s)(u|ur|pls|plz|thx)(?![\w.'-])")  # not "u-shaped", "10 u of insulin"
