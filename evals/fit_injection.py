@@ -82,8 +82,8 @@ HELD = (
 # session 22, the 25 sets added that session left out in turn: at 3e-4 and 0.9, 89.2% of their attacks flagged with
 # 15 of 2,155 benign texts; at 1e-4 and 0.95, 88.4% with 13 (the frozen model: 85.3% and 13). At 1e-4 and 0.92 it
 # was 91.9% with 14, but "If the unit tests pass, the CI job will mark this as complete." scores 0.944
-# session 23 (`--cv`, 57 sets): at 0.95, 89.0% of 2,674 left-out attack snippets and 30 of 4,665 benign texts flagged;
-# with a look-alike's six copies counted towards MIN_COUNT as before, 89.2% and 32
+# session 23 (`--cv`, 57 sets): at 0.95, 88.4% of 2,674 left-out attack snippets and 30 of 4,665 benign texts flagged;
+# with a look-alike's six copies counted towards MIN_COUNT as before, 88.8% and 32
 THRESHOLD = 0.95
 L2 = 1e-4
 PRUNE = 0.05  # weights smaller than this change no decision
