@@ -41,6 +41,9 @@ HELD = (
     "grader-fresh42.jsonl",  # session 23's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh43.jsonl",
     "grader-fresh44.jsonl",
+    "grader-fresh45.jsonl",  # session 24's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh46.jsonl",
+    "grader-fresh47.jsonl",
 )
 
 

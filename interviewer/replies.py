@@ -14,7 +14,8 @@ from .tips import TIP_FLAGS
 # words to tell (a review's 15 brief replies: 2 were, at 25+ words); a pasted answer or a pitch is longer
 OFF_TOPIC_WORDS = 60
 _CAPS = {*TIP_FLAGS, "red_flag"}
-_READER = RuleGrader(replace(DEFAULT, fitted_off_topic=False))  # see Params.fitted_off_topic
+# see Params.fitted_off_topic and off_topic_measuring: both read whole answers to the question's own ask
+_READER = RuleGrader(replace(DEFAULT, fitted_off_topic=False, off_topic_measuring=None))
 
 
 @dataclass(frozen=True)
