@@ -17,7 +17,9 @@ from typing import Literal
 from .screen import Screened, fold
 
 IC = re.IGNORECASE
-Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data"]
+Kind = Literal[
+    "dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data", "risky_stance"
+]
 
 _SAFEGUARD = (
     r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"
@@ -281,12 +283,22 @@ class RedFlag:
     sentence: str
 
 
+def unquoted(sentence: str) -> str:
+    """The sentence without its quoted words, which are someone else's."""
+    return _QUOTED.sub(" ", sentence)
+
+
+def hedged(sentence: str) -> bool:
+    """Whether a hedge, a condition or someone else's view makes the sentence a judgement call, not a red flag."""
+    return _HEDGE.search(sentence) is not None or _REJECTED.search(_REASON.split(sentence, maxsplit=1)[0]) is not None
+
+
 def find(sentences: list[str]) -> list[RedFlag]:
     """The red-flag sentences of an answer, in order, each counted once; quoted words are someone else's."""
     out = []
     for sentence in sentences:
-        s = _QUOTED.sub(" ", sentence)
-        if _HEDGE.search(s) or _REJECTED.search(_REASON.split(s, maxsplit=1)[0]):
+        s = unquoted(sentence)
+        if hedged(s):
             continue
         folded = fold(s)
         for kind, pattern in SCREENED:

@@ -21,6 +21,8 @@ _RED_FLAG_ADVICE = {
     "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
     "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
     "exposes_data": "sensitive identifiers as training data; minimise, mask or keep them out, and say where data stays",
+    "risky_stance": "an interviewer would challenge this confident call; say what evidence backs it and what you "
+    "would check or keep in place before acting on it",
 }
 
 

@@ -30,6 +30,7 @@ def test_wheel_installs_and_runs_offline_interview_elsewhere(tmp_path: Path) -> 
     assert any(n.startswith("interviewer/_data/knowledge/questions/") for n in names)
     assert "interviewer/_data/prompts/grade_system.md" in names and "interviewer/rules_fit.json" in names
     assert "interviewer/injection_model.json" in names and "interviewer/injection_flags.json" in names
+    assert "interviewer/offtopic_model.json" in names and "interviewer/stance_model.json" in names
     assert "interviewer/_data/knowledge/search.yaml" in names
 
     venv = tmp_path / "venv"
