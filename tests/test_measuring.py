@@ -48,6 +48,13 @@ def test_measuring_share_counts_sentences_that_talk_about_measuring() -> None:
     assert measuring_share(["Acceptance fell 3 points.", "The audio lives in object storage."]) == 0.5
     assert measuring_share([]) == 0.0
     assert measuring_share([s + "." for s in STACK.split(". ")]) == 0.0
+    # a review's strong answer, in words the first vocabulary missed
+    said = [
+        "Returns per 100 orders, in the test arm vs. control.",
+        "The CFO gets the euro impact and the confidence interval.",
+        "The widget's usage numbers looked amazing while returns barely budged.",
+    ]
+    assert measuring_share(said) == 1.0
 
 
 def test_a_stack_answer_to_a_metrics_question_scores_one_and_to_a_build_question_does_not() -> None:
