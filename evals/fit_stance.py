@@ -35,7 +35,7 @@ from interviewer.input_guard import guard_answer  # noqa: E402
 from interviewer.text import analyse, canonical  # noqa: E402
 
 # session 24 (--cv): the lowest threshold at which no left-out answer of gold 4-5 is flagged and at most 1% of gold 3
-THRESHOLD = 4.4
+THRESHOLD = 2.4
 ALPHA = 1.0  # add-one smoothing
 MIN_COUNT = 3  # a feature seen fewer times over both classes gets no weight
 DIGITS = 3
@@ -79,9 +79,14 @@ def fit(rows: list[Row], threshold: float) -> stance.StanceModel:
             for f in judged:
                 sound.update(f)
     kept = sorted(x for x in wrong.keys() | sound.keys() if wrong[x] + sound[x] >= MIN_COUNT)
+    # pseudo-counts in proportion to each class's size: a feature never seen in the (twelve times smaller) wrong class
+    # is then no evidence of wrongness, where add-one smoothing gave a feature seen only in sound sentences up to ten
+    # times a positive weight (a review)
+    a_wrong, a_sound = ALPHA, ALPHA * n_sound / max(1, n_wrong)
     weights = {
         x: round(
-            math.log((wrong[x] + ALPHA) / (n_wrong + 2 * ALPHA)) - math.log((sound[x] + ALPHA) / (n_sound + 2 * ALPHA)),
+            math.log((wrong[x] + a_wrong) / (n_wrong + 2 * a_wrong))
+            - math.log((sound[x] + a_sound) / (n_sound + 2 * a_sound)),
             DIGITS,
         )
         for x in kept
@@ -118,7 +123,7 @@ def main() -> None:
     rows = table()
     print(f"{len(rows)} answers from {len({r[0] for r in rows})} files, {sum(r[1] for r in rows)} tagged wrong")
     if args.cv:
-        cross_validate(rows, [round(3.6 + 0.1 * i, 1) for i in range(15)])
+        cross_validate(rows, [round(1.8 + 0.1 * i, 1) for i in range(13)])
     model = fit(rows, args.threshold)
     print(f"{len(model.weights)} weights, threshold {model.threshold}")
     if args.write:

@@ -12,7 +12,6 @@ from .commercial import asks_selling, selling_share
 from .earns import earns_nothing
 from .injection_patterns import EVALUATOR
 from .knowledge import sections
-from .measuring import asks_measuring, measuring_share
 from .pivot import ask_reuse, tells_own_story, turns_away
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
@@ -119,8 +118,6 @@ class Features:
     announces_framework: bool = False
     # share of sentences about pricing, packaging or channels, when the question asks about none of them
     unasked_selling: float = 0.0
-    # set for a metrics question whose ask is measuring: the share of sentences that talk about it (measuring.py)
-    measuring: float | None = None
     # says it turns to another problem ("the bigger issue is…"), and how much of the question's ask it reuses
     turns_away: bool = False
     own_story: bool = False  # about the candidate (a self-introduction, a personal story), proposing nothing
@@ -295,7 +292,6 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         list_density=_list_density(canon, n),
         announces_framework=_FRAMEWORK.search(canon) is not None,
         unasked_selling=0.0 if asks_selling(question.text) else selling_share([s.text for s in sents]),
-        measuring=measuring_share([s.text for s in sents]) if _asks_measuring(question) else None,
         turns_away=turns_away(canon, question.text),
         own_story=tells_own_story([s.text for s in sents], question.text),
         ask_reuse=ask_reuse(question.text, answer_terms),
@@ -313,10 +309,6 @@ def _red_flags(sentences: list[str]) -> list[RedFlag]:
     red = find_red_flags(sentences)
     risky = risky_sentence(sentences, {r.sentence for r in red})
     return [*red, RedFlag("risky_stance", risky)] if risky else red
-
-
-def _asks_measuring(question: Question) -> bool:
-    return question.topic == "metrics" and asks_measuring(question.text)
 
 
 def _mentions(concepts: list[Concept], lower: str) -> int:

@@ -102,7 +102,7 @@ _NEGATED = re.compile(
     r"\W+(\w+\W+){0,2}$",
     IC,
 )
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|(?<!\w)‘[^‘’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)")
 _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "dismisses_safeguard",

@@ -14,8 +14,7 @@ from .tips import TIP_FLAGS
 # words to tell (a review's 15 brief replies: 2 were, at 25+ words); a pasted answer or a pitch is longer
 OFF_TOPIC_WORDS = 60
 _CAPS = {*TIP_FLAGS, "red_flag"}
-# see Params.fitted_off_topic and off_topic_measuring: both read whole answers to the question's own ask
-_READER = RuleGrader(replace(DEFAULT, fitted_off_topic=False, off_topic_measuring=None))
+_READER = RuleGrader(replace(DEFAULT, fitted_off_topic=False))  # see Params.fitted_off_topic
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,6 @@ class Params:
     # An answer mostly about pricing, packaging or channels, to a question that does not invite them, answers
     # another question (commercial.py; what it catches and misses: evals/README.md, session 7)
     off_topic_selling: float = 0.4
-    # An answer of this many words or more to a metrics question asking how success would be known, with at most
-    # this share of its sentences about measuring, answers another question: the tech stack, the pricing (measuring.py).
-    # Tuning files, probes, a review: on-topic answers 0.37 and up, off-topic ones mostly 0. None: off (a reply).
-    off_topic_measuring: float | None = 0.15
-    off_topic_measuring_words: int = 60
     # An answer that says it turns to another problem and reuses little of the words of the question's ask (its
     # AI feature and its last sentence) answers another question. Not for short questions: too few words.
     off_topic_turned_ask: float = 0.25

@@ -93,13 +93,11 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     plain = f.ask_reuse < ask and f.domain_share < domain
     turned = f.turns_away and (f.ask_reuse < p.off_topic_turned_ask or plain) and f.subject_reuse is None
     story = f.own_story  # "a bit about me: I've spent six years in product…" answers nothing that was asked
-    unmeasured = _unmeasured(f, p)
     if (
         unrelated
         or selling
         or turned
         or story
-        or unmeasured
         or (f.shared_terms <= p.off_topic_shared and topical <= p.off_topic_concepts)
     ):
         return "off_topic"
@@ -120,12 +118,6 @@ def _topic_flag(f: Features, p: Params) -> GradeFlag | None:
     if p.min_words <= f.n_words < p.generic_words and reuse < p.generic_reuse:
         return "generic"
     return None
-
-
-def _unmeasured(f: Features, p: Params) -> bool:
-    """A metrics answer that hardly talks about measuring: "embed the SKUs, re-rank the top 100" (measuring.py)."""
-    bar, share = p.off_topic_measuring, f.measuring
-    return bar is not None and share is not None and f.n_words >= p.off_topic_measuring_words and share <= bar
 
 
 def _vague(f: Features, p: Params) -> bool:

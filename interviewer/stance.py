@@ -4,8 +4,10 @@ The patterns in red_flags.py catch the wordings they were written for ("no need 
 wrong answer says the same thing in new words ("a gradual rollout just delays the savings", "once it is trained on
 our orders it won't hallucinate allergens"). This model scores each sentence's words and word pairs, naive Bayes
 fitted by `python evals/fit_stance.py --write` on the tuning files: sentences of answers their labellers tagged
-`wrong` against sentences of on-topic answers labelled 3-5. An answer whose two most wrong-sounding sentences
-average above the threshold gets its most wrong-sounding one as a red flag, unless the patterns flagged it already.
+`wrong` against sentences of the other answers labelled 3-5. An answer whose two most wrong-sounding sentences average
+at least the threshold gets its most wrong-sounding one as a red flag, unless the patterns flagged it already. It reads
+words, not reasoning: a sound sentence in the words of wrong answers ("we don't need to hire ML researchers") can be
+flagged, hence the tip's wording ("interviewers push back on confident calls like this; if it is deliberate, …").
 """
 
 from __future__ import annotations
@@ -23,23 +25,31 @@ from .red_flags import hedged, unquoted
 MODEL_FILE = "stance_model.json"
 MIN_FEATURES = 5  # a sentence with fewer words and pairs than this carries too little to judge ("Ship it.")
 TOP = 2  # sentences averaged: one confident line is a style; two are a stance
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+%?|[.,;:!?()\-–—]")
+# words (letters of any script, inner hyphens and apostrophes kept: "auto-deny", "don't"), figures ("12,000", "4.5%",
+# "420k") and the marks that end a negation's reach
+_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d[\d,.]*(?:%|[^\W\d_]+)?|[.,;:!?()–—]|\s-\s")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _NEGATIONS = frozenset(
-    "not no never nor without don't doesn't didn't won't wouldn't shouldn't can't cannot isn't aren't wasn't".split()
+    "not no never nor without none nobody neither don't dont doesn't doesnt didn't didnt won't wont wouldn't wouldnt "
+    "shouldn't shouldnt can't cant cannot couldn't couldnt isn't isnt aren't arent wasn't wasnt weren't haven't "
+    "hasn't hadn't needn't mustn't".split()
 )
+# a new clause ends it too: "we don't need a consent flow because the data never leaves" asserts the second half
+_CLAUSE = frozenset("but because since so which while although though whereas and then".split())
 
 
 def features(sentence: str) -> frozenset[str]:
     """A sentence's lower-cased words and adjacent word pairs; every figure reads as "#", and a word a negation
-    governs reads as "~word": "don't push to all 420k at once" is not "push to all 420k at once"."""
+    governs (up to punctuation or a new clause) reads as "~word": "don't push to all 420k at once" is not "push to
+    all 420k at once"."""
     tokens: list[str] = []
     negated = False
-    for m in _TOKEN.finditer(sentence.lower().replace("’", "'")):
+    for m in _TOKEN.finditer(sentence.lower().translate(_APOSTROPHES)):
         t = m.group()
-        if not t[0].isalnum():  # punctuation or "but" ends a negation's reach
+        if not t[0].isalnum():
             negated = False
             continue
-        if t == "but":
+        if t in _CLAUSE:
             negated = False
         word = "#" if t[0].isdigit() else t
         tokens.append(f"~{word}" if negated else word)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from .features import Features
-from .rule_params import DEFAULT
 from .schemas import DimensionScore, GradeFlag, TopicRubric
 
 QUOTE_WORDS = 22
-# a metrics answer that hardly talks about measuring: its tip says what the ask wanted (Params.off_topic_measuring)
-MEASURING_TIP = DEFAULT.off_topic_measuring or 0.0
 
 # flags whose tip says what capped the answer, not which dimension to lift
 TIP_FLAGS = frozenset(
@@ -21,8 +18,8 @@ _RED_FLAG_ADVICE = {
     "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
     "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
     "exposes_data": "sensitive identifiers as training data; minimise, mask or keep them out, and say where data stays",
-    "risky_stance": "an interviewer would challenge this confident call; say what evidence backs it and what you "
-    "would check or keep in place before acting on it",
+    "risky_stance": "interviewers push back on confident calls like this; if it is deliberate, say what evidence backs "
+    "it and what you would check or keep in place first",
 }
 
 
@@ -30,11 +27,6 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
     """The one next step for this answer: what its cap says first, else its weakest dimension's next anchor."""
     if "empty" in flags:
         return "Give it a go, even a rough structure earns credit: state your assumption, then your first step."
-    if "off_topic" in flags and f.measuring is not None and f.measuring <= MEASURING_TIP:
-        return (
-            "The question asks how you'd know it works: lead with the metric that decides it, its target, a "
-            "baseline to compare against, and one guardrail."
-        )
     if "off_topic" in flags or "gibberish" in flags:
         return "Answer the question that was asked: restate it in one line, then build your answer on it."
     if "too_short" in flags:

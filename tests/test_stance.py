@@ -41,11 +41,23 @@ def _fit_script() -> ModuleType:
     return module
 
 
-def test_a_negation_governs_the_words_after_it_up_to_punctuation() -> None:
+def test_a_negation_governs_the_words_after_it_up_to_punctuation_or_a_new_clause() -> None:
     told = stance.features("Staged rollout, don't push to all 420k stores at once.")
     assert {"~push", "~all", "~once", "~#", "don't", "staged_rollout"} <= told
-    assert "push" not in told and "push_to" not in told
-    assert "~ship" not in stance.features("No pilot, but ship it.")  # "but" ends the negation's reach
+    assert "push" not in told and "push_to" not in told and "k" not in told
+    assert "ship" in stance.features("No pilot but ship it.")  # "but" ends the negation's reach
+    assert "data" in stance.features("We don't need a consent flow because the data is local.")
+    # a hyphen inside a word and a thousands separator keep it going; an apostrophe is any apostrophe
+    assert {"~auto-deny", "~claims"} <= stance.features("I'd never auto-deny claims.")
+    assert "~labelled" in stance.features("We don't need 12,000 more labelled claims.")
+    for said in (
+        "We don\u2018t need a pilot.",
+        "We don\u02bct need a pilot.",
+        "We dont need a pilot.",
+        "We haven't a pilot.",
+    ):
+        assert "~pilot" in stance.features(said), said
+    assert "résumé" in stance.features("Résumé screening stays with recruiters.")
 
 
 def test_the_patterns_miss_this_wrong_answer_and_the_model_names_its_worst_sentence() -> None:
@@ -60,10 +72,11 @@ def test_the_flag_lowers_the_grade_and_the_tip_quotes_the_stance(monkeypatch: py
     flagged = RuleGrader().grade(QUESTION, answer)
     assert "red_flag" in flagged.flags and flagged.overall <= 2
     assert "The model is more consistent than any manager" in flagged.tip
+    sound = RuleGrader().grade(QUESTION, " ".join(SOUND))
+    assert "red_flag" not in sound.flags and sound.overall >= 4
     off = stance.StanceModel(stance.packaged().weights, float("inf"))
     monkeypatch.setattr(stance, "packaged", lambda: off)
     assert RuleGrader().grade(QUESTION, answer).overall > flagged.overall
-    assert RuleGrader().grade(QUESTION, " ".join(SOUND)).overall >= 4
 
 
 def test_one_line_and_hedged_sentences_are_left_to_the_patterns() -> None:
@@ -73,6 +86,14 @@ def test_one_line_and_hedged_sentences_are_left_to_the_patterns() -> None:
     assert [s for s, _ in stance.judged(hedged)] == [WRONG[2]]
 
 
+@pytest.mark.parametrize("quote", ['"{}"', "\u201c{}\u201d", "\u2018{}\u2019", "\u00ab{}\u00bb"])
+def test_quoted_words_are_someone_elses(quote: str) -> None:
+    said = quote.format("the model is more consistent than any manager, so it will cut waste on its own")
+    answer = [f"Leadership's line, {said}, is the claim our pilot has to test.", WRONG[2]]
+    assert stance.risky_sentence([WRONG[1], WRONG[2]], set()) == WRONG[1]  # the same words, unquoted, are flagged
+    assert stance.risky_sentence(answer, set()) is None
+
+
 def test_the_fit_script_learns_wrong_stances_from_labelled_answers() -> None:
     fit_stance = _fit_script()
     wrong = [stance.features(s) for s in ("no need for a pilot at all", "skip the review step entirely today")]
@@ -80,6 +101,9 @@ def test_the_fit_script_learns_wrong_stances_from_labelled_answers() -> None:
     rows = [("a", True, 1, wrong)] * 3 + [("a", False, 4, sound)] * 3
     model = fit_stance.fit(rows, 0.0)
     assert model.score(stance.features("no need for a review step")) > 0 > model.score(stance.features("a pilot"))
+    # twelve times fewer wrong sentences than sound ones: a word seen only in sound ones still counts against wrongness
+    rows = [("a", True, 1, wrong)] + [("a", False, 4, [*sound, frozenset({"rag", "with", "rag_with"})])] * 12
+    assert fit_stance.fit(rows, 0.0).weights["rag_with"] < 0
 
 
 def test_the_shipped_stance_model_is_what_its_fitting_script_writes() -> None:
