@@ -36,7 +36,7 @@ from interviewer.text import analyse, canonical  # noqa: E402
 
 # session 24 (--cv): the lowest threshold at which no left-out answer of gold 4-5 is flagged and at most 1% of gold 3
 THRESHOLD = 2.4
-ALPHA = 1.0  # add-one smoothing
+ALPHA = 1.0  # the wrong class's pseudo-count; the sound class gets it times how many more sentences it has
 MIN_COUNT = 3  # a feature seen fewer times over both classes gets no weight
 DIGITS = 3
 
