@@ -17,7 +17,6 @@ from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
 from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
 from .schemas import Concept, Question
-from .stance import risky_sentence
 from .stock import stock_share
 from .text import (
     FUNCTION_WORDS,
@@ -263,7 +262,7 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
     answer_terms = reuse_terms(lower)
     stock = stock_share([s.text for s in sents])
     kb_figures = kb_quantities()
-    red = _red_flags([s.text for s in sents])
+    red = find_red_flags([s.text for s in sents])
     earning = credited(sents, red)
     good = [s for s in sents if s.quality >= GOOD_SENTENCE]
     return Features(
@@ -302,13 +301,6 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         grader_talk=_GRADER_TALK.search(lower) is not None,
         ai_talk=ai_talk([s.text for s in sents], n),
     )
-
-
-def _red_flags(sentences: list[str]) -> list[RedFlag]:
-    """The patterns' red flags, then the stance model's sentence if the answer reads as wrong and they missed it."""
-    red = find_red_flags(sentences)
-    risky = risky_sentence(sentences, {r.sentence for r in red})
-    return [*red, RedFlag("risky_stance", risky)] if risky else red
 
 
 def _mentions(concepts: list[Concept], lower: str) -> int:

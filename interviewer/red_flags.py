@@ -17,9 +17,7 @@ from typing import Literal
 from .screen import Screened, fold
 
 IC = re.IGNORECASE
-Kind = Literal[
-    "dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data", "risky_stance"
-]
+Kind = Literal["dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data"]
 
 _SAFEGUARD = (
     r"(a/?b[\s-]?test\w*|experiment\w*|holdout|control\s+group|guardrails?|monitor\w*|fallback|roll\s?back|"

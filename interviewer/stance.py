@@ -4,10 +4,12 @@ The patterns in red_flags.py catch the wordings they were written for ("no need 
 wrong answer says the same thing in new words ("a gradual rollout just delays the savings", "once it is trained on
 our orders it won't hallucinate allergens"). This model scores each sentence's words and word pairs, naive Bayes
 fitted by `python evals/fit_stance.py --write` on the tuning files: sentences of answers their labellers tagged
-`wrong` against sentences of the other answers labelled 3-5. An answer whose two most wrong-sounding sentences average
-at least the threshold gets its most wrong-sounding one as a red flag, unless the patterns flagged it already. It reads
-words, not reasoning: a sound sentence in the words of wrong answers ("we don't need to hire ML researchers") can be
-flagged, hence the tip's wording ("interviewers push back on confident calls like this; if it is deliberate, …").
+`wrong` against sentences of the other answers labelled 3-5. When an answer's two most wrong-sounding sentences average
+at least the threshold and the patterns found no red flag, the tip quotes the most wrong-sounding one (tips.py). It is
+advice only and never moves the grade: it reads words, not reasoning, so a sound sentence in the words of wrong answers
+("we don't need to hire ML researchers") can be quoted, hence the tip's wording ("interviewers push back on confident
+calls like this; if it is deliberate, …"). Graded, it moved held-out wrong answers towards gold but pushed `test`'s
+under-scoring past CI's bound (evals/README.md, grader item 27).
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def packaged() -> StanceModel:
 
 
 def risky_sentence(sentences: list[str], flagged: set[str], model: StanceModel | None = None) -> str | None:
-    """The sentence to red-flag as a wrong stance, if the answer reads as one and the patterns missed it."""
+    """The sentence to quote as a wrong-sounding stance, if the answer reads as one and is not among `flagged`."""
     m = model or packaged()
     value, top = m.answer_score(sentences)
     return top if value >= m.threshold and top is not None and top not in flagged else None

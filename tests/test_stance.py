@@ -1,4 +1,4 @@
-"""The learned second opinion on red flags: confidently wrong stances in words the patterns were not written for."""
+"""The learned stance model: confidently wrong stances the red-flag patterns miss, quoted in the tip."""
 
 from __future__ import annotations
 
@@ -67,16 +67,18 @@ def test_the_patterns_miss_this_wrong_answer_and_the_model_names_its_worst_sente
     assert stance.risky_sentence(SOUND, set()) is None
 
 
-def test_the_flag_lowers_the_grade_and_the_tip_quotes_the_stance(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_tip_quotes_the_stance_and_the_grade_stays_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
     answer = " ".join(WRONG)
-    flagged = RuleGrader().grade(QUESTION, answer)
-    assert "red_flag" in flagged.flags and flagged.overall <= 2
-    assert "The model is more consistent than any manager" in flagged.tip
+    quoted = RuleGrader().grade(QUESTION, answer)
+    assert quoted.tip.startswith("Rethink “The model is more consistent than any manager")
+    assert "interviewers push back" in quoted.tip and "red_flag" not in quoted.flags
     sound = RuleGrader().grade(QUESTION, " ".join(SOUND))
-    assert "red_flag" not in sound.flags and sound.overall >= 4
+    assert "interviewers push back" not in sound.tip and sound.overall >= 4
     off = stance.StanceModel(stance.packaged().weights, float("inf"))
     monkeypatch.setattr(stance, "packaged", lambda: off)
-    assert RuleGrader().grade(QUESTION, answer).overall > flagged.overall
+    unread = RuleGrader().grade(QUESTION, answer)
+    assert unread.model_dump(exclude={"tip"}) == quoted.model_dump(exclude={"tip"})  # advice only: nothing else moves
+    assert "interviewers push back" not in unread.tip
 
 
 def test_one_line_and_hedged_sentences_are_left_to_the_patterns() -> None:
