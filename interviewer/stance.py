@@ -98,8 +98,8 @@ def packaged() -> StanceModel:
     return StanceModel({k: float(v) for k, v in raw["weights"].items()}, float(raw["threshold"]))
 
 
-def risky_sentence(sentences: list[str], flagged: set[str], model: StanceModel | None = None) -> str | None:
-    """The sentence to quote as a wrong-sounding stance, if the answer reads as one and is not among `flagged`."""
+def risky_sentence(sentences: list[str], model: StanceModel | None = None) -> str | None:
+    """The sentence to quote as a wrong-sounding stance, if the answer reads as one."""
     m = model or packaged()
     value, top = m.answer_score(sentences)
-    return top if value >= m.threshold and top is not None and top not in flagged else None
+    return top if value >= m.threshold else None

@@ -45,7 +45,7 @@ def tip_for(dims: list[DimensionScore], rubric: TopicRubric, flags: list[GradeFl
         return "Apply the framework to this question's facts instead of reciting it: which row decides it, and why?"
     if f.red_flags:
         return red_flag_tip(f.red_flags[0].kind, f.red_flags[0].sentence)
-    if risky := risky_sentence([s.text for s in f.sentences], set()):  # advice only: the grade is the patterns'
+    if risky := risky_sentence([s.text for s in f.sentences]):  # advice only: the grade is the patterns'
         return red_flag_tip("risky_stance", risky)
     return dimension_tip(dims, rubric)
 

@@ -62,9 +62,8 @@ def test_a_negation_governs_the_words_after_it_up_to_punctuation_or_a_new_clause
 
 def test_the_patterns_miss_this_wrong_answer_and_the_model_names_its_worst_sentence() -> None:
     assert find(WRONG) == []
-    assert stance.risky_sentence(WRONG, set()) == WRONG[1]
-    assert stance.risky_sentence(WRONG, {WRONG[1]}) is None  # the patterns flagged it already: counted once
-    assert stance.risky_sentence(SOUND, set()) is None
+    assert stance.risky_sentence(WRONG) == WRONG[1]
+    assert stance.risky_sentence(SOUND) is None
 
 
 def test_the_tip_quotes_the_stance_and_the_grade_stays_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,8 +91,8 @@ def test_one_line_and_hedged_sentences_are_left_to_the_patterns() -> None:
 def test_quoted_words_are_someone_elses(quote: str) -> None:
     said = quote.format("the model is more consistent than any manager, so it will cut waste on its own")
     answer = [f"Leadership's line, {said}, is the claim our pilot has to test.", WRONG[2]]
-    assert stance.risky_sentence([WRONG[1], WRONG[2]], set()) == WRONG[1]  # the same words, unquoted, are flagged
-    assert stance.risky_sentence(answer, set()) is None
+    assert stance.risky_sentence([WRONG[1], WRONG[2]]) == WRONG[1]  # the same words, unquoted, are flagged
+    assert stance.risky_sentence(answer) is None
 
 
 def test_the_fit_script_learns_wrong_stances_from_labelled_answers() -> None:
