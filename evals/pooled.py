@@ -44,6 +44,8 @@ HELD = (
     "grader-fresh45.jsonl",  # session 24's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh46.jsonl",
     "grader-fresh47.jsonl",
+    "grader-fresh48.jsonl",  # session 25's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh49.jsonl",
 )
 
 
