@@ -263,8 +263,8 @@ CITED_SCORE = re.compile(r"\b(score|grade|mark|rating|band)\s+of\s+(no\s+less\s+
 GRADER_WORDS = re.compile(_GRADER_WORDS, IC)
 ADDRESSED = re.compile(
     rf"^\W*((dear|hey|hi|hello|attention|attn)\s+)?(the\s+)?{EVALUATOR}\s*[,:]\s*(please|kindly|you|your|just|i\b|this|"
-    rf"record|give|score|grade|rate|mark|assign|award|ignore|disregard|treat|skip|set|put|bump|quietly)|[,;]\s*{EVALUATOR}\s*,\s*(please|kindly|you|"
-    r"just|give|score|grade|rate|mark|record|assign|award)|"
+    r"record|give|score|grade|rate|mark|assign|award|ignore|disregard|treat|skip|set|put|bump|quietly)|"
+    rf"[,;]\s*{EVALUATOR}\s*,\s*(please|kindly|you|just|give|score|grade|rate|mark|record|assign|award)|"
     rf"\b(dear|hey|hi|hello)\s+(the\s+)?{EVALUATOR}\b|\bto\s+whichever\b|"
     rf"\b(note|message|reminder|memo|p\.?s\.?)\s+(to|for)\s+(the\s+)?((ai|llm)\s+)?{EVALUATOR}|"
     rf"^\W*(to|for)\s+(the\s+)?{EVALUATOR}(\s+this)?\s*[,:]|"
