@@ -46,6 +46,8 @@ HELD = (
     "grader-fresh47.jsonl",
     "grader-fresh48.jsonl",  # session 25's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh49.jsonl",
+    "grader-fresh50.jsonl",  # session 26's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh51.jsonl",
 )
 
 
