@@ -23,6 +23,7 @@ from . import injection_context as C
 from . import injection_foreign, injection_model
 from . import injection_patterns as P
 from . import injection_requests as R
+from .injection_text import QUOTE_PAIRS as _QUOTE_PAIRS
 from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, trim
 from .screen import Screen, Screened, fold
 from .text import wrap_groups
@@ -58,14 +59,12 @@ _HEDGED = re.compile(r"\b(never|not|no|only|after|once|until|unless|if|when|prov
 _ADMIN_TOP = re.compile(
     r"^\s*<\s*admin\w*[^>]*>.*\b(score|grade|rating)\s*[:=]\s*(max\w*|top|full|highest|perfect)\b", re.I | re.S
 )
+_ZERO_WIDTH_GAP = re.compile(r"(?<=\S)[\u200b\u200c\u2060\ufeff]+(?=\S)")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ENGLISH_WORDS = re.compile(
     r"\b(the|and|this|that|all|any|your|you|is|of|to|previous|instructions|answer|score|rate|give)\b", re.IGNORECASE
 )
 _ROT13_WORDS = re.compile(r"\b(gur|naq|guvf|lbh|lbhe|fpber|tenqr|vf|bs|gb)\b", re.IGNORECASE)
-_QUOTE_PAIRS = re.compile(
-    r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|‘[^’\n]{0,200}’|«[^»\n]{0,200}»|`[^`\n]{0,200}`|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,200}'(?!\w)"
-)
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,19 @@ def _reversed(text: str) -> str:
     return ""
 
 
+def _hidden(text: str) -> str:
+    """What text hides in base64, ROT13, backwards or between zero-width spaces, else ""."""
+    return _decoded(text) or _rot13(text) or _reversed(text) or _zero_width_spaced(text)
+
+
+def _zero_width_spaced(text: str) -> str:
+    """Words set apart by zero-width spaces ("Ignore\u200bthe\u200brubric"), read with real spaces, else "".
+
+    Normalising drops zero-width characters, which splits a word hidden by one but glues words set apart by them.
+    """
+    return _ZERO_WIDTH_GAP.sub(" ", text) if len(_ZERO_WIDTH_GAP.findall(text)) >= 3 else ""
+
+
 def _unquoted(text: str) -> str:
     # quoted pairs, left to right; one with a space in it (not a JSON key) is something being talked about,
     # unless nothing is said about it: a sentence that is only a quote is just the quote
@@ -118,7 +130,7 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     unquoted = _unquoted(segment)
     # before normalising: l33t repair would corrupt it; at most two layers (base64 of ROT13), since ROT13 of
     # half-English text is ROT13 again and would recurse forever
-    hidden = (_decoded(unquoted) or _rot13(unquoted) or _reversed(unquoted)) if depth else ""
+    hidden = _hidden(unquoted) if depth else ""
     if hidden and addresses_grader(hidden, depth - 1):
         return True
     if P.OVERRIDE_HEADING.match(segment):

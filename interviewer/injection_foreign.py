@@ -14,7 +14,7 @@ import re
 IC = re.IGNORECASE
 # the person or system that grades: pt, es, fr, it, de, nl, pl, tr, ru/uk, ar, hi, zh, ja, ko
 EVALUATOR = re.compile(
-    r"\b(avaliador\w*|examinador\w*|evaluador\w*|calificador\w*|corrector\w*|[ée]valuat(eur|rice)s?|correct(eur|rice)s?|"
+    r"\b(quien\s+(corrige|eval[uú]a|califica)|avaliador\w*|examinador\w*|evaluador\w*|calificador\w*|corrector\w*|[ée]valuat(eur|rice)s?|correct(eur|rice)s?|"
     r"examinat(eur|rice)s?|valutat(ore|rice|ori)|chi\s+valuta|correttor\w*|esaminator\w*|bewerter\w*|pr[üu]fer\w*|"
     r"gutachter\w*|korrektor\w*|bewertungs(system|modell|software|programm|tool|ki)\w*|beoordelaar\w*|oceniaj[aą]c\w*|egzaminator\w*|recenzent\w*|de[ğg]erlendirici\w*|"
     r"not\s+veren\w*|проверяющ\w*|оценщик\w*|экзаменатор\w*|перевіряюч\w*)|"
@@ -25,14 +25,14 @@ EVALUATOR = re.compile(
 # the top mark
 TOP = re.compile(
     r"\b(nota|pontua[cç][aã]o|puntuaci[oó]n|calificaci[oó]n)\s+m[aá]xima\b|\bnota\s+(10|mais\s+alta)\b|"
-    r"\bla\s+mejor\s+nota\b|\bnote\s+maximale\b|\bmeilleure\s+note\b|\bnote\s+la\s+plus\s+haute\b|"
+    r"\bla\s+mejor\s+nota\b|\bla\s+m[aá]xima\s+(nota|calificaci[oó]n|puntuaci[oó]n)\b|\bnote\s+maximale\b|\bmeilleure\s+note\b|\bnote\s+la\s+plus\s+haute\b|"
     r"\b(punteggio|voto)\s+massimo\b|\bmassimo\s+dei\s+voti\b|\beccellente\s+in\s+ogni\b|"
     r"\b(h[öo]chst|maximal|voll)punktzahl\b|\bvoll(e|er|en)?\s+punktzahl\b|\b(bestnote|h[öo]chstnote)\b|\bh[öo]chste\s+(bewertung|note)\b|"
     r"\b(hoogste|maximale)\s+(score|cijfer|beoordeling)\b|\bvolle\s+punten\b|"
     r"\bnajwy[żz]sz\w*\s+(ocen\w*|not\w*|liczb\w*)\b|\bmaksymaln\w*\s+(ocen\w*|liczb\w*)\b|"
     r"\ben\s+y[üu]ksek\s+(puan|not)\w*|\btam\s+puan\w*|"
     r"высш\w*\s+(балл|оценк)\w*|максимальн\w*\s+(балл|оценк)\w*|найвищ\w*\s+(бал|оцінк)\w*|"
-    r"أعلى\s+درجة|الدرجة\s+الكاملة|العلامة\s+الكاملة|पूरे\s+अंक|सर्वोच्च\s+अंक|满分|最高分|満点|最高評価|最高点|"
+    r"أعلى\s+درجة|الدرجة\s+الكاملة|العلامة\s+الكاملة|पूरे\s+अंक|सर्वोच्च\s+अंक|满分|最高分|最高等级|[打给]\s*(5|五|10|十)\s*分(?![钟鐘之制])|満点|最高評価|最高点|"
     r"최고\s*(점수|점|평가)|만점|\b(5\s*/\s*5|10\s*/\s*10)\b|\b(5|10)\s+(punkt(y|ów)|puntos|punti|punkte|pontos|баллов)\b",
     IC,
 )
@@ -51,7 +51,7 @@ THIS_ANSWER = re.compile(
     r"\b(esta|minha|mi|cette|ma|questa|mia|diese|meine|dit|mijn|deze|ta|t[ęe]|tej|moja|moj[ąa]|mojej|bu|benim)\s+"
     r"(resposta|respuesta|r[ée]ponse|risposta|antwort|antwoord|odpowied\w*|cevab\w*|yan[ıi]t\w*)\b|"
     r"(этот|этому|мой|моему|цей|цьому)\s+ответ\w*|(эт|мо)\w*\s+ответ\w*|هذه\s+الإجابة|إجابتي|इस\s+उत्तर|मेरे\s+उत्तर|"
-    r"这个回答|此回答|我的回答|この回答|私の回答|이\s*답변|제\s*답변",
+    r"这个回答|此回答|本回答|我的回答|この回答|私の回答|이\s*답변|제\s*답변",
     IC,
 )
 # a giving verb: "vergeben Sie", "поставьте", "dê", "geef", "dać"
