@@ -44,6 +44,8 @@ _CHECK = (
     # session 12 (a second exploratory test): "Shadow testing is unnecessary because…", "I'd skip the shadow phase"
     r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment))"
 )
+# a date a launch is rushed for, not a stage before it: "roll it out to all 3,200 in one go before Mother's Day"
+_PEAK = r"(holidays?|christmas|peak|season|mother'?s\s+day|black\s+friday|renewal|deadline|rush)\b"
 # not after a negation: "don't switch all 12 hubs …", "I'd refuse to launch across all 60 arcades …"
 _UNNEGATED = r"(?<!n't\s)(?<!not\s)(?<!never\s)"
 _DISMISS = (
@@ -164,11 +166,13 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "big_bang",
         # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
         re.compile(
-            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
+            rf"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before(?!\s+(the\s+)?{_PEAK})|(?<!at\s)once|percent|"
+            r"beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
-            r"(day|night|weekend|morning|evening)|on\s+day\s+one)\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over|turn\w*\s+([\w-]+\s+){0,2}on|"
+            r"go(es|ing)?[- ]live|switch\w*\s+(\w+\s+){0,2}on)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
+            r"(day|night|weekend|morning|evening)|on\s+day\s+one|in\s+one\s+go|from\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
             # session 17 (fresh26): "a single go-live across all 85 facilities on the same date" (the go-live itself
             # everywhere on one date; not release notes "on the same date", a review)

@@ -44,6 +44,10 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("For recommendations the only thing that really matters is engagement.", "vanity_metric"),
         ("I'd give it full autonomy over replies, calendar and payments.", "no_human"),
         ("I'd launch it to 100% of sellers in week 1 to get the maximum benefit.", "big_bang"),
+        # session 26 (tuning answers): turned on, gone live or switched on everywhere "in one go" or "from day one"
+        ("Turn auto-close on for all 900 customers from day one.", "big_bang"),
+        ("Roll it out to all 3,200 florists in one go before Mother's Day.", "big_bang"),
+        ("Week 3: turn it on in all 380 stores at once, before the holiday peak.", "big_bang"),
         ("I wouldn't spend a limited budget on evaluation sets or caseworker review.", "dismisses_safeguard"),
         ("I'd make average session time on the site the north star.", "vanity_metric"),
         # session 9: stances from a new labeller's confidently wrong answers (grader-fresh13), in general form
@@ -423,3 +427,15 @@ def test_a_red_flagged_answer_that_would_score_3_scores_2(monkeypatch: pytest.Mo
     assert "red_flag" in grade.flags and grade.overall == 2 and max(d.score for d in grade.dimensions) <= 3
     monkeypatch.setattr(rules, "RED_FLAG_STEP", -0.01)  # put back just over the cut: the rule is what makes it a 2
     assert RuleGrader().grade(question, row["answer"]).overall == 3
+
+
+@pytest.mark.parametrize(
+    "staged",
+    [
+        "Pilot in 5 stores, then turn it on in all 380 in one go.",
+        "We'd go live with the 20 friendliest clinics before rolling out to every site.",
+        "Turn it on for all customers from day one only after the shadow phase shows 95% precision.",
+    ],
+)
+def test_everyone_at_once_after_a_stage_is_not_a_big_bang(staged: str) -> None:
+    assert [f.kind for f in find([staged])] == []
