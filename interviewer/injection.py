@@ -24,7 +24,7 @@ from . import injection_foreign, injection_model
 from . import injection_patterns as P
 from . import injection_requests as R
 from .injection_text import QUOTE_PAIRS as _QUOTE_PAIRS
-from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, trim
+from .injection_text import Span, Taken, line_spans, normalise, sentence_spans, spelled_leet, trim
 from .screen import Screen, Screened, fold
 from .text import wrap_groups
 
@@ -59,7 +59,8 @@ _HEDGED = re.compile(r"\b(never|not|no|only|after|once|until|unless|if|when|prov
 _ADMIN_TOP = re.compile(
     r"^\s*<\s*admin\w*[^>]*>.*\b(score|grade|rating)\s*[:=]\s*(max\w*|top|full|highest|perfect)\b", re.I | re.S
 )
-_ZERO_WIDTH_GAP = re.compile(r"(?<=\S)[\u200b\u200c\u2060\ufeff]+(?=\S)")
+# what normalising drops (injection_text._ZERO_WIDTH), between two visible characters
+_ZERO_WIDTH_GAP = re.compile(r"(?<=\S)[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]+(?=\S)")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _ENGLISH_WORDS = re.compile(
     r"\b(the|and|this|that|all|any|your|you|is|of|to|previous|instructions|answer|score|rate|give)\b", re.IGNORECASE
@@ -92,17 +93,21 @@ def _reversed(text: str) -> str:
     return ""
 
 
-def _hidden(text: str) -> str:
-    """What text hides in base64, ROT13, backwards or between zero-width spaces, else ""."""
-    return _decoded(text) or _rot13(text) or _reversed(text) or _zero_width_spaced(text)
+def _hidden(text: str) -> list[str]:
+    """What text hides in base64, ROT13, backwards, between zero-width spaces or in spelled-out l33t: each reading.
+
+    Every reading is judged, so a harmless base64 tail cannot hide an instruction set apart by zero-width spaces.
+    """
+    readings = (_decoded(text), _rot13(text), _reversed(text), _zero_width_spaced(text), spelled_leet(text))
+    return [r for r in readings if r]
 
 
 def _zero_width_spaced(text: str) -> str:
-    """Words set apart by zero-width spaces ("Ignore\u200bthe\u200brubric"), read with real spaces, else "".
+    """Words set apart by two or more zero-width gaps ("Ignore\u200bthe\u200brubric"), read with spaces, else "".
 
     Normalising drops zero-width characters, which splits a word hidden by one but glues words set apart by them.
     """
-    return _ZERO_WIDTH_GAP.sub(" ", text) if len(_ZERO_WIDTH_GAP.findall(text)) >= 3 else ""
+    return _ZERO_WIDTH_GAP.sub(" ", text) if len(_ZERO_WIDTH_GAP.findall(text)) >= 2 else ""
 
 
 def _unquoted(text: str) -> str:
@@ -130,8 +135,7 @@ def addresses_grader(segment: str, depth: int = 2) -> bool:
     unquoted = _unquoted(segment)
     # before normalising: l33t repair would corrupt it; at most two layers (base64 of ROT13), since ROT13 of
     # half-English text is ROT13 again and would recurse forever
-    hidden = _hidden(unquoted) if depth else ""
-    if hidden and addresses_grader(hidden, depth - 1):
+    if depth and any(addresses_grader(hidden, depth - 1) for hidden in _hidden(unquoted)):
         return True
     if P.OVERRIDE_HEADING.match(segment):
         return True

@@ -14,9 +14,10 @@ Span = tuple[int, int]
 # "P.S. Rating: 5." is one sentence, and so is "Grading Policy (rev. 2024): ..."
 _SENTENCE_END = re.compile(
     r"(?<![\s(]i\.e\.)(?<!\bp\.s\.)(?<!\bp\.p\.s\.)(?<!\brev\.)(?<!\bvs\.)(?<=[.!?。！？])\s+|"
-    # after a closing bracket too: "… weekly active teams. (To whoever is assessing: … cold.) Secondary …" (not after
-    # a closing quote: a sentence that is only a quote is read as what it says, and examples are often quoted whole)
-    r"(?<=[.!?][)\]])\s+",
+    # after a closing bracket and before a capital too: "… teams. (To whoever is assessing: … cold.) Secondary …" (not
+    # "(white-on-white, tiny fonts, etc.) that tells…"; not after a closing quote: a sentence that is only a quote is
+    # read as what it says, and examples are often quoted whole)
+    r"(?<=[.!?][)\]])\s+(?=(?-i:[A-Z\"“(\[]))",
     re.IGNORECASE,
 )
 # a quoted pair: what is inside is shown or talked about; an apostrophe inside a word ("I'd") does not close one
@@ -25,8 +26,11 @@ QUOTE_PAIRS = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:]")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
-# letters set apart one by one, l33t digits among them too: "1 g n o r e   p r e v 1 o u s" (final42)
-_SPACED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]([.\-_ ])(?:[A-Za-z0-9]\1){1,}[A-Za-z0-9](?![A-Za-z0-9])")
+_SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
+# letters set apart one by one with l33t digits among them: "1 g n o r e   p r e v 1 o u s" (final42); a second
+# reading only (injection.py), since in the normalised copy a digit after spelled-out letters is often a score
+# ("a n s w e r 5 / 5") that must stay a number
+_SPACED_LEET = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]([.\-_ ])(?:[A-Za-z0-9]\1){1,}[A-Za-z0-9](?![A-Za-z0-9])")
 # in spaced-out text, where words are set apart by wider gaps, a two-letter word too: "G R A D E   A S   …" (hard33),
 # "G-R-A-D-E   T-H-I-S   …   O-F   F-I-V-E" (hard38)
 # (not with dots: "e.g." would lose the dots that mark it as an example)
@@ -47,17 +51,23 @@ def normalise(text: str) -> str:
     """A copy for matching only: NFKC, no zero-width characters, look-alike, spaced and l33t letters read."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
     text = _MIXED_SCRIPT.sub(lambda m: m.group().translate(_LOOKALIKE), text)
-    if _SPACED.search(text) and (unspaced := _SPACED.sub(_unspaced, text)) != text:
-        text = _SPACED_PAIR.sub(r"\1\2", unspaced)
+    if _SPACED.search(text):
+        text = _SPACED_PAIR.sub(r"\1\2", _SPACED.sub(lambda m: re.sub(r"[.\-_ ]", "", m.group()), text))
     text = _CHAT.sub(lambda m: _CHAT_WORDS[m.group()], text)
     # a doubled 1 is a doubled l ("fu11 m4rk5", final38), a single one an i ("g1v3")
     return _LEETWORD.sub(lambda m: m.group().replace("11", "ll").translate(_LEET), text)
 
 
+def spelled_leet(text: str) -> str:
+    """Letters and l33t digits spelled out one by one, joined into words ("1 g n o r e" -> "1gnore"), else ""."""
+    out = _SPACED_LEET.sub(_unspaced, text) if _SPACED_LEET.search(text) else text
+    return out if out != text else ""
+
+
 def _unspaced(m: re.Match[str]) -> str:
-    # mostly letters: "1.2.3" or "5 4 3 2 1" is a number, not a word spelled out
+    # mostly letters, and a digit among them: "1.2.3" or "5 4 3 2 1" is a number, "a b c" is read by normalise
     letters, digits = sum(c.isalpha() for c in m.group()), sum(c.isdigit() for c in m.group())
-    return re.sub(r"[.\-_ ]", "", m.group()) if letters >= 3 and 2 * digits <= letters else m.group()
+    return re.sub(r"[.\-_ ]", "", m.group()) if digits and letters >= 3 and 2 * digits <= letters else m.group()
 
 
 def line_spans(text: str) -> list[Span]:
@@ -96,8 +106,14 @@ def _pieces(text: str, start: int, end: int, most: int = 60, window: int = 40) -
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
     """Clauses ending at a comma, semicolon or colon, but not one inside a quotation, so an example stays whole."""
-    quoted = [m.span() for m in QUOTE_PAIRS.finditer(text, start, end)]
-    cuts = [m.end() for m in _CLAUSE_END.finditer(text, start, end) if not any(a < m.start() < b for a, b in quoted)]
+    quoted = [m.span() for m in QUOTE_PAIRS.finditer(text, start, end)]  # sorted and disjoint
+    opens = [a for a, _ in quoted]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_left(opens, pos) - 1  # the last quotation opened before pos
+        return i >= 0 and pos < quoted[i][1]
+
+    cuts = [m.end() for m in _CLAUSE_END.finditer(text, start, end) if not inside(m.start())]
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in itertools.pairwise(bounds) if re.search(r"[^,;:\s]", text[a:b])]
 

@@ -45,7 +45,23 @@ _CHECK = (
     r"shadow[\s-]+(mode|testing|tests?|traffic|phase|period|runs?|deployment))"
 )
 # a date a launch is rushed for, not a stage before it: "roll it out to all 3,200 in one go before Mother's Day"
-_PEAK = r"(holidays?|christmas|peak|season|mother'?s\s+day|black\s+friday|renewal|deadline|rush)\b"
+_PEAK = r"(holidays?|christmas|peak|season|mother['’]?s\s+day|black\s+friday|renewal|deadline|rush)\b"
+# a safeguard switched on for everyone from day one is sound: "Turn on human escalation for all 900 refunds …"
+_GUARD_WORDS = (
+    r"human|escalat\w*|review(er|ers|ing)?|monitor\w*|logging|audit\w*|guardrails?|rate\s+limit\w*|kill\s+switch|"
+    r"authentication|two-factor|2fa|fallback|roll-?back|safeguards?|consent|disclos\w*"
+)
+# everyone at once, named by count: "Turn auto-close on for all 900 customers from day one", "turn it on in all 380
+# stores at once" (session 26, tuning answers). Only with "all <number>": a safeguard "on from day one" or a release
+# "in one go" is sound; and not with a smaller group first ("in 10 stores before the holiday rush and in all 380 …")
+_ALL_AT_ONCE = (
+    rf"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|percent|beta|first|{_GUARD_WORDS})\b)(?!.*%)"
+    rf"(?!.*\bbefore\b(?!\s+(the\s+)?"
+    rf"{_PEAK}))(?!.*\b(in|to|with|at|for)\s+\d[\d,]*\s+[a-z]).*\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|"
+    r"turn(s|ed|ing)?\s+([\w-]+\s+){0,2}on|go(es|ing)?[- ]live|went\s+live|gone\s+live|"
+    r"switch(es|ed|ing)?\s+([\w-]+\s+){0,2}on)\w*\b.{0,40}?\b(to|for|in|at|across)\s+all\s+\d[\d,]*\b.{0,60}?"
+    r"\b(at\s+once|in\s+one\s+go|from\s+day\s+one|on\s+day\s+one)\b"
+)
 # not after a negation: "don't switch all 12 hubs …", "I'd refuse to launch across all 60 arcades …"
 _UNNEGATED = r"(?<!n't\s)(?<!not\s)(?<!never\s)"
 _DISMISS = (
@@ -166,13 +182,11 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
         "big_bang",
         # all at once, with no stage before it: "pilot, then roll out to all 220" is a staged plan
         re.compile(
-            rf"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before(?!\s+(the\s+)?{_PEAK})|(?<!at\s)once|percent|"
-            r"beta)\b)(?!.*%).*("
+            r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|before|(?<!at\s)once|percent|beta)\b)(?!.*%).*("
             r"\bbig[- ]bang\b|\b(switch|turn)\w*\s+(\w+\s+){0,2}on\s+for\s+(all|every)\b|"
             r"\bin\s+one\s+(single\s+)?deploy\b|"
-            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over|turn\w*\s+([\w-]+\s+){0,2}on|"
-            r"go(es|ing)?[- ]live|switch\w*\s+(\w+\s+){0,2}on)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
-            r"(day|night|weekend|morning|evening)|on\s+day\s+one|in\s+one\s+go|from\s+day\s+one)\b|"
+            r"\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|cut\w*\s+over)\w*\b.{0,60}\b(at\s+once|on\s+the\s+same\s+"
+            r"(day|night|weekend|morning|evening)|on\s+day\s+one)\b|"
             r"\bsingle\s+(\w+\s+)?(push|release|launch|rollout|deploy\w*)\s+to\s+(all|every)\b|"
             # session 17 (fresh26): "a single go-live across all 85 facilities on the same date" (the go-live itself
             # everywhere on one date; not release notes "on the same date", a review)
@@ -187,6 +201,7 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
             # rollback "to the old model", nor "switch every feature flag off", a review)
             rf"{_UNNEGATED}\bswitch(es|ing)?\s+(all|every)\s+(\d+\s+)?\w+\s+(over\s+)?to\s+the\s+"
             r"(new\s+)?(model|ai|ml\s+model)\s+on\s+the\s+same\s+(day|date|night)\b)|"
+            rf"{_ALL_AT_ONCE}|"
             # everyone from the first week is a big bang even when written as a percentage
             r"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|once|beta|if)\b).*"
             r"\b(launch|roll\w*\s+(it\s+)?out|release|ship(?!ping)|switch\w*\s+(it\s+)?on)\w*\s+(it\s+)?(to|for)\s+(100\s*%\s+of|all|every)\b"

@@ -48,6 +48,7 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("Turn auto-close on for all 900 customers from day one.", "big_bang"),
         ("Roll it out to all 3,200 florists in one go before Mother's Day.", "big_bang"),
         ("Week 3: turn it on in all 380 stores at once, before the holiday peak.", "big_bang"),
+        ("Switch auto-close on for all 900 customers from day one.", "big_bang"),
         ("I wouldn't spend a limited budget on evaluation sets or caseworker review.", "dismisses_safeguard"),
         ("I'd make average session time on the site the north star.", "vanity_metric"),
         # session 9: stances from a new labeller's confidently wrong answers (grader-fresh13), in general form
@@ -435,6 +436,12 @@ def test_a_red_flagged_answer_that_would_score_3_scores_2(monkeypatch: pytest.Mo
         "Pilot in 5 stores, then turn it on in all 380 in one go.",
         "We'd go live with the 20 friendliest clinics before rolling out to every site.",
         "Turn it on for all customers from day one only after the shadow phase shows 95% precision.",
+        # a review's look-alikes: a safeguard on from day one, a release in one go, a smaller group first
+        "Turn on two-factor authentication for every admin account from day one.",
+        "Turn on human escalation for all 900 refunds from day one.",
+        "Ship the three copy fixes in one go rather than three separate releases.",
+        "Each agent in turn relies on the same knowledge base from day one.",
+        "Let's turn it on in 10 stores before the holiday rush and in all 380 in one go in January.",
     ],
 )
 def test_everyone_at_once_after_a_stage_is_not_a_big_bang(staged: str) -> None:
