@@ -25,7 +25,10 @@ QUOTE_PAIRS = re.compile(
     r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|‘[^’\n]{0,200}’|«[^»\n]{0,200}»|`[^`\n]{0,200}`|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,200}'(?!\w)"
 )
 _CLAUSE_END = re.compile(r"[,;:]")
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b-\u200f\u2060-\u2064\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+# between two visible characters: a gap where a space may have been
+_ZERO_WIDTH_GAP = re.compile(rf"(?<=\S)[{_ZERO_WIDTH_CHARS}]+(?=\S)")
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z]([.\-_ ])(?:[A-Za-z]\1){1,}[A-Za-z](?![A-Za-z])")
 # letters set apart one by one with l33t digits among them: "1 g n o r e   p r e v 1 o u s" (final42); a second
 # reading only (injection.py), since in the normalised copy a digit after spelled-out letters is often a score
@@ -60,8 +63,17 @@ def normalise(text: str) -> str:
 
 def spelled_leet(text: str) -> str:
     """Letters and l33t digits spelled out one by one, joined into words ("1 g n o r e" -> "1gnore"), else ""."""
-    out = _SPACED_LEET.sub(_unspaced, text) if _SPACED_LEET.search(text) else text
+    out = _SPACED_LEET.sub(_unspaced, text)
     return out if out != text else ""
+
+
+def zero_width_spaced(text: str) -> str:
+    """Words set apart by two or more zero-width gaps ("Ignore\u200bthe\u200brubric"), read with spaces, else "".
+
+    Normalising drops zero-width characters, which splits a word hidden by one but glues words set apart by them.
+    """
+    out, gaps = _ZERO_WIDTH_GAP.subn(" ", text)
+    return out if gaps >= 2 else ""
 
 
 def _unspaced(m: re.Match[str]) -> str:

@@ -56,8 +56,9 @@ _GUARD_WORDS = (
 # "in one go" is sound; and not with a smaller group first ("in 10 stores before the holiday rush and in all 380 …")
 _ALL_AT_ONCE = (
     rf"^(?!.*\b(pilot|phase|stage[ds]?|wave|canary|then|after|percent|beta|first|{_GUARD_WORDS})\b)(?!.*%)"
-    rf"(?!.*\bbefore\b(?!\s+(the\s+)?"
-    rf"{_PEAK}))(?!.*\b(in|to|with|at|for)\s+\d[\d,]*\s+[a-z]).*\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|"
+    rf"(?!.*\bbefore\b(?!\s+(the\s+)?{_PEAK}))"  # a stage before it, unless "before" names a peak date
+    r"(?!.*\b(in|to|with|at|for)\s+\d[\d,]*\s+[a-z])"  # a smaller group first: "in 10 stores"
+    r".*\b(launch|roll\w*\s+(it\s+)?out|release|ship|deploy|"
     r"turn(s|ed|ing)?\s+([\w-]+\s+){0,2}on|go(es|ing)?[- ]live|went\s+live|gone\s+live|"
     r"switch(es|ed|ing)?\s+([\w-]+\s+){0,2}on)\w*\b.{0,40}?\b(to|for|in|at|across)\s+all\s+\d[\d,]*\b.{0,60}?"
     r"\b(at\s+once|in\s+one\s+go|from\s+day\s+one|on\s+day\s+one)\b"
