@@ -48,6 +48,8 @@ HELD = (
     "grader-fresh49.jsonl",
     "grader-fresh50.jsonl",  # session 26's blind labellers, run first on the session's start code: kept to measure
     "grader-fresh51.jsonl",
+    "grader-fresh52.jsonl",  # session 27's blind labellers, run first on the session's start code: kept to measure
+    "grader-fresh53.jsonl",
 )
 
 
