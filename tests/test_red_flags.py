@@ -119,6 +119,11 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         # a review: a hedge words elsewhere in the sentence must not silence it
         ("No need for human review; the model is only wrong when the photo is blurry.", "dismisses_safeguard"),
         ("Monitoring is overkill here, I'm saying it plainly.", "dismisses_safeguard"),
+        # session 27: tuning answers' builds from scratch and memorised facts, in general form
+        ("I'd train a custom vision transformer from scratch on the 7 years of photos.", "from_scratch"),
+        ("So the plan: train our own wine language model from scratch on our catalogue.", "from_scratch"),
+        ("Buy a GPU cluster (roughly $4M) and pretrain a 13B model on our corpus.", "from_scratch"),
+        ("Fine-tune on all 12,000 PDFs, so the model memorises our drill results and geology.", "from_scratch"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -446,3 +451,22 @@ def test_a_red_flagged_answer_that_would_score_3_scores_2(monkeypatch: pytest.Mo
 )
 def test_everyone_at_once_after_a_stage_is_not_a_big_bang(staged: str) -> None:
     assert [f.kind for f in find([staged])] == []
+
+
+@pytest.mark.parametrize(
+    "sound",
+    [  # a build from scratch rejected or listed, a pretrained backbone, a classic model, a risk, a house style
+        "Building our own model from scratch makes no sense here.",
+        "Training a model from scratch would cost millions, so we'd fine-tune instead.",
+        "Option C is to pretrain our own model; I'd rule it out.",
+        "Three options: hosted API, fine-tune an open model, or pretrain our own.",
+        "I'd never train a transformer from scratch with four engineers.",
+        "We'd start from a pretrained vision backbone and fine-tune it on our labels.",
+        "We'd train a churn model from scratch on 3 years of data.",
+        "The risk is that a fine-tuned model could memorise patient names.",
+        "Fine-tuning on 5,000 past reports so it will memorise our house style and section order.",
+        "Translating from scratch takes linguists 40 minutes a page.",
+    ],
+)
+def test_a_build_from_scratch_rejected_or_a_pretrained_model_is_not_a_red_flag(sound: str) -> None:
+    assert [f.kind for f in find([sound])] == []
