@@ -38,9 +38,7 @@ from interviewer.knowledge import rubrics  # noqa: E402
 # fresh28 and fresh30 (session 19) it flagged none of fresh30's missed off-topic answers and took two gold-2 partials
 # (fresh8-025, fresh14-058) to off-topic
 NOT_FITTED = ("grader-fresh28.jsonl", "grader-fresh30.jsonl")
-# the lowest tried (--cv) at which no left-out on-topic gold 3-5 answer is flagged: 0.6 in session 20; 0.55 since
-# session 27's opening reuse (lead_reuse), which flags 52 of 148 left-out off-topic answers there (41 at 0.6)
-THRESHOLD = 0.55
+THRESHOLD = 0.6  # session 20: the lowest tried (--cv) at which no left-out on-topic gold 3-5 answer is flagged
 L2 = 1.0
 STEPS = 3000
 
@@ -105,7 +103,7 @@ def main() -> None:
     rows = table()
     print(f"{len(rows)} rows from {len({r[0] for r in rows})} files, {sum(r[1] for r in rows)} off-topic")
     if args.cv:
-        cross_validate(rows, [0.3, 0.4, 0.5, 0.525, 0.55, 0.575, 0.6, 0.7, 0.8])
+        cross_validate(rows, [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8])
     w, b = fit(rows)
     body = {
         "bias": round(b, 4),

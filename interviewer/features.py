@@ -12,7 +12,7 @@ from .commercial import asks_selling, selling_share
 from .earns import earns_nothing
 from .injection_patterns import EVALUATOR
 from .knowledge import sections
-from .pivot import ask_reuse, lead_reuse, tells_own_story, turns_away
+from .pivot import ask_reuse, tells_own_story, turns_away
 from .red_flags import RedFlag
 from .red_flags import find as find_red_flags
 from .reuse import GENERIC_Q, is_short_question, reuse_terms, subject_reuse, term_reuse
@@ -121,7 +121,6 @@ class Features:
     turns_away: bool = False
     own_story: bool = False  # about the candidate (a self-introduction, a personal story), proposing nothing
     ask_reuse: float = 1.0
-    lead_reuse: float = 1.0  # how much of its opening's subject the question names (pivot.lead_reuse)
     # sentences carrying a stock phrase ("think holistically"): share in the emptier half, count, first phrase
     stock_share: float = 0.0
     stock_sentences: int = 0
@@ -295,7 +294,6 @@ def extract(question: Question, answer: str, rubric_concepts: dict[str, list[Con
         turns_away=turns_away(canon, question.text),
         own_story=tells_own_story([s.text for s in sents], question.text),
         ask_reuse=ask_reuse(question.text, answer_terms),
-        lead_reuse=lead_reuse(question.text, canon),
         stock_share=stock.share,
         stock_sentences=stock.sentences,
         stock_phrase=stock.first,

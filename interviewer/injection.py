@@ -35,7 +35,7 @@ from .injection_text import (
     zero_width_spaced,
 )
 from .screen import Screen, Screened, fold
-from .text import wrap_groups
+from .text import hidden_text, wrap_groups
 
 __all__ = [
     "InjectionScan",
@@ -101,11 +101,19 @@ def _reversed(text: str) -> str:
 
 
 def _hidden(text: str) -> list[str]:
-    """What text hides in base64, ROT13, backwards, between zero-width spaces or in spelled-out l33t: each reading.
+    """What text hides in base64, ROT13, backwards, between zero-width spaces, in spelled-out l33t or in tag characters:
+    each reading.
 
     Every reading is judged, so a harmless base64 tail cannot hide an instruction set apart by zero-width spaces.
     """
-    readings = (_decoded(text), _rot13(text), _reversed(text), zero_width_spaced(text), spelled_leet(text))
+    readings = (
+        _decoded(text),
+        _rot13(text),
+        _reversed(text),
+        zero_width_spaced(text),
+        spelled_leet(text),
+        hidden_text(text),
+    )
     return [r for r in readings if r]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .injection import strip_injection
-from .text import clean
+from .text import clean, hidden_text
 
 INJECTION_NOTE = "Text addressed to the grader rather than the question was ignored; the rest was graded."
+HIDDEN_NOTE = "Text hidden in invisible Unicode tag characters was not graded: only what a reader can see counts."
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,11 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
     """Normalise, strip control characters and cap the length with a note saying what was kept."""
     text = clean(raw).strip()
     notes: list[str] = []
-    if len(text) != len(raw.strip()) and len(clean(raw)) < len(raw):
+    # what tag characters hid is dropped by clean() and has its own note; whether it spoke to the grader is judged
+    hidden = hidden_text(raw)
+    if hidden:
+        notes.append(HIDDEN_NOTE)
+    elif len(text) != len(raw.strip()) and len(clean(raw)) < len(raw):
         notes.append("Removed control characters or terminal escape codes before grading.")
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
@@ -37,8 +42,7 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
         )
         text = text[:cut]
     scan = strip_injection(text)
-    if scan.removed:
+    injection = bool(scan.removed) or bool(hidden and strip_injection(hidden[:max_chars]).removed)
+    if injection:
         notes.append(INJECTION_NOTE)
-    return GuardedAnswer(
-        text=scan.text, empty=not scan.text, notes=notes, injection=bool(scan.removed), touched=scan.touched
-    )
+    return GuardedAnswer(text=scan.text, empty=not scan.text, notes=notes, injection=injection, touched=scan.touched)

@@ -29,7 +29,6 @@ NAMES = (
     "length",
     "constraint_hits",
     "ai_talk",
-    "lead_reuse",
 )
 
 
@@ -46,7 +45,6 @@ def vector(f: Features) -> list[float]:
         min(f.n_words, 400) / 400,
         min(sum(h.credit > 0 for h in f.constraint_hits), 4) / 4,
         f.ai_talk,
-        f.lead_reuse,
     ]
 
 

@@ -102,18 +102,6 @@ def ask_reuse(question: str, answer_terms: frozenset[str]) -> float:
     return weighted_reuse(_ask_terms(question), answer_terms)
 
 
-_LEAD_BREAK = re.compile(r"(?<=[.?!:])\s+|\n+")
-
-
-def lead_reuse(question: str, answer: str) -> float:
-    """Share of the subject words of an answer's opening (its first two sentences of four words or more) that the
-    question uses: an answer to another problem of the same business names its own subject first ("I'd build
-    personalised reorder recommendations into the co-op's web store", asked about spotting mites in hive photos)."""
-    said = [s for s in _LEAD_BREAK.split(answer.strip()) if len(s.split()) >= 4]
-    terms = reuse_terms(" ".join(said[:2]))
-    return len(terms & question_reuse_terms(question)) / len(terms) if terms else 1.0
-
-
 # what an answer proposes ("I'd pilot…", "we should…", "Start with…") and what speaks of the candidate ("I", "my")
 _PROPOSAL = re.compile(
     r"\b(i'?d|we'?d|i\s+would|we\s+would|i'?ll|we'?ll|i\s+will|we\s+will|would|should|could|must|need\s+to|let's|"

@@ -14,11 +14,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .red_flags_build import BUILD_PATTERNS, BUILD_UNLESS
 from .screen import Screened, fold
 
 IC = re.IGNORECASE
 Kind = Literal[
-    "dismisses_safeguard", "overclaims", "big_bang", "vanity_metric", "no_human", "exposes_data", "from_scratch"
+    "dismisses_safeguard",
+    "overclaims",
+    "big_bang",
+    "vanity_metric",
+    "no_human",
+    "exposes_data",
+    "from_scratch",
+    "memorised_facts",
 ]
 
 _SAFEGUARD = (
@@ -292,38 +300,8 @@ _PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 
-# session 27, tuning answers: a model trained from scratch or pretrained on the company's own data ("train a custom
-# vision transformer from scratch on the 7 years of photos", "pretrain a 13B model on our corpus"), or facts to be
-# memorised instead of retrieved ("so the model memorises our drill results"); twelve wrong answers (gold 1-2) and no
-# other tuning answer propose either. Not a rejection ("Building our own model from scratch makes no sense here"), nor
-# a pretrained backbone, nor a risk ("the model could memorise patient names")
-_NOT_FOR_US = (
-    r"(?![^.]*\b(no\s+sense|(isn'?t|is\s+not|not)\s+(realistic|feasible|viable|an\s+option|worth\w*|needed|necessary)|"
-    r"unrealistic|off\s+the\s+table|out\s+of\s+the\s+question|overkill|too\s+(slow|costly|expensive|risky|much)|"
-    r"rule[ds]?\s+((it|this|that)\s+)?out|is\s+out|no\s+way|nothing|wouldn'?t|would\s+not|never|instead\s+of|"
-    r"rather\s+than)\b)"
-)
-_PATTERNS.append(
-    (
-        "from_scratch",
-        re.compile(
-            # a large model of its own ("our own model", "a wine language model"), not a churn model or a classifier,
-            # which are always trained on the company's data
-            r"\b(train|pre-?train|build)\w*\s+(?=([\w-]+\s+){0,6}?(own|language|foundation|vision|multimodal|transformer|"
-            r"llm|gpt|generative|conversational|vision-language)\b)"
-            rf"([\w-]+\s+){{0,6}}?(model|transformer|llm)s?\s+([\w-]+\s+){{0,3}}?from\s+scratch\b{_NOT_FOR_US}|"
-            rf"(?<!\bor\s)(?<!\bcontinue\s)(?<!\bcontinued\s)\bpre-?train(ing)?\s+(a|an|our|the|it|on\s+our)\b{_NOT_FOR_US}|"
-            r"^(?![^.;]*\b(risk\w*|leak\w*|regurgitat\w*|extract\w*|privacy|prevent\w*|avoid\w*|could|might|may|"
-            r"don'?t|doesn'?t|not|never)\b)[^.;]*\b(so|then|will|would)\s+(the\s+model\s+|it\s+)?(\w+\s+)?"
-            r"memori[sz]e[sd]?\s+(our|all|the|every|its)\b(?!\s+(\w+\s+){0,2}(style|tone|voice|format\w*|templates?|"
-            r"phrasing|terminology|brand))",
-            IC,
-        ),
-    )
-)
+_PATTERNS += BUILD_PATTERNS  # session 27: how the model is built (red_flags_build.py)
 SCREENED = [(kind, Screened(pattern)) for kind, pattern in _PATTERNS]
-# one of the options listed, not the one chosen: "hosted API, fine-tune an open model, or pretrain our own"
-_LISTED = re.compile(r"\b(options?|alternatives?|choices?|either)\b", IC)
 
 
 @dataclass(frozen=True)
@@ -362,7 +340,7 @@ def find(sentences: list[str]) -> list[RedFlag]:
                 continue
             if kind == "vanity_metric" and re.search(r"\bnot\b", m.group(), IC):  # "... not the number of X generated"
                 continue
-            if kind == "from_scratch" and _LISTED.search(s):
+            if kind in BUILD_UNLESS and BUILD_UNLESS[kind].search(s):  # a rejection, a condition, someone else's
                 continue
             out.append(RedFlag(kind, sentence))
             break

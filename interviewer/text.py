@@ -42,23 +42,25 @@ REASONING_MARKERS = frozenset(
 _KEEP_AS_TYPED = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209c\u2150-\u215f\u2189]+")
 
 
-# Unicode tag characters (U+E0020-E007E) are ASCII made invisible: text hidden in them is shown as the letters
-# they stand for, so it is read like any other text, by the injection guard too (hard43); a flag emoji's tag
-# sequence (black flag, tags, cancel tag) is left alone
-_TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0000-\U000e007f]+")
+# Unicode tag characters (U+E0020-E007E) are ASCII made invisible ("ASCII smuggling", hard43): nobody reading the
+# answer sees that text, so it is never graded or sent to a model; the input guard reads it for the injection scan
+# (hidden_text). A flag emoji's tag sequence (black flag, a region's tag letters, cancel tag) is kept as typed.
+_TAGS = re.compile("(\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,7}\U000e007f)|[\U000e0000-\U000e007f]+")
 
 
-def _shown_tags(m: re.Match[str]) -> str:
-    if m.group(1):
-        return m.group()
-    return "".join(chr(ord(c) - 0xE0000) for c in m.group() if "\U000e0020" <= c <= "\U000e007e")
+def hidden_text(text: str) -> str:
+    """The ASCII hidden in an answer's tag characters (flag emoji aside), each run on its own line; "" if none."""
+    if text.isascii():
+        return ""
+    runs = [m.group() for m in _TAGS.finditer(text) if not m.group(1)]
+    return "\n".join("".join(chr(ord(c) - 0xE0000) for c in run if "\U000e0020" <= c <= "\U000e007e") for run in runs)
 
 
 def clean(text: str) -> str:
-    """NFKC-normalise (superscripts, subscripts and fractions kept), show text hidden in tag characters, and drop
-    ANSI escapes and control characters, keeping newlines and tabs: the text that is graded and quoted."""
+    """NFKC-normalise (superscripts, subscripts and fractions kept) and drop ANSI escapes, control characters and
+    text hidden in tag characters, keeping newlines and tabs: the text that is graded and quoted."""
     if not text.isascii():
-        text = _TAGS.sub(_shown_tags, text)
+        text = _TAGS.sub(lambda m: m.group(1) or "", text)
     return printable(_nfkc(text))
 
 

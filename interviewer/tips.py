@@ -19,8 +19,10 @@ _RED_FLAG_ADVICE = {
     "vanity_metric": "activity is not success; pick an outcome metric and a guardrail against its side effects",
     "no_human": "a high-stakes action with nobody in the loop; add human review and an appeal path",
     "exposes_data": "sensitive identifiers as training data; minimise, mask or keep them out, and say where data stays",
-    "from_scratch": "a model trained from scratch, or facts it should memorise; start from a pretrained model with "
-    "retrieval, and say what evidence would justify more",
+    "from_scratch": "a model of your own trained from scratch; start from a pretrained or hosted model and say what "
+    "evidence would justify more",
+    "memorised_facts": "facts a model is to memorise go stale and cannot be cited; retrieve them, and fine-tune for "
+    "form only",
     "risky_stance": "interviewers push back on confident calls like this; if it is deliberate, say what evidence backs "
     "it and what you would check or keep in place first",
 }

@@ -123,7 +123,10 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("I'd train a custom vision transformer from scratch on the 7 years of photos.", "from_scratch"),
         ("So the plan: train our own wine language model from scratch on our catalogue.", "from_scratch"),
         ("Buy a GPU cluster (roughly $4M) and pretrain a 13B model on our corpus.", "from_scratch"),
-        ("Fine-tune on all 12,000 PDFs, so the model memorises our drill results and geology.", "from_scratch"),
+        ("Months 4-9: pretrain the model on all images and documents.", "from_scratch"),
+        ("I'd have the data scientist train a custom transformer from scratch on our archive.", "from_scratch"),
+        ("Fine-tune on all 12,000 PDFs, so the model memorises our drill results and geology.", "memorised_facts"),
+        ("The model will then memorise our research and won't need retrieval or citations.", "memorised_facts"),
     ],
 )
 def test_red_flags_are_found(sentence: str, kind: str) -> None:
@@ -455,18 +458,29 @@ def test_everyone_at_once_after_a_stage_is_not_a_big_bang(staged: str) -> None:
 
 @pytest.mark.parametrize(
     "sound",
-    [  # a build from scratch rejected or listed, a pretrained backbone, a classic model, a risk, a house style
+    [  # a build from scratch rejected, weighed, conditional, listed or someone else's; a pretrained or classic model;
+        # a risk or a house style (a review's look-alikes among them)
         "Building our own model from scratch makes no sense here.",
         "Training a model from scratch would cost millions, so we'd fine-tune instead.",
         "Option C is to pretrain our own model; I'd rule it out.",
         "Three options: hosted API, fine-tune an open model, or pretrain our own.",
         "I'd never train a transformer from scratch with four engineers.",
+        "We'd start from a pretrained model rather than training our own LLM from scratch.",
+        "Pretraining an LLM from scratch is not something a 12-person startup should do.",
+        "Bloomberg could pretrain a 50B model on its own finance corpus because it had 40 years of data; we don't.",
+        "The vendor will pretrain the model on public data; we only fine-tune the last layers.",
+        "If the fine-tuned model underperforms after three months, we might then consider pretraining a domain model.",
+        "Pretrain a model? Not with 4 engineers and $200k.",
+        "In plain language: training a language model from scratch is raising one from birth.",
         "We'd start from a pretrained vision backbone and fine-tune it on our labels.",
         "We'd train a churn model from scratch on 3 years of data.",
-        "The risk is that a fine-tuned model could memorise patient names.",
+        "We'd build our own evaluation set from scratch, because no public benchmark covers wine pairing.",
+        "The model will memorise the training examples if we overfit, so we hold out 20%.",
+        "We'd fine-tune so the model memorises the structure of our tickets, while facts come from retrieval.",
         "Fine-tuning on 5,000 past reports so it will memorise our house style and section order.",
+        "Retrieval, not fine-tuning, so nothing memorises our customer data.",
         "Translating from scratch takes linguists 40 minutes a page.",
     ],
 )
-def test_a_build_from_scratch_rejected_or_a_pretrained_model_is_not_a_red_flag(sound: str) -> None:
+def test_a_build_from_scratch_not_proposed_or_a_pretrained_model_is_not_a_red_flag(sound: str) -> None:
     assert [f.kind for f in find([sound])] == []

@@ -626,19 +626,3 @@ def test_a_hedge_followed_by_a_choice_is_not_a_declined_recommendation(decided: 
     from interviewer.text import canonical, sentences
 
     assert not declines(sentences(canonical(decided)))
-
-
-def test_an_answer_that_opens_on_another_problem_of_the_same_business_is_off_topic() -> None:
-    from interviewer.pivot import lead_reuse
-
-    # a laundromat asked for its first AI product; the answer prices wash-and-fold instead (gold 1; it scored 3)
-    pivot = _gold("grader-fresh14.jsonl", "fresh14-011")
-    question = custom_question(pivot["question"], pivot["topic"])
-    g = GRADER.grade(question, pivot["answer"])
-    assert g.overall == 1 and "off_topic" in g.flags
-    for on_topic in ("fresh14-007", "fresh14-008"):  # the same question's gold-4 answers
-        assert "off_topic" not in GRADER.grade(question, _gold("grader-fresh14.jsonl", on_topic)["answer"]).flags
-    asked = "Members want an app that spots varroa mites from phone photos of hive frames. Is it worth building?"
-    assert lead_reuse(asked, "I'd build reorder recommendations into the web store. Members buy kits yearly.") < 0.3
-    assert lead_reuse(asked, "Spotting varroa mites from frame photos is worth a pilot. Members lose hives.") > 0.6
-    assert lead_reuse(asked, "Yes.") == 1.0  # no opening sentence to judge

@@ -1,0 +1,55 @@
+"""Red flags in how a candidate would build the model: a large model of the company's own trained from scratch or
+pretrained on its data, or facts the model is to memorise instead of retrieving them.
+
+From session 27's tuning answers: twelve confidently wrong ones (gold 1-2) propose one of these, in the candidate's own
+voice or as a plan step ("I'd train a custom vision transformer from scratch on the 7 years of photos", "Months 4-9:
+pretrain the model on all images", "so the model memorises our drill results"); no other tuning answer does. Only a
+proposal counts: what a vendor, a competitor or "some teams" do, an option listed, and anything rejected, conditional
+or weighed ("Pretraining an LLM from scratch is not something a 12-person startup should do") do not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+IC = re.IGNORECASE
+# the candidate proposing it: "I'd", "we'll", "my recommendation is to", "I'd have the data scientist", or a plan step
+# or an order ("Build our own model from scratch.", "So the plan: train…", "Hire 6 ML engineers … and train…")
+_PROPOSED = (
+    r"(\b(i'?d|i\s+would|we'?d|we\s+would|i'?ll|i\s+will|we'?ll|we\s+will|we\s+should|let'?s|"
+    r"(my\s+recommendation|the\s+plan)\s+is\s+to)\s+((just|then|also|first|simply|actually)\s+)?"
+    r"(have\s+(the\s+|our\s+|a\s+)?[\w-]+(\s+[\w-]+)?\s+)?|^\W*|:\s*|\band\s+)"
+)
+# a large model of its own ("our own model", "a wine language model"); a churn model or a classifier is always
+# trained on the company's data
+_LARGE = r"(own|language|foundation|vision|multimodal|transformer|llm|gpt|generative|conversational|vision-language)"
+FROM_SCRATCH = re.compile(
+    rf"{_PROPOSED}(train|build)\s+(?=([\w-]+\s+){{0,6}}?{_LARGE}\b)([\w-]+\s+){{0,6}}?(model|transformer|llm|gpt)s?\s+"
+    r"([\w-]+\s+){0,4}?from\s+(scratch|the\s+ground\s+up)\b|"
+    # "Buy a GPU cluster and pretrain a 13B model on our corpus", "take an open architecture, pretrain it from scratch"
+    rf"({_PROPOSED}|,\s*)pre-?train\s+(a|an|our|the|it)\b(?!\s+tokeni[sz]er)",
+    IC,
+)
+MEMORISED = re.compile(
+    r"\b(so|then|will)\s+(the\s+model\s+|it\s+)?(\w+\s+)?memori[sz]e[sd]?\s+our\s+"
+    r"(?!(\w+\s+){0,2}(style|tone|voice|format\w*|templates?|phrasing|terminology|brand|structure)\b)",
+    IC,
+)
+# a sentence that rejects, weighs, conditions or asks: the proposal is not the candidate's
+_NOT_PROPOSED = re.compile(
+    r"\b(if|unless|might|may|could|consider\w*|avoid\w*|instead|rather\s+than|not|never|\w+n['’]t|cannot|nothing|"
+    r"no\s+(way|sense|need)|out\s+of\s+(reach|the\s+question)|off\s+the\s+table|unrealistic|overkill|"
+    r"too\s+(slow|costly|expensive|risky|much|few)|costs?\s+millions|mistake|options?\s*:|either)\b|"
+    r"\(\s*[1-3a-c]\s*\)|\?\s*$",
+    IC,
+)
+# a risk or a condition: "the model will memorise the training examples if we overfit"
+_NOT_MEMORISED = re.compile(
+    r"\b(if|unless|only|might|may|could|risk\w*|overfit\w*|noise|leak\w*|nothing|never|not|no|avoid\w*)\b", IC
+)
+BUILD_PATTERNS: list[tuple[Literal["from_scratch", "memorised_facts"], re.Pattern[str]]] = [
+    ("from_scratch", FROM_SCRATCH),
+    ("memorised_facts", MEMORISED),
+]
+BUILD_UNLESS = {"from_scratch": _NOT_PROPOSED, "memorised_facts": _NOT_MEMORISED}
