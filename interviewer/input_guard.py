@@ -28,7 +28,7 @@ def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
     text = clean(raw).strip()
     notes: list[str] = []
     # what tag characters hid is dropped by clean() and has its own note; whether it spoke to the grader is judged
-    hidden = hidden_text(raw)
+    hidden = hidden_text(raw[: 4 * max_chars])  # a hidden plea sits near the text it rides on, not megabytes on
     if hidden:
         notes.append(HIDDEN_NOTE)
     elif len(text) != len(raw.strip()) and len(clean(raw)) < len(raw):

@@ -14,39 +14,50 @@ import re
 from typing import Literal
 
 IC = re.IGNORECASE
-# the candidate proposing it: "I'd", "we'll", "my recommendation is to", "I'd have the data scientist", or a plan step
-# or an order ("Build our own model from scratch.", "So the plan: train…", "Hire 6 ML engineers … and train…")
+# the candidate proposing it: "I'd", "we'll", "my recommendation is to", "I'd have the data scientist", an order
+# ("Build our own LLM from scratch.", "Hire 6 ML engineers … and train…") or a plan's step ("So the plan: train…")
 _PROPOSED = (
     r"(\b(i'?d|i\s+would|we'?d|we\s+would|i'?ll|i\s+will|we'?ll|we\s+will|we\s+should|let'?s|"
     r"(my\s+recommendation|the\s+plan)\s+is\s+to)\s+((just|then|also|first|simply|actually)\s+)?"
-    r"(have\s+(the\s+|our\s+|a\s+)?[\w-]+(\s+[\w-]+)?\s+)?|^\W*|:\s*|\band\s+)"
+    r"(have\s+(the\s+|our\s+|a\s+)?[\w-]+(\s+[\w-]+)?\s+)?|^\W*|\band\s+|"
+    # a plan's step, not any label ("The board's ask: build…", "- Build: train…" are what others want or an option)
+    r"\b(plan|step\s*\d*|phase\s*\d*|months?\s+[\d-]+|weeks?\s+[\d-]+|q[1-4]|practically|recommendation)\s*:\s*)"
 )
-# a large model of its own ("our own model", "a wine language model"); a churn model or a classifier is always
-# trained on the company's data
-_LARGE = r"(own|language|foundation|vision|multimodal|transformer|llm|gpt|generative|conversational|vision-language)"
+# a large language model named as such ("a wine language model", "a vision-language model", "a custom transformer", "a
+# 13B model"); "our own churn model", a small vision model or a classifier is always trained on the company's data
+_LLM = (
+    r"(llm|gpt|(large\s+)?language\s+model|foundation\s+model|transformer|\d+(\.\d+)?\s*b(illion)?[\s-]+(parameter\s+)?"
+    r"model)"
+)
 FROM_SCRATCH = re.compile(
-    rf"{_PROPOSED}(train|build)\s+(?=([\w-]+\s+){{0,6}}?{_LARGE}\b)([\w-]+\s+){{0,6}}?(model|transformer|llm|gpt)s?\s+"
-    r"([\w-]+\s+){0,4}?from\s+(scratch|the\s+ground\s+up)\b|"
-    # "Buy a GPU cluster and pretrain a 13B model on our corpus", "take an open architecture, pretrain it from scratch"
-    rf"({_PROPOSED}|,\s*)pre-?train\s+(a|an|our|the|it)\b(?!\s+tokeni[sz]er)",
+    rf"{_PROPOSED}(train|build)\s+([\w-]+\s+){{0,5}}?(\w+-)?{_LLM}s?\s+([\w-]+\s+){{0,4}}?from\s+(scratch|the\s+ground\s+up)\b|"
+    # "Buy a GPU cluster and pretrain a 13B model on our corpus", "take an open architecture, pretrain it from scratch";
+    # not continued or self-supervised pretraining of a small part ("pretrain the encoder", "pretrain it for 2B more
+    # tokens")
+    rf"({_PROPOSED}|,\s*)pre-?train\s+(a|an|our|the|it)\s+(([\w-]+\s+){{0,3}}?{_LLM}s?\b|from\s+scratch\b)",
     IC,
 )
+# facts the model is to hold instead of retrieving them ("so the model memorises our drill results", "the model will
+# then memorise our research"); not a risk ("will memorise our customers' card numbers"), style or a test set
 MEMORISED = re.compile(
-    r"\b(so|then|will)\s+(the\s+model\s+|it\s+)?(\w+\s+)?memori[sz]e[sd]?\s+our\s+"
-    r"(?!(\w+\s+){0,2}(style|tone|voice|format\w*|templates?|phrasing|terminology|brand|structure)\b)",
+    r"\b(so|then|will)\s+(the\s+model\s+|it\s+)?(\w+\s+)?memori[sz]e[sd]?\s+our\s+([\w-]+\s+){0,3}?(research|results|"
+    r"documents|catalogue|catalog|records|archive|knowledge|policies|products|prices|reports|specs|manuals|geology)\b",
     IC,
 )
-# a sentence that rejects, weighs, conditions or asks: the proposal is not the candidate's
+# a sentence that rejects, weighs, compares, conditions or asks: the proposal is not the candidate's
 _NOT_PROPOSED = re.compile(
     r"\b(if|unless|might|may|could|consider\w*|avoid\w*|instead|rather\s+than|not|never|\w+n['’]t|cannot|nothing|"
     r"no\s+(way|sense|need)|out\s+of\s+(reach|the\s+question)|off\s+the\s+table|unrealistic|overkill|"
-    r"too\s+(slow|costly|expensive|risky|much|few)|costs?\s+millions|mistake|options?\s*:|either)\b|"
+    r"too\s+(slow|costly|expensive|risky|much|few)|costs?\s+millions|mistake|options?(\s+\w+)?\s*:|either|vs|versus|"
+    r"alternatives?|worst\s+case|paths|weighed|compared?|labs|continued?|further)\b|"
     r"\(\s*[1-3a-c]\s*\)|\?\s*$",
     IC,
 )
-# a risk or a condition: "the model will memorise the training examples if we overfit"
+# a risk, a condition, a privacy warning or an eval: "the model will memorise the training examples if we overfit"
 _NOT_MEMORISED = re.compile(
-    r"\b(if|unless|only|might|may|could|risk\w*|overfit\w*|noise|leak\w*|nothing|never|not|no|avoid\w*)\b", IC
+    r"\b(if|unless|only|might|may|could|cannot|risk\w*|overfit\w*|noise|leak\w*|nothing|never|not|no|avoid\w*|"
+    r"mask\w*|scrub\w*|redact\w*|privacy|pii|personal|test\s+set|benchmark|evals?|without)\b",
+    IC,
 )
 BUILD_PATTERNS: list[tuple[Literal["from_scratch", "memorised_facts"], re.Pattern[str]]] = [
     ("from_scratch", FROM_SCRATCH),

@@ -44,16 +44,23 @@ _KEEP_AS_TYPED = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209c\u2150
 
 # Unicode tag characters (U+E0020-E007E) are ASCII made invisible ("ASCII smuggling", hard43): nobody reading the
 # answer sees that text, so it is never graded or sent to a model; the input guard reads it for the injection scan
-# (hidden_text). A flag emoji's tag sequence (black flag, a region's tag letters, cancel tag) is kept as typed.
-_TAGS = re.compile("(\U0001f3f4[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,7}\U000e007f)|[\U000e0000-\U000e007f]+")
+# (hidden_text). The three flag emoji made of tags (England, Scotland, Wales: black flag, gbeng / gbsct / gbwls, cancel
+# tag) are kept as typed; any other run between a black flag and a cancel tag can carry text (a review)
+_TAGS = re.compile(
+    "(\U0001f3f4\U000e0067\U000e0062(?:\U000e0065\U000e006e\U000e0067|\U000e0073\U000e0063\U000e0074|"
+    "\U000e0077\U000e006c\U000e0073)\U000e007f)|[\U000e0000-\U000e007f]+"
+)
 
 
 def hidden_text(text: str) -> str:
-    """The ASCII hidden in an answer's tag characters (flag emoji aside), each run on its own line; "" if none."""
+    """The ASCII hidden in an answer's tag characters (flag emoji aside), runs joined as one text; "" if none.
+
+    Joined without a break, since letters hidden one at a time between visible ones spell the text only together.
+    """
     if text.isascii():
         return ""
     runs = [m.group() for m in _TAGS.finditer(text) if not m.group(1)]
-    return "\n".join("".join(chr(ord(c) - 0xE0000) for c in run if "\U000e0020" <= c <= "\U000e007e") for run in runs)
+    return "".join(chr(ord(c) - 0xE0000) for run in runs for c in run if "\U000e0020" <= c <= "\U000e007e").strip()
 
 
 def clean(text: str) -> str:

@@ -123,7 +123,7 @@ Q = next(q for q in bank().questions if q.topic == "metrics")
         ("I'd train a custom vision transformer from scratch on the 7 years of photos.", "from_scratch"),
         ("So the plan: train our own wine language model from scratch on our catalogue.", "from_scratch"),
         ("Buy a GPU cluster (roughly $4M) and pretrain a 13B model on our corpus.", "from_scratch"),
-        ("Months 4-9: pretrain the model on all images and documents.", "from_scratch"),
+        ("Buy a GPU cluster and pretrain a 13B model on our corpus plus public geology text.", "from_scratch"),
         ("I'd have the data scientist train a custom transformer from scratch on our archive.", "from_scratch"),
         ("Fine-tune on all 12,000 PDFs, so the model memorises our drill results and geology.", "memorised_facts"),
         ("The model will then memorise our research and won't need retrieval or citations.", "memorised_facts"),
@@ -480,7 +480,30 @@ def test_everyone_at_once_after_a_stage_is_not_a_big_bang(staged: str) -> None:
         "Fine-tuning on 5,000 past reports so it will memorise our house style and section order.",
         "Retrieval, not fine-tuning, so nothing memorises our customer data.",
         "Translating from scratch takes linguists 40 minutes a page.",
+        # a second review's: a small or classic model of our own, a listed option, someone else's ask, continued or
+        # self-supervised pretraining, a privacy warning, a contaminated benchmark
+        "We'd build our own churn model from scratch on three years of billing data.",
+        "We'd train the model from scratch on our own click logs; it's a 2-layer MLP.",
+        "The board's ask: build a foundation model from scratch; my answer: fine-tune Llama.",
+        "- Build: train our own LLM from scratch, 18 months and $5M.",
+        "Build vs buy: build our own LLM from scratch ($5M, 18 months) vs buy API access ($50k a year).",
+        "We'd take Llama 3 8B and pretrain it for another 2B tokens of legal text.",
+        "We'd pretrain the encoder with masked modelling on our unlabelled scans.",
+        "Fine-tuning on raw transcripts means the model will memorise our customers' card numbers, so mask them first.",
+        "It scored 98% on the benchmark, so it memorised our test set; we rebuilt the benchmark.",
     ],
 )
 def test_a_build_from_scratch_not_proposed_or_a_pretrained_model_is_not_a_red_flag(sound: str) -> None:
     assert [f.kind for f in find([sound])] == []
+
+
+def test_a_build_red_flag_lowers_a_wrong_answer_and_its_tip_says_why() -> None:
+    import json
+    from pathlib import Path
+
+    from interviewer.questions import custom_question
+
+    path = Path(__file__).parents[1] / "evals" / "datasets" / "grader-fresh7.jsonl"
+    row = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == "fresh7-027")  # gold 1; was 3
+    grade = RuleGrader().grade(custom_question(row["question"], row["topic"]), row["answer"])
+    assert grade.overall <= 2 and "red_flag" in grade.flags and "trained from scratch" in grade.tip
