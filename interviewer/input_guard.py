@@ -25,13 +25,14 @@ class GuardedAnswer:
 
 def guard_answer(raw: str, max_chars: int) -> GuardedAnswer:
     """Normalise, strip control characters and cap the length with a note saying what was kept."""
-    text = clean(raw).strip()
+    cleaned = clean(raw)
+    text = cleaned.strip()
     notes: list[str] = []
     # what tag characters hid is dropped by clean() and has its own note; whether it spoke to the grader is judged
     hidden = hidden_text(raw[: 4 * max_chars])  # a hidden plea sits near the text it rides on, not megabytes on
     if hidden:
         notes.append(HIDDEN_NOTE)
-    elif len(text) != len(raw.strip()) and len(clean(raw)) < len(raw):
+    elif len(text) != len(raw.strip()) and len(cleaned) < len(raw):
         notes.append("Removed control characters or terminal escape codes before grading.")
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)

@@ -1,11 +1,12 @@
 """Red flags in how a candidate would build the model: a large model of the company's own trained from scratch or
 pretrained on its data, or facts the model is to memorise instead of retrieving them.
 
-From session 27's tuning answers: twelve confidently wrong ones (gold 1-2) propose one of these, in the candidate's own
-voice or as a plan step ("I'd train a custom vision transformer from scratch on the 7 years of photos", "Months 4-9:
-pretrain the model on all images", "so the model memorises our drill results"); no other tuning answer does. Only a
-proposal counts: what a vendor, a competitor or "some teams" do, an option listed, and anything rejected, conditional
-or weighed ("Pretraining an LLM from scratch is not something a 12-person startup should do") do not.
+From session 27's tuning answers: thirteen confidently wrong ones (gold 1-2) propose one of these and no other tuning
+answer does; the patterns read ten of them ("I'd train a custom vision transformer from scratch on the 7 years of
+photos", "Buy a GPU cluster and pretrain a 13B model on our corpus", "so the model memorises our drill results"). Only
+a proposal counts: what a vendor, a competitor or "some teams" do, an option listed, a small model, and anything
+rejected, conditional or weighed ("Pretraining an LLM from scratch is not something a 12-person startup should do")
+do not.
 """
 
 from __future__ import annotations
